@@ -1,0 +1,15 @@
+// Package checks implements the kinds of check a rule pack configures: one
+// file per kind, each documented with what it reports and an example. The
+// rules package builds them from HCL; a Go program may also build them
+// directly and hand them to lint.New.
+//
+// Kinds:
+//
+//   - Section (section.go): a required part of the report is present as a part
+//     of its own, with enough under its heading and the content it must
+//     have. Rule ids section/achievements, section/deficiencies,
+//     section/responsible-person, section/next-year, section/other.
+//   - TitleMissing, TitleYear (title.go): the report has a title naming its
+//     subject, and the title's year is the year the body reports on. Rule ids
+//     title/missing, title/year.
+package checks

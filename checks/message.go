@@ -1,0 +1,31 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+)
+
+// Message renders a finding's message: the rule pack's template when it has
+// one, else the check's own wording. Templates are validated when rules load
+// (only known variables, no function calls), so rendering cannot fail in
+// practice; if it does, the default wording is used.
+func Message(tmpl hcl.Expression, def string, vars map[string]cty.Value) string {
+	if tmpl == nil {
+		return def
+	}
+	v, diags := tmpl.Value(&hcl.EvalContext{Variables: vars})
+	if diags.HasErrors() {
+		return def
+	}
+	s, err := convert.Convert(v, cty.String)
+	if err != nil || s.IsNull() || !s.IsKnown() {
+		return def
+	}
+	if m := strings.TrimSpace(s.AsString()); m != "" {
+		return m
+	}
+	return def
+}

@@ -1,0 +1,156 @@
+package checks
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ducha-dev/ducha/lint"
+)
+
+// Section checks that a required part of the report is there as a part of
+// its own: a heading (at any level) recognised as the part, with enough
+// under it, and the content the part must carry.
+//
+// For the part "存在的不足和原因" (section/deficiencies) a report fails with
+//
+//	一、2020年主要工作 … 但也存在不少薄弱环节。一是…
+//	二、2021年度推进法治政府建设的主要安排 …
+//
+// (a warning: the shortcomings are only a closing paragraph of part 一) and
+// passes with
+//
+//	二、存在的不足和原因
+//	一是法律人才储备不足,主要是…
+//
+// What counts as the part's heading or mention is the lint.PartSpec of the
+// same name; the Linter recognises all parts before checks run.
+type Section struct {
+	Rule *lint.Rule
+	// Part names the lint.PartSpec this check reads.
+	Part string
+	// Missing is the severity when neither a heading nor the body evidences
+	// the part; Inline when only the body does; Thin when the heading has
+	// fewer than MinChars characters under it.
+	Missing, Inline, Thin lint.Severity
+	MinChars              int
+	// Requires are content requirements on the part's text.
+	Requires []Requirement
+}
+
+// A Requirement asks that a part's text (heading included) evidence at
+// least Min of its Classes, each by any of its cues: the shortcomings must
+// name causes, the 第一责任人 part must cover at least two classes of duty.
+type Requirement struct {
+	Name     string
+	Severity lint.Severity
+	Min      int
+	Classes  []CueClass
+	// Message is a template over part, heading, found, missing, count and
+	// min; nil for the default wording.
+	Message hcl.Expression
+}
+
+// A CueClass is one kind of content and the phrases that evidence it.
+type CueClass struct {
+	Name string
+	Cues []*regexp.Regexp
+}
+
+// MessageVars are the variables a Requirement's message template may use.
+var MessageVars = []string{"part", "heading", "found", "missing", "count", "min"}
+
+func (c *Section) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
+
+func (c *Section) Run(pass *lint.Pass) error {
+	if !pass.Applies(c.Rule) {
+		return nil
+	}
+	m := pass.Parts.Get(c.Part)
+	if m == nil {
+		return fmt.Errorf("no part %q is declared", c.Part)
+	}
+	doc := pass.Doc
+	switch {
+	case m.Found():
+		h := m.Headings[0]
+		pass.Evidence(c.Rule, h.Range)
+		chars := 0
+		for _, g := range m.Headings {
+			chars += doc.Chars(g.Body)
+		}
+		if chars < c.MinChars {
+			pass.Reportf(c.Rule, c.Thin, h.Range, "“%s”下内容过少(%d字),不足以说明%s;应至少写%d字的实际情况。",
+				h.Label(), chars, c.Rule.Title, c.MinChars)
+			return nil
+		}
+		text := doc.Slice(m.Region())
+		for _, req := range c.Requires {
+			c.require(pass, req, h, text)
+		}
+	case m.Mentioned():
+		pass.Reportf(c.Rule, c.Inline, m.Mention, "“%s”没有单列为报告的一部分,只在正文中提及(“%s”);应以标题单列,写明具体情况。",
+			c.Rule.Title, excerpt(doc, m.Mention))
+	default:
+		pass.Reportf(c.Rule, c.Missing, doc.Top(), "缺少“%s”部分:未找到相应标题,正文中也没有相关内容;年度报告应当写明此项内容。", c.Rule.Title)
+	}
+	return nil
+}
+
+func (c *Section) require(pass *lint.Pass, req Requirement, h *lint.Heading, text string) {
+	var found, missing []string
+	for _, cl := range req.Classes {
+		hit := false
+		for _, re := range cl.Cues {
+			if re.MatchString(text) {
+				hit = true
+				break
+			}
+		}
+		if hit {
+			found = append(found, cl.Name)
+		} else {
+			missing = append(missing, cl.Name)
+		}
+	}
+	if len(found) >= req.Min {
+		return
+	}
+	foundText := "无"
+	if len(found) > 0 {
+		foundText = strings.Join(found, "、")
+	}
+	def := fmt.Sprintf("“%s”部分的内容不全:涉及%d类(%s),应至少涵盖%d类;尚未涉及:%s。",
+		c.Rule.Title, len(found), foundText, req.Min, strings.Join(missing, "、"))
+	msg := Message(req.Message, def, map[string]cty.Value{
+		"part":    cty.StringVal(c.Rule.Title),
+		"heading": cty.StringVal(h.Label()),
+		"found":   cty.StringVal(foundText),
+		"missing": cty.StringVal(strings.Join(missing, "、")),
+		"count":   cty.NumberIntVal(int64(len(found))),
+		"min":     cty.NumberIntVal(int64(req.Min)),
+	})
+	pass.Report(c.Rule, req.Severity, h.Range, msg)
+}
+
+// excerpt returns the sentence around r, shortened for a message.
+func excerpt(doc *lint.Document, r lint.Range) string {
+	for _, s := range doc.Sentences {
+		if s.Start <= r.Start && r.Start < s.End {
+			return shorten(doc.Slice(s), 40)
+		}
+	}
+	return shorten(doc.Slice(r), 40)
+}
+
+// shorten cuts s to at most n characters, marking the cut with "…".
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,102 @@
+package checks
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/ducha-dev/ducha/lint"
+)
+
+// TitleMissing checks that the report has a title and that the title says
+// what the report is.
+//
+// It reports a report that opens straight with "2020年,锡林郭勒盟认真贯彻…"
+// (no title) and one titled "2023年政府工作报告" (not a report on building a
+// rule-of-law government), and passes
+//
+//	大兴区安定镇2020年度法治政府建设年度情况报告
+type TitleMissing struct {
+	Rule *lint.Rule
+	// Subject matches what the title must name ("法治政府建设").
+	Subject []*regexp.Regexp
+}
+
+func (c *TitleMissing) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
+
+func (c *TitleMissing) Run(pass *lint.Pass) error {
+	if !pass.Applies(c.Rule) {
+		return nil
+	}
+	doc := pass.Doc
+	if doc.Title == nil {
+		pass.Report(c.Rule, c.Rule.Severity, doc.Top(), "报告没有标题:应在正文前写明标题,如“××区人民政府关于2023年度法治政府建设情况的报告”。")
+		return nil
+	}
+	for _, re := range c.Subject {
+		if re.MatchString(doc.Title.Text) {
+			pass.Evidence(c.Rule, doc.Title.Range)
+			return nil
+		}
+	}
+	pass.Reportf(c.Rule, c.Rule.Severity, doc.Title.Range, "标题“%s”没有写明是法治政府建设年度报告;应写明,如“××区人民政府关于2023年度法治政府建设情况的报告”。", doc.Title.Text)
+	return nil
+}
+
+// TitleYear checks that the title names the year reported on and that it is
+// the year the body reports on.
+//
+// It reports "关于2021年度法治政府建设情况的报告" over a body that opens
+// "2020年,我区…", and a title with no year ("法治政府建设情况报告", with
+// severity Undated); it passes "2020年度…报告" over "2020年,我区…".
+type TitleYear struct {
+	Rule *lint.Rule
+	// Undated is the severity when the title names no year.
+	Undated lint.Severity
+}
+
+func (c *TitleYear) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
+
+func (c *TitleYear) Run(pass *lint.Pass) error {
+	doc := pass.Doc
+	if doc.Title == nil {
+		pass.NotApplicable(c.Rule, "报告没有标题")
+		return nil
+	}
+	if doc.TitleYear == 0 {
+		pass.Report(c.Rule, c.Undated, doc.Title.Range, "标题没有写明年度:应写明所报告的年度,如“2023年度”。")
+		return nil
+	}
+	body, from := c.bodyYear(doc)
+	if body == 0 || body == doc.TitleYear {
+		pass.Evidence(c.Rule, doc.Title.Range)
+		return nil
+	}
+	r := doc.Title.Range
+	if y, yr, ok := doc.YearIn(doc.Title.Range); ok && y == doc.TitleYear {
+		r = yr
+	}
+	pass.Report(c.Rule, c.Rule.Severity, r, fmt.Sprintf("标题写的是%d年,%s是%d年;标题应写所报告的年度。", doc.TitleYear, from, body))
+	return nil
+}
+
+// bodyYear is the year the body reports on: the caller's, else the opening
+// paragraph's, else the first top-level heading's ("一、2022年法治政府建设
+// 重要工作").
+func (c *TitleYear) bodyYear(doc *lint.Document) (int, string) {
+	if doc.YearFrom == "caller" {
+		return doc.Year, "指定的报告年度"
+	}
+	if doc.OpeningYear != 0 {
+		return doc.OpeningYear, "正文开头所述年度"
+	}
+	for _, h := range doc.Outline {
+		if h.Level != 1 {
+			continue
+		}
+		if y, _, ok := doc.YearIn(h.Range); ok {
+			return y, fmt.Sprintf("“%s”所述年度", h.Label())
+		}
+		break
+	}
+	return 0, ""
+}

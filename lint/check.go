@@ -1,0 +1,133 @@
+package lint
+
+import (
+	"fmt"
+)
+
+// A Rule is one requirement a report is checked against. Its ID is stable:
+// users filter on it, tests name it, the checklist has one row per rule.
+type Rule struct {
+	// ID is the stable rule id, "section/deficiencies".
+	ID string
+	// Title is the requirement in Chinese, as the checklist shows it.
+	Title string
+	// Source names where the requirement comes from.
+	Source string
+	// Severity is the rule's usual severity: that of its most serious
+	// finding (a rule may also report milder ones).
+	Severity Severity
+	// Doc says what the rule checks and why, in Chinese.
+	Doc string
+	// Since and Until bound the report years the rule applies to (inclusive;
+	// 0 means unbounded). Outside them the checklist row is "n/a".
+	Since, Until int
+}
+
+// AppliesTo reports whether the rule applies to a report on year y (0 when
+// the year is unknown: then it applies).
+func (r *Rule) AppliesTo(y int) bool {
+	if y == 0 {
+		return true
+	}
+	return (r.Since == 0 || y >= r.Since) && (r.Until == 0 || y <= r.Until)
+}
+
+// A Check is one kind of check, configured by a rule pack: it reads a
+// Document through a Pass and reports findings under its rules. Checks are
+// built when rules load and must be safe for concurrent use: Run may be
+// called from many goroutines at once, each with its own Pass.
+type Check interface {
+	// Rules returns the rules the check reports under.
+	Rules() []*Rule
+	// Run checks one document. An error means the check itself failed (not
+	// that the report has a defect); it is returned from Lint.
+	Run(pass *Pass) error
+}
+
+// A Pass is one check's view of one document, and the way it reports.
+type Pass struct {
+	// Doc is the report being checked.
+	Doc *Document
+	// Parts says which headings were recognised as which required parts.
+	Parts *Parts
+
+	state *lintState
+}
+
+// lintState collects what the checks of one Lint call report.
+type lintState struct {
+	findings []pending
+	evidence map[string]Range
+	na       map[string]string
+	enabled  map[string]*Rule
+}
+
+type pending struct {
+	rule     *Rule
+	severity Severity
+	message  string
+	r        Range
+}
+
+// Report records a finding under rule at range r of the normalised view.
+func (p *Pass) Report(rule *Rule, sev Severity, r Range, message string) {
+	if p.state.enabled[rule.ID] == nil {
+		return
+	}
+	p.state.findings = append(p.state.findings, pending{rule, sev, message, r})
+}
+
+// Reportf is Report with a formatted message.
+func (p *Pass) Reportf(rule *Rule, sev Severity, r Range, format string, args ...any) {
+	p.Report(rule, sev, r, fmt.Sprintf(format, args...))
+}
+
+// Evidence records where the report meets rule's requirement (the heading of
+// a part, the publication date): the checklist points there.
+func (p *Pass) Evidence(rule *Rule, r Range) {
+	if _, ok := p.state.evidence[rule.ID]; !ok {
+		p.state.evidence[rule.ID] = r
+	}
+}
+
+// NotApplicable marks rule as not applying to this report, for the reason
+// given (shown in the checklist).
+func (p *Pass) NotApplicable(rule *Rule, reason string) {
+	p.state.na[rule.ID] = reason
+}
+
+// Applies reports whether rule applies to the report's year, marking it not
+// applicable when it does not.
+func (p *Pass) Applies(rule *Rule) bool {
+	if rule.AppliesTo(p.Doc.Year) {
+		return true
+	}
+	p.NotApplicable(rule, fmt.Sprintf("本要求适用于%s的报告,本报告为%d年度", yearSpan(rule), p.Doc.Year))
+	return false
+}
+
+func yearSpan(r *Rule) string {
+	switch {
+	case r.Since != 0 && r.Until != 0:
+		return fmt.Sprintf("%d—%d年度", r.Since, r.Until)
+	case r.Since != 0:
+		return fmt.Sprintf("%d年度及以后", r.Since)
+	case r.Until != 0:
+		return fmt.Sprintf("%d年度及以前", r.Until)
+	}
+	return "各年度"
+}
+
+// Top returns where a finding about the whole report goes: the title, or the
+// first line of the body when there is no title.
+func (d *Document) Top() Range {
+	if d.Title != nil {
+		return d.Title.Range
+	}
+	for _, l := range d.Lines {
+		if l.Kind == BodyLine || l.Kind == HeadingLine {
+			return l.Range
+		}
+	}
+	return Range{}
+}

@@ -1,0 +1,61 @@
+package lint
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Web pages wrap a report in navigation, buttons and footers, and saved
+// copies keep them. These patterns recognise such lines (in the normalised
+// view, trimmed) so they stay out of the title, the outline and the sentences.
+// They are anchored and specific: a line of the report itself must never
+// match.
+var furniturePatterns = regexp.MustCompile(`^(?:` + strings.Join([]string{
+	`(?:首页|主页|网站首页|本站首页)\s*(?:>|›|»|/|→)`,
+	`>>`,
+	`(?:当前位置|您的位置|您现在的位置|你的位置|所在位置|当前页面)\s*[:>]?`,
+	`今天是\s*:?\s*\d{4}年`,
+	`扫一扫`,
+	`(?:分享到|分享至)`,
+	`【(?:打印本页|关闭本页|关闭窗口|打印|关闭|收藏|纠错)】`,
+	`\[?(?:打印本页|关闭窗口|关闭本页)\]?\s*$`,
+	`(?:打印|关闭|返回顶部|收藏)\s*$`,
+	`【?字体\s*:?\s*(?:【?大】?\s*【?中】?\s*【?小】?)?\s*】?\s*$`,
+	`【?字号\s*:?\s*(?:大|中|小)`,
+	`(?:上一篇|下一篇)\s*(?::|$)`,
+	`相关(?:阅读|链接|文章|新闻|附件|文件)\s*(?::|$)`,
+	`\(?此件(?:为)?主动公开(?:件)?\)?\s*$`,
+	`\(?此件公开发布\)?\s*$`,
+	`(?:版权所有|网站标识码|政府网站标识码|网站地图|ICP备|[京沪津渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川贵云陕甘青蒙桂藏宁新]ICP)`,
+	`(?:主办单位|承办单位|技术支持|联系我们)\s*(?::|$)`,
+	`(?:浏览次数|阅读次数|访问量|点击量|点击数)\s*:`,
+	`(?:附件下载|相关附件)\s*:?\s*$`,
+}, "|") + `)`)
+
+// Metadata lines carry the page's facts: where the report came from and when
+// it was published. They are kept out of the report's body, but the date
+// checks read them.
+var metaPattern = regexp.MustCompile(`^(?:来源|信息来源|发布机构|发布单位|发文机关|索引号|文号|发文字号|公开方式|公开日期|发布日期|发布时间|成文日期|生成日期|日期|时间|更新时间|作者|分类|主题分类|信息分类|有效性|公开范围|公开时限|体裁分类|关键词|主题词|责任编辑|编辑)\s*:`)
+
+// classify says whether a (trimmed, normalised) line is furniture, metadata
+// or neither.
+func classify(s string) LineKind {
+	if s == "" {
+		return BlankLine
+	}
+	if len(s) > 600 {
+		return BodyLine // no navigation line is this long
+	}
+	if metaPattern.MatchString(s) {
+		return MetaLine
+	}
+	if furniturePatterns.MatchString(s) {
+		return FurnitureLine
+	}
+	// "来源:安定镇 日期:2021-03-31 14:27 打印 【字体:" is caught above by its
+	// leading key; a trailing print/font button marks furniture too.
+	if strings.Contains(s, "【字体") || strings.HasSuffix(s, "【关闭本页】") || strings.HasSuffix(s, "【打印本页】") {
+		return FurnitureLine
+	}
+	return BodyLine
+}

@@ -1,0 +1,230 @@
+package lint
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/ducha-dev/ducha/decode"
+)
+
+// Config is what a Linter is built from: the rules, the part specs and the
+// checks, as a rule pack compiles them (see package rules).
+type Config struct {
+	// Rules are all the rules, in the order the checklist lists them.
+	Rules []*Rule
+	// Parts say how to recognise the required parts.
+	Parts []PartSpec
+	// Checks run in order on every document.
+	Checks []Check
+}
+
+// An Option adjusts a Linter as it is built.
+type Option func(*options) error
+
+type options struct {
+	disabled map[string]bool
+	severity map[string]Severity
+}
+
+// Disable turns rules off by id: their findings and checklist rows are
+// dropped, and checks left with no enabled rule do not run.
+func Disable(ids ...string) Option {
+	return func(o *options) error {
+		for _, id := range ids {
+			o.disabled[id] = true
+		}
+		return nil
+	}
+}
+
+// SetSeverity gives every finding of rule id the severity s.
+func SetSeverity(id string, s Severity) Option {
+	return func(o *options) error {
+		if _, ok := severityNames[s]; !ok {
+			return fmt.Errorf("invalid severity %d for rule %s", int(s), id)
+		}
+		o.severity[id] = s
+		return nil
+	}
+}
+
+// A Linter checks reports against a fixed set of rules. It is immutable once
+// built and safe for concurrent use: build it once, lint thousands of
+// reports from as many goroutines as you like.
+type Linter struct {
+	rules    []*Rule
+	enabled  map[string]*Rule
+	parts    []PartSpec
+	checks   []Check
+	severity map[string]Severity
+}
+
+// New builds a Linter. It fails when two rules share an id, when a check
+// reports under a rule the configuration does not list, or when an option
+// names an unknown rule.
+func New(cfg Config, opts ...Option) (*Linter, error) {
+	o := options{disabled: map[string]bool{}, severity: map[string]Severity{}}
+	for _, opt := range opts {
+		if err := opt(&o); err != nil {
+			return nil, err
+		}
+	}
+	l := &Linter{enabled: map[string]*Rule{}, parts: cfg.Parts, severity: o.severity}
+	all := map[string]*Rule{}
+	for _, r := range cfg.Rules {
+		if all[r.ID] != nil {
+			return nil, fmt.Errorf("duplicate rule id %q", r.ID)
+		}
+		all[r.ID] = r
+		if o.disabled[r.ID] {
+			continue
+		}
+		rc := *r
+		if s, ok := o.severity[r.ID]; ok {
+			rc.Severity = s
+		}
+		l.rules = append(l.rules, &rc)
+		l.enabled[r.ID] = &rc
+	}
+	for id := range o.disabled {
+		if all[id] == nil {
+			return nil, fmt.Errorf("cannot disable unknown rule %q", id)
+		}
+	}
+	for id := range o.severity {
+		if all[id] == nil {
+			return nil, fmt.Errorf("cannot set the severity of unknown rule %q", id)
+		}
+	}
+	for _, c := range cfg.Checks {
+		on := false
+		for _, r := range c.Rules() {
+			if all[r.ID] == nil {
+				return nil, fmt.Errorf("check %T reports under rule %q, which is not listed", c, r.ID)
+			}
+			on = on || l.enabled[r.ID] != nil
+		}
+		if on {
+			l.checks = append(l.checks, c)
+		}
+	}
+	return l, nil
+}
+
+// Rules returns the enabled rules in checklist order, with their severities
+// as configured. The slice and the rules must not be modified.
+func (l *Linter) Rules() []*Rule { return l.rules }
+
+// Rule returns the enabled rule with the given id, or nil.
+func (l *Linter) Rule(id string) *Rule { return l.enabled[id] }
+
+// Result is what linting one report produced.
+type Result struct {
+	// Document is the report as it was read.
+	Document *Document
+	// Parts says where each required part was found.
+	Parts *Parts
+	// Findings are sorted by position.
+	Findings []Finding
+	// Checklist has one row per enabled rule, in rule order.
+	Checklist []ChecklistItem
+}
+
+// Status is a checklist row's verdict.
+type Status string
+
+const (
+	StatusPass Status = "pass" // met, or only info findings
+	StatusWarn Status = "warn" // a warning at worst
+	StatusFail Status = "fail" // an error
+	StatusNA   Status = "n/a"  // the requirement does not apply to this report
+)
+
+// A ChecklistItem is one requirement's row in the checklist.
+type ChecklistItem struct {
+	Rule   string
+	Title  string
+	Status Status
+	// Where points at the evidence (a part's heading) or, when the
+	// requirement is not met, at the first finding. Zero when neither exists.
+	Where Span
+	// Note explains an n/a status.
+	Note string
+}
+
+// Options are what the caller knows about one report better than its text.
+type Options struct {
+	// Year is the year reported on, when the caller knows it.
+	Year int
+	// MaxSize bounds the input size in bytes (0: decode.DefaultMaxSize).
+	MaxSize int64
+}
+
+// Check decodes src, parses it and lints it. Decoding and parsing errors
+// (empty, binary or undecodable input, a page with no report in it) are
+// returned as errors, with messages for the user.
+func (l *Linter) Check(ctx context.Context, src []byte, opt Options) (*Result, error) {
+	t, err := decode.Bytes(src, decode.Options{MaxSize: opt.MaxSize})
+	if err != nil {
+		return nil, err
+	}
+	doc, err := Parse(t, ParseOptions{Year: opt.Year})
+	if err != nil {
+		return nil, err
+	}
+	return l.Lint(ctx, doc)
+}
+
+// Lint runs every check on doc and assembles the findings and checklist.
+func (l *Linter) Lint(ctx context.Context, doc *Document) (*Result, error) {
+	parts := RecognizeParts(doc, l.parts)
+	st := &lintState{evidence: map[string]Range{}, na: map[string]string{}, enabled: l.enabled}
+	for _, c := range l.checks {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := c.Run(&Pass{Doc: doc, Parts: parts, state: st}); err != nil {
+			return nil, fmt.Errorf("%T: %w", c, err)
+		}
+	}
+	res := &Result{Document: doc, Parts: parts, Findings: make([]Finding, 0, len(st.findings))}
+	for _, f := range st.findings {
+		sev := f.severity
+		if s, ok := l.severity[f.rule.ID]; ok {
+			sev = s
+		}
+		res.Findings = append(res.Findings, Finding{
+			Rule: f.rule.ID, Severity: sev, Message: f.message, Source: f.rule.Source, Span: doc.Span(f.r),
+		})
+	}
+	SortFindings(res.Findings)
+	res.Checklist = l.checklist(doc, st, res.Findings)
+	return res, nil
+}
+
+func (l *Linter) checklist(doc *Document, st *lintState, findings []Finding) []ChecklistItem {
+	items := make([]ChecklistItem, 0, len(l.rules))
+	for _, r := range l.rules {
+		it := ChecklistItem{Rule: r.ID, Title: r.Title, Status: StatusPass}
+		worst := Severity(0)
+		for _, f := range findings { // sorted: the first of the worst wins
+			if f.Rule == r.ID && f.Severity > worst {
+				worst, it.Where = f.Severity, f.Span
+			}
+		}
+		if ev, ok := st.evidence[r.ID]; ok {
+			it.Where = doc.Span(ev)
+		}
+		switch worst {
+		case Error:
+			it.Status = StatusFail
+		case Warning:
+			it.Status = StatusWarn
+		}
+		if why, ok := st.na[r.ID]; ok && worst == 0 {
+			it.Status, it.Note = StatusNA, why
+		}
+		items = append(items, it)
+	}
+	return items
+}

@@ -1,0 +1,233 @@
+package lint
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/internal/zhnum"
+)
+
+// headingMatch is a heading number recognised at the start of a line.
+type headingMatch struct {
+	level  int
+	style  NumberStyle
+	number string
+	end    int    // byte offset in the line after the number and its punctuation
+	broken string // what is wrong with the number, if anything
+}
+
+// matchHeading recognises the heading numbers of GB/T 9704 (一、 (一) 1. (1))
+// at the start of a trimmed, normalised line, and the remains of numbers lost
+// in extraction: a line that starts with ")" or "、", "(一" without its
+// closing parenthesis, "一)" without its opening one.
+func matchHeading(s string) (headingMatch, bool) {
+	if s == "" {
+		return headingMatch{}, false
+	}
+	switch {
+	case s[0] == '(':
+		inner := s[1:]
+		num, rest := leadingNumber(inner)
+		if num == "" {
+			if strings.HasPrefix(inner, ")") && len(inner) > 1 {
+				return headingMatch{level: 2, style: ChineseParen, end: 2, broken: "括号内编号缺失"}, true
+			}
+			return headingMatch{}, false
+		}
+		arabic := isASCIIDigit(rune(num[0]))
+		level, style := 2, ChineseParen
+		if arabic {
+			level, style = 4, ArabicParen
+		}
+		if strings.HasPrefix(rest, ")") {
+			return headingMatch{level: level, style: style, number: num, end: len(s) - len(rest) + 1}, true
+		}
+		if !arabic && startsWithWord(rest) && !strings.HasPrefix(rest, "是") {
+			return headingMatch{level: level, style: style, number: num, end: len(s) - len(rest), broken: "缺少右括号“)”"}, true
+		}
+		return headingMatch{}, false
+	case s[0] == ')':
+		if len(s) > 1 && startsWithWord(s[1:]) {
+			return headingMatch{level: 2, style: ChineseParen, end: 1, broken: "行首只剩“)”,编号缺失"}, true
+		}
+		return headingMatch{}, false
+	case strings.HasPrefix(s, "、"):
+		if startsWithWord(s[len("、"):]) {
+			return headingMatch{level: 1, style: ChineseComma, end: len("、"), broken: "行首只剩“、”,编号缺失"}, true
+		}
+		return headingMatch{}, false
+	}
+	num, rest := leadingNumber(s)
+	if num == "" {
+		return headingMatch{}, false
+	}
+	if isASCIIDigit(rune(num[0])) {
+		if len(num) > 3 {
+			return headingMatch{}, false // a year or a count, not a heading number
+		}
+		switch {
+		case strings.HasPrefix(rest, "、"):
+			return headingMatch{level: 3, style: ArabicComma, number: num, end: len(s) - len(rest) + len("、")}, true
+		case strings.HasPrefix(rest, "."):
+			// "1.深化" is a heading, "2.7万件" and "2023.3.1" are not
+			if len(rest) > 1 && !isASCIIDigit(rune(rest[1])) && rest[1] != '%' {
+				return headingMatch{level: 3, style: ArabicDot, number: num, end: len(s) - len(rest) + 1}, true
+			}
+		}
+		return headingMatch{}, false
+	}
+	switch {
+	case strings.HasPrefix(rest, "、"):
+		return headingMatch{level: 1, style: ChineseComma, number: num, end: len(s) - len(rest) + len("、")}, true
+	case strings.HasPrefix(rest, ")") && startsWithWord(rest[1:]):
+		return headingMatch{level: 2, style: ChineseParen, number: num, end: len(s) - len(rest) + 1, broken: "缺少左括号“(”"}, true
+	}
+	return headingMatch{}, false
+}
+
+// leadingNumber splits s into a leading number (Arabic digits, or Chinese
+// numerals that form a valid number) and the rest, skipping spaces after it.
+func leadingNumber(s string) (string, string) {
+	i := 0
+	if i < len(s) && isASCIIDigit(rune(s[i])) {
+		for i < len(s) && isASCIIDigit(rune(s[i])) {
+			i++
+		}
+	} else {
+		for i < len(s) {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if !isOrdinalDigit(r) {
+				break
+			}
+			i += w
+		}
+		if i == 0 || i > 3*len("十") {
+			return "", s
+		}
+		if _, ok := ordinal(s[:i]); !ok {
+			return "", s
+		}
+	}
+	if i == 0 {
+		return "", s
+	}
+	return s[:i], strings.TrimLeft(s[i:], " ")
+}
+
+// isOrdinalDigit reports whether r may appear in a heading or enumeration
+// ordinal (一 … 九十九).
+func isOrdinalDigit(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
+
+// ordinal reads a Chinese or Arabic ordinal.
+func ordinal(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	if isASCIIDigit(rune(s[0])) {
+		n := 0
+		for _, c := range s {
+			if !isASCIIDigit(c) || n > 1e6 {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	v, ok := zhnum.Parse(s)
+	if !ok || v <= 0 || v > 99 {
+		return 0, false
+	}
+	return int(v), true
+}
+
+// startsWithWord reports whether s starts with a Han character or a letter:
+// what a heading's words start with.
+func startsWithWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= 0x4E00 && r <= 0x9FFF || r == '“' || r == '《' || (r >= 'A' && r <= 'Z')
+}
+
+// findOutline recognises the heading lines and links each heading to its
+// parent and the text it owns. hints maps line numbers to levels a source
+// format declared (a .docx heading style); they make unnumbered headings.
+func (d *Document) findOutline(hints map[int]int) {
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if l.Kind != BodyLine {
+			continue
+		}
+		s := d.Slice(l.Range)
+		m, ok := matchHeading(s)
+		if !ok {
+			lv, hinted := hints[l.Number]
+			if !hinted || lv < 1 || lv > 4 {
+				continue
+			}
+			m = headingMatch{level: lv, style: NoNumber}
+		}
+		h := &Heading{
+			Level: m.level, Style: m.style, Number: m.number, Line: l.Number,
+			Broken: m.broken, Parent: -1,
+		}
+		h.Ordinal, _ = ordinal(m.number)
+		textStart := l.Start + m.end
+		for textStart < l.End && d.Norm[textStart] == ' ' {
+			textStart++
+		}
+		textEnd := l.End
+		for i := textStart; i < l.End; {
+			r, w := utf8.DecodeRuneInString(d.Norm[i:])
+			if isSentenceEnd(r) {
+				textEnd = i
+				break
+			}
+			i += w
+		}
+		h.Text = strings.TrimRight(d.Norm[textStart:textEnd], ": ")
+		h.Range = Range{l.Start, textEnd}
+		h.TextRange = Range{textStart, textStart + len(h.Text)}
+		l.Kind = HeadingLine
+		d.Outline = append(d.Outline, h)
+	}
+	d.linkOutline()
+}
+
+// linkOutline sets each heading's parent and body: a heading owns the text up
+// to the next heading at its level or above, or the end of the report's body.
+func (d *Document) linkOutline() {
+	end := 0
+	for _, l := range d.Lines {
+		if l.Kind == BodyLine || l.Kind == HeadingLine {
+			end = l.End
+		}
+	}
+	var stack []int
+	for i, h := range d.Outline {
+		for len(stack) > 0 && d.Outline[stack[len(stack)-1]].Level >= h.Level {
+			top := d.Outline[stack[len(stack)-1]]
+			top.Body.End = d.lineStarts[h.Line-1]
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) > 0 {
+			h.Parent = stack[len(stack)-1]
+		}
+		h.Body.Start = h.Range.End
+		stack = append(stack, i)
+	}
+	for _, i := range stack {
+		h := d.Outline[i]
+		h.Body.End = max(end, h.Body.Start)
+	}
+	for _, h := range d.Outline {
+		h.Body.End = trimRange(d.Norm, h.Body).End
+		if h.Body.End < h.Body.Start {
+			h.Body.End = h.Body.Start
+		}
+	}
+}

@@ -1,0 +1,287 @@
+package lint
+
+import (
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/decode"
+	"github.com/ducha-dev/ducha/internal/norm"
+)
+
+// ErrNoText is returned by Parse for a text that holds nothing but page
+// furniture and metadata: a saved web page whose report did not come along.
+var ErrNoText = errors.New("除网页导航、页眉页脚等页面元素外没有正文:请确认保存的是报告全文")
+
+// ParseOptions carry what the caller knows better than the text.
+type ParseOptions struct {
+	// Year, when not 0, is the year reported on; it wins over the year read
+	// from the title or opening paragraph.
+	Year int
+}
+
+// ParseString parses a report held as a string of UTF-8 text.
+func ParseString(s string) (*Document, error) {
+	t, err := decode.Bytes([]byte(s), decode.Options{MaxSize: int64(len(s)) + 1})
+	if err != nil {
+		return nil, err
+	}
+	return Parse(t, ParseOptions{})
+}
+
+// Parse builds the Document of a decoded report: it folds the text into the
+// normalised view, splits lines, sets aside page furniture and metadata, and
+// finds the title, the report year, the outline, the inline enumerations and
+// the sentences. It reads the text once per structure and never fails on
+// text that decoded; it returns ErrNoText when only furniture is left.
+func Parse(t *decode.Text, opt ParseOptions) (*Document, error) {
+	d := &Document{Text: t.Text}
+	d.Norm, d.nmap = norm.String(t.Text)
+	d.checkpoints = buildCheckpoints(d.Norm)
+	d.splitLines()
+	if !d.hasBody() {
+		return nil, ErrNoText
+	}
+	d.findTitle()
+	d.findOutline(t.Headings)
+	d.findSentences()
+	d.findEnumerations()
+	d.findYear(opt.Year)
+	return d, nil
+}
+
+// splitLines cuts the view into lines and classifies each.
+func (d *Document) splitLines() {
+	s := d.Norm
+	n := strings.Count(s, "\n") + 1
+	d.Lines = make([]Line, 0, n)
+	d.lineStarts = make([]int, 0, n)
+	for start, num := 0, 1; ; num++ {
+		end := strings.IndexByte(s[start:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += start
+		}
+		r := trimRange(s, Range{start, end})
+		d.lineStarts = append(d.lineStarts, start)
+		d.Lines = append(d.Lines, Line{Range: r, Number: num, Kind: classify(s[r.Start:r.End])})
+		if end == len(s) {
+			break
+		}
+		start = end + 1
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' }
+
+// trimRange narrows r to exclude leading and trailing spaces.
+func trimRange(s string, r Range) Range {
+	for r.Start < r.End && isSpace(s[r.Start]) {
+		r.Start++
+	}
+	for r.End > r.Start && isSpace(s[r.End-1]) {
+		r.End--
+	}
+	return r
+}
+
+func (d *Document) hasBody() bool {
+	for _, l := range d.Lines {
+		if l.Kind == BodyLine {
+			return true
+		}
+	}
+	return false
+}
+
+// findTitle looks for the title among the first substantive lines, before
+// the first heading and the first paragraph of prose.
+func (d *Document) findTitle() {
+	seen := 0
+	for i := range d.Lines {
+		l := &d.Lines[i]
+		if l.Kind != BodyLine {
+			continue
+		}
+		s := d.Slice(l.Range)
+		if _, ok := matchHeading(s); ok {
+			return
+		}
+		if isTitle(s) {
+			l.Kind = TitleLine
+			d.Title = &Title{Text: s, Range: l.Range, Line: l.Number}
+			return
+		}
+		seen++
+		if seen >= 3 || runeLen(s) > 100 {
+			return
+		}
+	}
+}
+
+// isTitle reports whether a line reads as a report's title: short, not a
+// sentence, and naming a report, a summary or an account of the work.
+func isTitle(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 4 || n > 80 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune("。;,:!?、", last) {
+		return false
+	}
+	for _, w := range []string{"报告", "总结", "情况", "汇报"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// findSentences splits the body and heading lines into sentences on 。;!?
+// and line ends. A heading's number is not part of its first sentence.
+func (d *Document) findSentences() {
+	headingAt := make(map[int]*Heading, len(d.Outline))
+	for _, h := range d.Outline {
+		headingAt[h.Line] = h
+	}
+	for _, l := range d.Lines {
+		if l.Kind != BodyLine && l.Kind != HeadingLine {
+			continue
+		}
+		start := l.Start
+		if h := headingAt[l.Number]; h != nil {
+			start = h.TextRange.Start
+		}
+		s := d.Norm
+		for i := start; i < l.End; {
+			r, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+			if isSentenceEnd(r) {
+				d.addSentence(Range{start, i})
+				start = i
+			}
+		}
+		d.addSentence(Range{start, l.End})
+	}
+}
+
+func (d *Document) addSentence(r Range) {
+	r = trimRange(d.Norm, r)
+	if r.Len() > 0 {
+		d.Sentences = append(d.Sentences, r)
+	}
+}
+
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', ';', '!', '?':
+		return true
+	}
+	return false
+}
+
+// findEnumerations finds the inline "一是…二是…" items: a Chinese numeral
+// followed by 是, at the start of a line or after punctuation (so "统一是" and
+// "第一是" are not items).
+func (d *Document) findEnumerations() {
+	s := d.Norm
+	h := -1 // innermost heading owning the current position
+	for _, l := range d.Lines {
+		if l.Kind != BodyLine && l.Kind != HeadingLine {
+			continue
+		}
+		for i := l.Start; i < l.End; {
+			j := strings.Index(s[i:l.End], "是")
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + len("是")
+			k := at
+			for k > l.Start {
+				r, w := utf8.DecodeLastRuneInString(s[l.Start:k])
+				if !isOrdinalDigit(r) {
+					break
+				}
+				k -= w
+			}
+			if k == at || at-k > 3*len("十") {
+				continue
+			}
+			if k > l.Start {
+				r, _ := utf8.DecodeLastRuneInString(s[l.Start:k])
+				if !strings.ContainsRune("。;:,、)!? “\"%", r) {
+					continue
+				}
+			}
+			num := s[k:at]
+			v, ok := ordinal(num)
+			if !ok {
+				continue
+			}
+			h = d.headingAt(k, h)
+			d.Enumerations = append(d.Enumerations, Enumeration{
+				Number: num, Ordinal: v, Range: Range{k, i}, Line: l.Number, Heading: h,
+			})
+		}
+	}
+}
+
+// headingAt returns the index of the innermost heading whose text or body
+// contains offset n, searching forward from hint (offsets only grow).
+func (d *Document) headingAt(n, hint int) int {
+	best := -1
+	for i := max(hint, 0); i < len(d.Outline); i++ {
+		h := d.Outline[i]
+		if h.Range.Start > n {
+			break
+		}
+		if n < h.Body.End {
+			best = i
+		}
+	}
+	if best < 0 && hint >= 0 {
+		// n may lie after the hinted heading's body, in an enclosing one.
+		for p := d.Outline[hint].Parent; p >= 0; p = d.Outline[p].Parent {
+			if n < d.Outline[p].Body.End {
+				return p
+			}
+		}
+	}
+	return best
+}
+
+// findYear reads the year reported on from the title, else from the opening
+// paragraph (the prose before the first heading). A year the caller gave wins.
+func (d *Document) findYear(caller int) {
+	if d.Title != nil {
+		d.TitleYear, d.titleYearRange, _ = d.YearIn(d.Title.Range)
+	}
+	for _, l := range d.Lines {
+		if l.Kind == HeadingLine {
+			break
+		}
+		if l.Kind != BodyLine {
+			continue
+		}
+		d.OpeningYear, d.openingYearRange, _ = d.YearIn(l.Range)
+		break
+	}
+	switch {
+	case caller != 0:
+		d.Year, d.YearFrom = caller, "caller"
+	case d.TitleYear != 0:
+		d.Year, d.YearFrom, d.YearRange = d.TitleYear, "title", d.titleYearRange
+	case d.OpeningYear != 0:
+		d.Year, d.YearFrom, d.YearRange = d.OpeningYear, "opening", d.openingYearRange
+	}
+}
+
+// YearIn finds the first year in r that names a year ("2020年", "2020年度",
+// "二〇二〇年"), skipping dates ("2021年3月"), periods ("2015—2020年") and
+// titles quoted in 《》.
+func (d *Document) YearIn(r Range) (int, Range, bool) {
+	return yearIn(d.Norm, r)
+}

@@ -1,0 +1,233 @@
+package lint
+
+import "regexp"
+
+// A PartSpec says how to recognise one required part of the report (the
+// five parts of 第二十五条): by its heading, at any level, or failing that by
+// a mention in the body. Rule packs declare them; the Linter recognises all
+// parts once per document, before any check runs, because the parts compete
+// for headings and several checks need to know where each part is.
+type PartSpec struct {
+	// Name is the part's name, the suffix of its rule id ("deficiencies").
+	Name string
+	// Headings match the words of a heading that opens the part.
+	Headings []*regexp.Regexp
+	// NotHeadings veto a heading that Headings matched ("安排" keeps a plan
+	// heading from counting as achievements).
+	NotHeadings []*regexp.Regexp
+	// Mentions match body text that evidences the part when no heading does.
+	Mentions []*regexp.Regexp
+	// Leading makes the top-level headings that precede every other
+	// recognised part count as this part when no heading names it: reports
+	// often set out their achievements under several thematic headings.
+	Leading bool
+	// Nests lets sub-headings of this part be recognised as other parts
+	// (第一责任人 is often a sub-heading of the achievements).
+	Nests bool
+}
+
+// PartMatch is where a part was found.
+type PartMatch struct {
+	Spec *PartSpec
+	// Headings are the headings recognised as the part: usually one, several
+	// when Leading gathered them; none when the part has no heading.
+	Headings []*Heading
+	// Mention is where the body mentions the part, when no heading opens it;
+	// empty otherwise.
+	Mention Range
+}
+
+// Found reports whether the part has a heading of its own.
+func (m *PartMatch) Found() bool { return len(m.Headings) > 0 }
+
+// Mentioned reports whether the part is evidenced only in the body.
+func (m *PartMatch) Mentioned() bool { return len(m.Headings) == 0 && m.Mention.Len() > 0 }
+
+// Region is the text of the part: from its first heading to the end of the
+// last heading's body. It is empty when the part has no heading.
+func (m *PartMatch) Region() Range {
+	if len(m.Headings) == 0 {
+		return Range{}
+	}
+	return Range{m.Headings[0].Range.Start, m.Headings[len(m.Headings)-1].Body.End}
+}
+
+// Parts is the result of recognising the required parts of one document.
+type Parts struct {
+	doc     *Document
+	matches []*PartMatch       // in spec order
+	byName  map[string]*PartMatch
+	heading []*PartMatch       // per Outline index
+}
+
+// Get returns the match for the named part, or nil when no spec has that
+// name.
+func (p *Parts) Get(name string) *PartMatch { return p.byName[name] }
+
+// All returns the matches in the order the specs were declared.
+func (p *Parts) All() []*PartMatch { return p.matches }
+
+// OfHeading returns the name of the part the heading at index i of the
+// outline was recognised as, or "".
+func (p *Parts) OfHeading(i int) string {
+	if i < 0 || i >= len(p.heading) || p.heading[i] == nil {
+		return ""
+	}
+	return p.heading[i].Spec.Name
+}
+
+// At returns the name of the innermost part whose region contains offset n,
+// or "".
+func (p *Parts) At(n int) string {
+	name, level := "", 0
+	for i, m := range p.heading {
+		if m == nil {
+			continue
+		}
+		h := p.doc.Outline[i]
+		if n >= h.Range.Start && n < h.Body.End && h.Level > level {
+			name, level = m.Spec.Name, h.Level
+		}
+	}
+	return name
+}
+
+// RecognizeParts finds the parts specs describe in d.
+//
+// A heading is recognised as the part whose Headings match its words (and
+// whose NotHeadings do not); when several parts match, the longest match
+// wins, then the first spec. Each part takes the shallowest, earliest
+// heading recognised as it. A sub-heading is only considered when no
+// enclosing heading belongs to a part that does not nest others. Parts left
+// without a heading are then looked for in the body, outside the parts that
+// do not nest others.
+func RecognizeParts(d *Document, specs []PartSpec) *Parts {
+	p := &Parts{doc: d, byName: make(map[string]*PartMatch, len(specs)), heading: make([]*PartMatch, len(d.Outline))}
+	for i := range specs {
+		m := &PartMatch{Spec: &specs[i]}
+		p.matches = append(p.matches, m)
+		p.byName[specs[i].Name] = m
+	}
+	// candidate part of each heading
+	cand := make([]*PartMatch, len(d.Outline))
+	for i, h := range d.Outline {
+		best, bestLen := (*PartMatch)(nil), 0
+		for _, m := range p.matches {
+			if n := matchLen(m.Spec, h.Text); n > bestLen {
+				best, bestLen = m, n
+			}
+		}
+		cand[i] = best
+	}
+	// assign, shallowest level first, then text order
+	for level := 1; level <= 4; level++ {
+		for i, h := range d.Outline {
+			if h.Level != level || cand[i] == nil || len(cand[i].Headings) > 0 {
+				continue
+			}
+			if !p.open(i) {
+				continue
+			}
+			cand[i].Headings = append(cand[i].Headings, h)
+			p.heading[i] = cand[i]
+		}
+	}
+	p.gatherLeading()
+	for _, m := range p.matches {
+		if !m.Found() {
+			m.Mention = p.mention(m.Spec)
+		}
+	}
+	return p
+}
+
+// matchLen returns the length of the longest heading match of spec in text,
+// or 0 when spec does not recognise text.
+func matchLen(spec *PartSpec, text string) int {
+	best := 0
+	for _, re := range spec.Headings {
+		if loc := re.FindStringIndex(text); loc != nil && loc[1]-loc[0] >= best {
+			best = max(loc[1]-loc[0], 1)
+		}
+	}
+	if best == 0 {
+		return 0
+	}
+	for _, re := range spec.NotHeadings {
+		if re.MatchString(text) {
+			return 0
+		}
+	}
+	return best
+}
+
+// open reports whether heading i may be recognised as a part: no enclosing
+// heading belongs to a part that keeps its sub-headings to itself.
+func (p *Parts) open(i int) bool {
+	for a := p.doc.Outline[i].Parent; a >= 0; a = p.doc.Outline[a].Parent {
+		if m := p.heading[a]; m != nil && !m.Spec.Nests {
+			return false
+		}
+	}
+	return true
+}
+
+// gatherLeading gives a Leading part without a heading the top-level
+// headings that come before every other recognised top-level part.
+func (p *Parts) gatherLeading() {
+	top := 0
+	for _, h := range p.doc.Outline {
+		if top == 0 || h.Level < top {
+			top = h.Level
+		}
+	}
+	for _, m := range p.matches {
+		if !m.Spec.Leading || m.Found() {
+			continue
+		}
+		for i, h := range p.doc.Outline {
+			if h.Level != top {
+				continue
+			}
+			if p.heading[i] != nil {
+				break
+			}
+			m.Headings = append(m.Headings, h)
+			p.heading[i] = m
+		}
+	}
+}
+
+// mention finds the first body sentence that evidences spec, outside the
+// regions of parts that do not nest others (a plan to do something next
+// year is no evidence that it was done).
+func (p *Parts) mention(spec *PartSpec) Range {
+	if len(spec.Mentions) == 0 {
+		return Range{}
+	}
+	for _, s := range p.doc.Sentences {
+		if !p.mentionable(s.Start) {
+			continue
+		}
+		text := p.doc.Slice(s)
+		for _, re := range spec.Mentions {
+			if loc := re.FindStringIndex(text); loc != nil {
+				return Range{s.Start + loc[0], s.Start + loc[1]}
+			}
+		}
+	}
+	return Range{}
+}
+
+func (p *Parts) mentionable(n int) bool {
+	for i, m := range p.heading {
+		if m == nil || m.Spec.Nests {
+			continue
+		}
+		h := p.doc.Outline[i]
+		if n >= h.Range.Start && n < h.Body.End {
+			return false
+		}
+	}
+	return true
+}

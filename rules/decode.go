@@ -1,0 +1,223 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/ducha-dev/ducha/internal/norm"
+	"github.com/ducha-dev/ducha/lint"
+)
+
+// commonAttrs are the attributes every rule block may set.
+var commonAttrs = []hcl.AttributeSchema{
+	{Name: "title"},
+	{Name: "source"},
+	{Name: "doc"},
+	{Name: "severity"},
+	{Name: "since"},
+	{Name: "until"},
+}
+
+// body is a rule block's decoded content with helpers that read attributes
+// and record a diagnostic, with the attribute's range, for every mistake.
+type body struct {
+	block *hcl.Block
+	attrs hcl.Attributes
+	diags *hcl.Diagnostics
+}
+
+// content checks the block against the common attributes plus the kind's own
+// and returns the body to read them from. Unknown attributes and blocks are
+// diagnosed by HCL with their ranges.
+func content(b *hcl.Block, kind *hcl.BodySchema, diags *hcl.Diagnostics) (*body, []*hcl.Block) {
+	schema := &hcl.BodySchema{Attributes: append(append([]hcl.AttributeSchema(nil), commonAttrs...), kind.Attributes...), Blocks: kind.Blocks}
+	c, d := b.Body.Content(schema)
+	*diags = append(*diags, d...)
+	if c == nil {
+		c = &hcl.BodyContent{}
+	}
+	return &body{block: b, attrs: c.Attributes, diags: diags}, c.Blocks
+}
+
+func (b *body) errorf(rng hcl.Range, summary, detail string, args ...any) {
+	*b.diags = append(*b.diags, &hcl.Diagnostic{
+		Severity: hcl.DiagError, Summary: summary, Detail: fmt.Sprintf(detail, args...), Subject: rng.Ptr(),
+	})
+}
+
+func (b *body) has(name string) bool { _, ok := b.attrs[name]; return ok }
+
+// value evaluates a constant attribute (rule files have no variables there)
+// and converts it to want.
+func (b *body) value(name string, want cty.Type) (cty.Value, *hcl.Attribute, bool) {
+	a, ok := b.attrs[name]
+	if !ok {
+		return cty.NilVal, nil, false
+	}
+	v, d := a.Expr.Value(nil)
+	if d.HasErrors() {
+		*b.diags = append(*b.diags, d...)
+		return cty.NilVal, a, false
+	}
+	cv, err := convert.Convert(v, want)
+	if err != nil || cv.IsNull() || !cv.IsWhollyKnown() {
+		b.errorf(a.Expr.Range(), "Invalid value for "+name, "属性 %s 应为%s。", name, typeName(want))
+		return cty.NilVal, a, false
+	}
+	return cv, a, true
+}
+
+func typeName(t cty.Type) string {
+	switch {
+	case t == cty.String:
+		return "字符串,如 \"…\""
+	case t == cty.Number:
+		return "整数"
+	case t == cty.Bool:
+		return "true 或 false"
+	case t.IsListType():
+		return "字符串列表,如 [\"…\", \"…\"]"
+	}
+	return t.FriendlyName()
+}
+
+func (b *body) str(name, def string) string {
+	v, _, ok := b.value(name, cty.String)
+	if !ok {
+		return def
+	}
+	return v.AsString()
+}
+
+func (b *body) boolean(name string, def bool) bool {
+	v, _, ok := b.value(name, cty.Bool)
+	if !ok {
+		return def
+	}
+	return v.True()
+}
+
+// integer reads a whole number in [lo, hi].
+func (b *body) integer(name string, def, lo, hi int) int {
+	v, a, ok := b.value(name, cty.Number)
+	if !ok {
+		return def
+	}
+	bf := v.AsBigFloat()
+	n, acc := bf.Int64()
+	if !bf.IsInt() || acc != 0 || n < int64(lo) || n > int64(hi) {
+		b.errorf(a.Expr.Range(), "Invalid value for "+name, "属性 %s 应为 %d 到 %d 之间的整数。", name, lo, hi)
+		return def
+	}
+	return int(n)
+}
+
+// severity reads a severity attribute.
+func (b *body) severity(name string, def lint.Severity) lint.Severity {
+	v, a, ok := b.value(name, cty.String)
+	if !ok {
+		return def
+	}
+	s, err := lint.ParseSeverity(v.AsString())
+	if err != nil {
+		b.errorf(a.Expr.Range(), "Unknown severity", "严重程度 %q 无效:请写 \"error\"、\"warning\" 或 \"info\"。", v.AsString())
+		return def
+	}
+	return s
+}
+
+// required diagnoses a missing attribute.
+func (b *body) required(names ...string) {
+	for _, n := range names {
+		if !b.has(n) {
+			b.errorf(b.block.DefRange, "Missing required argument", "%s %q 缺少必需的属性 %s。", b.block.Type, strings.Join(b.block.Labels, " "), n)
+		}
+	}
+}
+
+// patterns reads a list of regular expressions, compiling each, and
+// diagnoses each bad one at its own position in the list.
+func (b *body) patterns(name string) []*regexp.Regexp {
+	a, ok := b.attrs[name]
+	if !ok {
+		return nil
+	}
+	exprs, d := hcl.ExprList(a.Expr)
+	if d.HasErrors() {
+		b.errorf(a.Expr.Range(), "Invalid value for "+name, "属性 %s 应为正则表达式的列表,如 [\"不足\", \"存在.{0,4}问题\"]。", name)
+		return nil
+	}
+	var res []*regexp.Regexp
+	for _, e := range exprs {
+		v, d := e.Value(nil)
+		if d.HasErrors() {
+			*b.diags = append(*b.diags, d...)
+			continue
+		}
+		if v.IsNull() || v.Type() != cty.String {
+			b.errorf(e.Range(), "Invalid pattern", "%s 的每一项都应是字符串形式的正则表达式。", name)
+			continue
+		}
+		re, err := compilePattern(v.AsString())
+		if err != nil {
+			b.errorf(e.Range(), "Invalid regular expression", "正则表达式 %q 无效:%v。语法见 https://pkg.go.dev/regexp/syntax;要匹配字面的括号、点号请加反斜杠,如 \"\\\\(一\\\\)\"。", v.AsString(), err)
+			continue
+		}
+		res = append(res, re)
+	}
+	return res
+}
+
+// compilePattern compiles a pattern for the normalised view. Full-width
+// characters in it are folded the way the text is, so "（一）" and "，" in a
+// rule file match the text's "(一)" and ","; a folded character that is a
+// regexp operator is escaped, so it stays the literal it was written as.
+func compilePattern(p string) (*regexp.Regexp, error) {
+	if len(p) > 4096 {
+		return nil, fmt.Errorf("过长(%d 字节,上限 4096)", len(p))
+	}
+	var sb strings.Builder
+	for _, r := range p {
+		f := norm.Rune(r)
+		if f != r && f < 0x80 && strings.ContainsRune(`\.+*?()|[]{}^$`, f) {
+			sb.WriteByte('\\')
+		}
+		sb.WriteRune(f)
+	}
+	return regexp.Compile(sb.String())
+}
+
+// template reads a message template: an HCL template over the variables
+// vars. References to anything else and calls to any function are load-time
+// errors, so a template can never fail when a report is checked.
+func (b *body) template(name string, vars []string) hcl.Expression {
+	a, ok := b.attrs[name]
+	if !ok {
+		return nil
+	}
+	for _, t := range a.Expr.Variables() {
+		root := t.RootName()
+		known := false
+		for _, v := range vars {
+			known = known || v == root
+		}
+		if !known {
+			b.errorf(t.SourceRange(), "Unknown variable", "消息模板中的 ${%s} 不可用;可用的变量有:%s。", root, strings.Join(vars, "、"))
+		}
+	}
+	if se, ok := a.Expr.(hclsyntax.Expression); ok {
+		hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
+			if c, ok := n.(*hclsyntax.FunctionCallExpr); ok {
+				b.errorf(c.Range(), "Function not allowed", "消息模板中不能调用函数 %s();请只引用变量,如 ${%s}。", c.Name, vars[0])
+			}
+			return nil
+		})
+	}
+	return a.Expr
+}

@@ -1,0 +1,193 @@
+package rules
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/ducha-dev/ducha/lint"
+)
+
+// A Source is one rule file's name (used in diagnostics) and contents.
+type Source struct {
+	Name string
+	Data []byte
+}
+
+// MaxFileSize is the largest rule file Load accepts. Rule packs are small;
+// anything larger is a mistake (a report passed as rules, say).
+const MaxFileSize = 1 << 20
+
+//go:embed builtin/*.hcl
+var builtinFS embed.FS
+
+// Builtin returns the built-in rule set's sources: the requirements of
+// 《法治政府建设与责任落实督察工作规定》 and the standards around it.
+func Builtin() []Source {
+	names, _ := fs.Glob(builtinFS, "builtin/*.hcl")
+	sort.Strings(names)
+	srcs := make([]Source, 0, len(names))
+	for _, n := range names {
+		b, _ := builtinFS.ReadFile(n)
+		srcs = append(srcs, Source{Name: n, Data: b})
+	}
+	return srcs
+}
+
+// ReadFiles reads rule files. A directory stands for the *.hcl files in it.
+func ReadFiles(paths ...string) ([]Source, error) {
+	var srcs []Source
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("读取规则文件失败:%w", err)
+		}
+		files := []string{p}
+		if st.IsDir() {
+			files, _ = filepath.Glob(filepath.Join(p, "*.hcl"))
+			if len(files) == 0 {
+				return nil, fmt.Errorf("规则目录 %s 中没有 .hcl 文件", p)
+			}
+			sort.Strings(files)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return nil, fmt.Errorf("读取规则文件失败:%w", err)
+			}
+			srcs = append(srcs, Source{Name: f, Data: b})
+		}
+	}
+	return srcs, nil
+}
+
+// A Set is a loaded rule pack: the rules, the part specs and the checks
+// compiled from them, ready to build a Linter. Everything that can be done
+// before a report is seen (regexps compiled, templates checked) is done.
+type Set struct {
+	rules  []*lint.Rule
+	parts  []lint.PartSpec
+	checks []lint.Check
+	decl   map[string]hcl.Range
+	parser *hclparse.Parser
+}
+
+// Rules returns the rules in declaration order.
+func (s *Set) Rules() []*lint.Rule { return s.rules }
+
+// Files returns the parsed rule files by name, for printing diagnostics
+// with source excerpts (hcl.NewDiagnosticTextWriter).
+func (s *Set) Files() map[string]*hcl.File { return s.parser.Files() }
+
+// Config returns the set as a Linter configuration.
+func (s *Set) Config() lint.Config {
+	return lint.Config{Rules: s.rules, Parts: s.parts, Checks: s.checks}
+}
+
+// Linter builds a Linter from the set.
+func (s *Set) Linter(opts ...lint.Option) (*lint.Linter, error) {
+	return lint.New(s.Config(), opts...)
+}
+
+// blockKinds maps each top-level block type to its decoder.
+var blockKinds = map[string]func(*hcl.Block, *Set, *hcl.Diagnostics){
+	"part":  decodePart,
+	"title": decodeTitle,
+}
+
+var topSchema = func() *hcl.BodySchema {
+	s := &hcl.BodySchema{}
+	kinds := make([]string, 0, len(blockKinds))
+	for k := range blockKinds {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: k, LabelNames: []string{"name"}})
+	}
+	return s
+}()
+
+var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// Load parses and compiles rule files. The set is returned even when there
+// are errors, so Files can show their source; use it only when
+// !diags.HasErrors(). Every mistake is a diagnostic with the file, line and
+// column: syntax errors, unknown blocks or attributes, values of the wrong
+// type, bad regular expressions, unknown severities, duplicate rule ids.
+func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
+	s := &Set{decl: map[string]hcl.Range{}, parser: hclparse.NewParser()}
+	var diags hcl.Diagnostics
+	if len(srcs) == 0 {
+		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No rule files", Detail: "没有给出任何规则文件。"})
+	}
+	for _, src := range srcs {
+		start := hcl.Range{Filename: src.Name, Start: hcl.InitialPos, End: hcl.InitialPos}
+		if len(src.Data) > MaxFileSize {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Rule file too large",
+				Detail: fmt.Sprintf("规则文件有 %d 字节,超过上限 %d 字节;请确认给出的是 .hcl 规则文件而不是报告。", len(src.Data), MaxFileSize), Subject: &start})
+			continue
+		}
+		f, d := s.parser.ParseHCL(src.Data, src.Name)
+		diags = append(diags, d...)
+		if f == nil || d.HasErrors() {
+			continue
+		}
+		c, d := f.Body.Content(topSchema)
+		diags = append(diags, d...)
+		if len(c.Blocks) == 0 && !d.HasErrors() {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty rule file",
+				Detail: "规则文件中没有任何规则;请写 part、title 等规则块,或不要加载此文件。", Subject: &start})
+		}
+		for _, b := range c.Blocks {
+			if name := b.Labels[0]; !validName.MatchString(name) {
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid rule name",
+					Detail:  fmt.Sprintf("规则名 %q 无效:只能用小写英文字母、数字和连字符,如 \"responsible-person\"。", name),
+					Subject: b.LabelRanges[0].Ptr()})
+				continue
+			}
+			blockKinds[b.Type](b, s, &diags)
+		}
+	}
+	return s, diags
+}
+
+// add registers a rule and its check, diagnosing a duplicate id; it reports
+// whether the rule was added.
+func (s *Set) add(rule *lint.Rule, b *hcl.Block, diags *hcl.Diagnostics, c lint.Check) bool {
+	if prev, ok := s.decl[rule.ID]; ok {
+		*diags = append(*diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Duplicate rule id",
+			Detail:  fmt.Sprintf("规则 %s 已在 %s 定义过;每个规则 id 只能定义一次,请改用别的名字。", rule.ID, prev),
+			Subject: b.DefRange.Ptr()})
+		return false
+	}
+	s.decl[rule.ID] = b.DefRange
+	s.rules = append(s.rules, rule)
+	s.checks = append(s.checks, c)
+	return true
+}
+
+// rule reads the attributes every rule has.
+func (b *body) rule(id string, def lint.Severity) *lint.Rule {
+	r := &lint.Rule{
+		ID:       id,
+		Title:    b.str("title", ""),
+		Source:   b.str("source", ""),
+		Doc:      strings.TrimSpace(b.str("doc", "")),
+		Severity: b.severity("severity", def),
+		Since:    b.integer("since", 0, 1949, 2100),
+		Until:    b.integer("until", 0, 1949, 2100),
+	}
+	if r.Since != 0 && r.Until != 0 && r.Until < r.Since {
+		b.errorf(b.attrs["until"].Expr.Range(), "Invalid year range", "until(%d)早于 since(%d)。", r.Until, r.Since)
+	}
+	return r
+}
