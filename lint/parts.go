@@ -55,9 +55,9 @@ func (m *PartMatch) Region() Range {
 // Parts is the result of recognising the required parts of one document.
 type Parts struct {
 	doc     *Document
-	matches []*PartMatch       // in spec order
+	matches []*PartMatch // in spec order
 	byName  map[string]*PartMatch
-	heading []*PartMatch       // per Outline index
+	heading []*PartMatch // per Outline index
 }
 
 // Get returns the match for the named part, or nil when no spec has that
