@@ -143,8 +143,9 @@ type Heading struct {
 	Line int
 	// Range covers the number and Text.
 	Range Range
-	// Body is the text the heading owns: from the end of Range up to the next
-	// heading at its level or above, or the end of the report's body.
+	// Body is the text the heading owns: from after Range (and the full
+	// stop ending a run-in heading) up to the next heading at its level or
+	// above, or the end of the report's body.
 	Body Range
 	// Parent is the index in Outline of the enclosing heading, or -1.
 	Parent int

@@ -26,7 +26,7 @@ func matchHeading(s string) (headingMatch, bool) {
 	}
 	switch {
 	case s[0] == '(':
-		inner := s[1:]
+		inner := strings.TrimLeft(s[1:], " ")
 		num, rest := leadingNumber(inner)
 		if num == "" {
 			if strings.HasPrefix(inner, ")") && len(inner) > 1 {
@@ -180,11 +180,11 @@ func (d *Document) findOutline(hints map[int]int) {
 		for textStart < l.End && d.Norm[textStart] == ' ' {
 			textStart++
 		}
-		textEnd := l.End
+		textEnd, bodyStart := l.End, l.End
 		for i := textStart; i < l.End; {
 			r, w := utf8.DecodeRuneInString(d.Norm[i:])
 			if isSentenceEnd(r) {
-				textEnd = i
+				textEnd, bodyStart = i, i+w
 				break
 			}
 			i += w
@@ -192,6 +192,7 @@ func (d *Document) findOutline(hints map[int]int) {
 		h.Text = strings.TrimRight(d.Norm[textStart:textEnd], ": ")
 		h.Range = Range{l.Start, textEnd}
 		h.TextRange = Range{textStart, textStart + len(h.Text)}
+		h.Body.Start = bodyStart
 		l.Kind = HeadingLine
 		d.Outline = append(d.Outline, h)
 	}
@@ -217,7 +218,6 @@ func (d *Document) linkOutline() {
 		if len(stack) > 0 {
 			h.Parent = stack[len(stack)-1]
 		}
-		h.Body.Start = h.Range.End
 		stack = append(stack, i)
 	}
 	for _, i := range stack {
@@ -225,9 +225,6 @@ func (d *Document) linkOutline() {
 		h.Body.End = max(end, h.Body.Start)
 	}
 	for _, h := range d.Outline {
-		h.Body.End = trimRange(d.Norm, h.Body).End
-		if h.Body.End < h.Body.Start {
-			h.Body.End = h.Body.Start
-		}
+		h.Body = trimSpace(d.Norm, h.Body)
 	}
 }

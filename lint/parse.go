@@ -86,6 +86,18 @@ func trimRange(s string, r Range) Range {
 	return r
 }
 
+// trimSpace narrows r to exclude leading and trailing white space, line
+// ends included.
+func trimSpace(s string, r Range) Range {
+	for r.Start < r.End && (isSpace(s[r.Start]) || s[r.Start] == '\n') {
+		r.Start++
+	}
+	for r.End > r.Start && (isSpace(s[r.End-1]) || s[r.End-1] == '\n') {
+		r.End--
+	}
+	return r
+}
+
 func (d *Document) hasBody() bool {
 	for _, l := range d.Lines {
 		if l.Kind == BodyLine {
