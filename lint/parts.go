@@ -1,6 +1,9 @@
 package lint
 
-import "regexp"
+import (
+	"regexp"
+	"slices"
+)
 
 // A PartSpec says how to recognise one required part of the report (the
 // five parts of 第二十五条): by its heading, at any level, or failing that by
@@ -21,9 +24,12 @@ type PartSpec struct {
 	// recognised part count as this part when no heading names it: reports
 	// often set out their achievements under several thematic headings.
 	Leading bool
-	// Nests lets sub-headings of this part be recognised as other parts
-	// (第一责任人 is often a sub-heading of the achievements).
-	Nests bool
+	// NotIn names the parts inside which neither a heading nor a mention
+	// counts for this part: "履行第一责任人职责" under next year's plan is a
+	// plan, not evidence of this year's work; under the shortcomings it is a
+	// shortcoming. Elsewhere (as a sub-heading of the achievements, say) it
+	// counts.
+	NotIn []string
 }
 
 // PartMatch is where a part was found.
@@ -97,10 +103,9 @@ func (p *Parts) At(n int) string {
 // A heading is recognised as the part whose Headings match its words (and
 // whose NotHeadings do not); when several parts match, the longest match
 // wins, then the first spec. Each part takes the shallowest, earliest
-// heading recognised as it. A sub-heading is only considered when no
-// enclosing heading belongs to a part that does not nest others. Parts left
-// without a heading are then looked for in the body, outside the parts that
-// do not nest others.
+// heading recognised as it, skipping headings inside the parts its NotIn
+// names. Parts left without a heading are then looked for in the body,
+// again outside the parts NotIn names.
 func RecognizeParts(d *Document, specs []PartSpec) *Parts {
 	p := &Parts{doc: d, byName: make(map[string]*PartMatch, len(specs)), heading: make([]*PartMatch, len(d.Outline))}
 	for i := range specs {
@@ -125,7 +130,7 @@ func RecognizeParts(d *Document, specs []PartSpec) *Parts {
 			if h.Level != level || cand[i] == nil || len(cand[i].Headings) > 0 {
 				continue
 			}
-			if !p.open(i) {
+			if p.inside(p.doc.Outline[i].Parent, cand[i].Spec.NotIn) {
 				continue
 			}
 			cand[i].Headings = append(cand[i].Headings, h)
@@ -161,15 +166,15 @@ func matchLen(spec *PartSpec, text string) int {
 	return best
 }
 
-// open reports whether heading i may be recognised as a part: no enclosing
-// heading belongs to a part that keeps its sub-headings to itself.
-func (p *Parts) open(i int) bool {
-	for a := p.doc.Outline[i].Parent; a >= 0; a = p.doc.Outline[a].Parent {
-		if m := p.heading[a]; m != nil && !m.Spec.Nests {
-			return false
+// inside reports whether heading a or one of its ancestors was recognised
+// as one of the named parts.
+func (p *Parts) inside(a int, names []string) bool {
+	for ; a >= 0; a = p.doc.Outline[a].Parent {
+		if m := p.heading[a]; m != nil && slices.Contains(names, m.Spec.Name) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // gatherLeading gives a Leading part without a heading the top-level
@@ -199,14 +204,14 @@ func (p *Parts) gatherLeading() {
 }
 
 // mention finds the first body sentence that evidences spec, outside the
-// regions of parts that do not nest others (a plan to do something next
-// year is no evidence that it was done).
+// regions of the parts spec.NotIn names (a plan to do something next year
+// is no evidence that it was done).
 func (p *Parts) mention(spec *PartSpec) Range {
 	if len(spec.Mentions) == 0 {
 		return Range{}
 	}
 	for _, s := range p.doc.Sentences {
-		if !p.mentionable(s.Start) {
+		if p.within(s.Start, spec.NotIn) {
 			continue
 		}
 		text := p.doc.Slice(s)
@@ -219,15 +224,17 @@ func (p *Parts) mention(spec *PartSpec) Range {
 	return Range{}
 }
 
-func (p *Parts) mentionable(n int) bool {
+// within reports whether offset n lies in the region of a heading
+// recognised as one of the named parts.
+func (p *Parts) within(n int, names []string) bool {
 	for i, m := range p.heading {
-		if m == nil || m.Spec.Nests {
+		if m == nil || !slices.Contains(names, m.Spec.Name) {
 			continue
 		}
 		h := p.doc.Outline[i]
 		if n >= h.Range.Start && n < h.Body.End {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }

@@ -30,6 +30,13 @@ type body struct {
 	block *hcl.Block
 	attrs hcl.Attributes
 	diags *hcl.Diagnostics
+	refs  []partRef
+}
+
+// partRef is a reference to parts by name, resolved after loading.
+type partRef struct {
+	names []string
+	rng   hcl.Range
 }
 
 // content checks the block against the common attributes plus the kind's own
@@ -191,6 +198,22 @@ func compilePattern(p string) (*regexp.Regexp, error) {
 		sb.WriteRune(f)
 	}
 	return regexp.Compile(sb.String())
+}
+
+// names reads a list of part names, to be checked against the declared
+// parts once every file has loaded.
+func (b *body) names(name string) []string {
+	v, a, ok := b.value(name, cty.List(cty.String))
+	if !ok {
+		return nil
+	}
+	var out []string
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		out = append(out, e.AsString())
+	}
+	b.refs = append(b.refs, partRef{names: out, rng: a.Expr.Range()})
+	return out
 }
 
 // template reads a message template: an HCL template over the variables

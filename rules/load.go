@@ -77,6 +77,7 @@ type Set struct {
 	parts  []lint.PartSpec
 	checks []lint.Check
 	decl   map[string]hcl.Range
+	refs   []partRef // to resolve once every file has loaded
 	parser *hclparse.Parser
 }
 
@@ -157,7 +158,27 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 			blockKinds[b.Type](b, s, &diags)
 		}
 	}
+	s.resolveRefs(&diags)
 	return s, diags
+}
+
+// resolveRefs diagnoses references to parts no file declares.
+func (s *Set) resolveRefs(diags *hcl.Diagnostics) {
+	declared := map[string]bool{}
+	var names []string
+	for _, p := range s.parts {
+		declared[p.Name] = true
+		names = append(names, p.Name)
+	}
+	for _, r := range s.refs {
+		for _, n := range r.names {
+			if !declared[n] {
+				*diags = append(*diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown part",
+					Detail:  fmt.Sprintf("没有名为 %q 的 part;已声明的 part 有:%s。", n, strings.Join(names, "、")),
+					Subject: r.rng.Ptr()})
+			}
+		}
+	}
 }
 
 // add registers a rule and its check, diagnosing a duplicate id; it reports

@@ -22,7 +22,7 @@ import (
 //	  not_headings = ["安排|打算"]                # vetoes
 //	  mentions     = ["存在.{0,6}(问题|不足)"]   # body evidence when no heading
 //	  leading = false   # unrecognised leading top-level headings count as this part
-//	  nests   = false   # its sub-headings may be recognised as other parts
+//	  not_in  = ["next-year"]  # parts inside which its headings and mentions do not count
 //
 //	  require "causes" {               # content the part's text must carry
 //	    severity = "warning"
@@ -35,7 +35,7 @@ var partSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
 		{Name: "inline_severity"}, {Name: "thin_severity"}, {Name: "min_chars"},
 		{Name: "headings"}, {Name: "not_headings"}, {Name: "mentions"},
-		{Name: "leading"}, {Name: "nests"},
+		{Name: "leading"}, {Name: "not_in"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{{Type: "require", LabelNames: []string{"name"}}},
 }
@@ -60,7 +60,7 @@ func decodePart(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 		NotHeadings: bd.patterns("not_headings"),
 		Mentions:    bd.patterns("mentions"),
 		Leading:     bd.boolean("leading", false),
-		Nests:       bd.boolean("nests", false),
+		NotIn:       bd.names("not_in"),
 	}
 	c := &checks.Section{
 		Rule:     rule,
@@ -89,5 +89,6 @@ func decodePart(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 	}
 	if s.add(rule, b, diags, c) {
 		s.parts = append(s.parts, spec)
+		s.refs = append(s.refs, bd.refs...)
 	}
 }

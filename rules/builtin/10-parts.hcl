@@ -20,7 +20,7 @@ part "achievements" {
   thin_severity   = "error"
   min_chars       = 200
   leading         = true
-  nests           = true
+  not_in          = ["deficiencies", "next-year"]
   headings = [
     "举措(和|及|与)?成效",
     "主要举措",
@@ -55,6 +55,7 @@ part "deficiencies" {
   inline_severity = "warning"
   thin_severity   = "error"
   min_chars       = 40
+  not_in          = ["next-year"]
   headings = [
     "不足",
     "存在.{0,6}(问题|困难|差距|短板|薄弱)",
@@ -94,6 +95,7 @@ part "responsible-person" {
   inline_severity = "warning"
   thin_severity   = "error"
   min_chars       = 60
+  not_in          = ["deficiencies", "next-year"]
   headings = [
     "第一责任人",
     "党政主要负责(人|同志)",
