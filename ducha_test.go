@@ -1,9 +1,19 @@
 package ducha_test
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/ducha-dev/ducha"
+	"github.com/ducha-dev/ducha/format"
+	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/linttest"
 )
 
@@ -25,4 +35,110 @@ func TestSeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	linttest.Run(t, l, "testdata/seeds")
+}
+
+// fullWidth widens the ASCII punctuation, digits and letters of s the way a
+// drafter's input method writes them: "(一)" → "（一）", "," → "，", "4489" →
+// "４４８９".
+func fullWidth(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r > ' ' && r < 0x7F {
+			r += 0xFEE0
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// TestFullWidth checks that a report in full-width punctuation gives the same
+// findings, at the same lines and columns, as the same report in half-width.
+func TestFullWidth(t *testing.T) {
+	files, _ := filepath.Glob("testdata/seeds/*.txt")
+	files = append(files, "testdata/cases/complete.txt", "testdata/cases/rp-body-only.txt", "testdata/cases/title-year-mismatch.txt")
+	type key struct {
+		Rule, Severity, Message string
+		Line, Column, EndLine, EndColumn int
+	}
+	view := func(r *lint.Result) []key {
+		var ks []key
+		for _, f := range r.Findings {
+			ks = append(ks, key{f.Rule, f.Severity.String(), f.Message, f.Span.Start.Line, f.Span.Start.Column, f.Span.End.Line, f.Span.End.Column})
+		}
+		return ks
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wide := fullWidth(string(src))
+		if wide == string(src) {
+			t.Fatalf("%s: widening changed nothing", f)
+		}
+		half, err := ducha.Check(context.Background(), src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := ducha.Check(context.Background(), []byte(wide))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(view(half), view(full)); diff != "" {
+			t.Errorf("%s: half-width and full-width findings differ (-half +full):\n%s", f, diff)
+		}
+		// the offsets differ, but point at the same characters
+		for i, fh := range half.Findings {
+			ff := full.Findings[i]
+			a := string(src[fh.Span.Start.Offset:fh.Span.End.Offset])
+			b := wide[ff.Span.Start.Offset:ff.Span.End.Offset]
+			if fullWidth(a) != b {
+				t.Errorf("%s: finding %d covers %q in half-width but %q in full-width", f, i, a, b)
+			}
+		}
+	}
+}
+
+// TestGolden compares the JSON output for the seeds with testdata/golden;
+// run with -update to rewrite the golden files.
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/seeds/*.txt")
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := ducha.Check(context.Background(), src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := format.JSON(&buf, []format.File{{Path: filepath.ToSlash(f), Result: res}}); err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", "golden", strings.TrimSuffix(filepath.Base(f), ".txt")+".json")
+		if linttest.Updating() {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		var w, g any
+		if err := json.Unmarshal(want, &w); err != nil {
+			t.Fatalf("%s: %v", golden, err)
+		}
+		if err := json.Unmarshal(buf.Bytes(), &g); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(w, g); diff != "" {
+			t.Errorf("%s: JSON output differs from %s (-want +got):\n%s", f, golden, diff)
+		}
+	}
 }

@@ -118,16 +118,14 @@ func yearSpan(r *Rule) string {
 	return "各年度"
 }
 
-// Top returns where a finding about the whole report goes: the title, or the
-// first line of the body when there is no title.
+// Top returns where a finding about the whole report goes: the title, or
+// the first sentence of the body when there is no title.
 func (d *Document) Top() Range {
 	if d.Title != nil {
 		return d.Title.Range
 	}
-	for _, l := range d.Lines {
-		if l.Kind == BodyLine || l.Kind == HeadingLine {
-			return l.Range
-		}
+	if len(d.Sentences) > 0 {
+		return d.Sentences[0]
 	}
 	return Range{}
 }

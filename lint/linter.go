@@ -146,7 +146,8 @@ type ChecklistItem struct {
 	Title  string
 	Status Status
 	// Where points at the evidence (a part's heading) or, when the
-	// requirement is not met, at the first finding. Zero when neither exists.
+	// requirement is not met (warn or fail), at its first most serious
+	// finding. Zero when neither exists.
 	Where Span
 	// Note explains an n/a status.
 	Note string
@@ -209,7 +210,10 @@ func (l *Linter) checklist(doc *Document, st *lintState, findings []Finding) []C
 		worst := Severity(0)
 		for _, f := range findings { // sorted: the first of the worst wins
 			if f.Rule == r.ID && f.Severity > worst {
-				worst, it.Where = f.Severity, f.Span
+				worst = f.Severity
+				if worst >= Warning {
+					it.Where = f.Span
+				}
 			}
 		}
 		if ev, ok := st.evidence[r.ID]; ok {
