@@ -176,6 +176,10 @@ func (b *body) patterns(name string) []*regexp.Regexp {
 			b.errorf(e.Range(), "Invalid regular expression", "正则表达式 %q 无效:%v。语法见 https://pkg.go.dev/regexp/syntax;要匹配字面的括号、点号请加反斜杠,如 \"\\\\(一\\\\)\"。", v.AsString(), err)
 			continue
 		}
+		if re.MatchString("") {
+			b.errorf(e.Range(), "Pattern matches everything", "正则表达式 %q 能匹配空字符串,因而匹配任何文字,规则将失去意义;请写出必须出现的字词。", v.AsString())
+			continue
+		}
 		res = append(res, re)
 	}
 	return res

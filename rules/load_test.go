@@ -1,0 +1,152 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+)
+
+func TestBuiltin(t *testing.T) {
+	set, diags := Load(Builtin()...)
+	if diags.HasErrors() {
+		t.Fatalf("built-in rules do not load:\n%v", diags)
+	}
+	var ids []string
+	for _, r := range set.Rules() {
+		ids = append(ids, r.ID)
+		if r.Title == "" || r.Source == "" || r.Doc == "" {
+			t.Errorf("rule %s lacks a title, source or doc", r.ID)
+		}
+	}
+	want := []string{"title/missing", "title/year", "section/achievements", "section/deficiencies", "section/responsible-person", "section/next-year", "section/other"}
+	for _, id := range want {
+		found := false
+		for _, got := range ids {
+			found = found || got == id
+		}
+		if !found {
+			t.Errorf("built-in rules lack %s (have %v)", id, ids)
+		}
+	}
+	if _, err := set.Linter(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const goodPart = `part "x" {
+  title    = "T"
+  headings = ["不足"]
+}
+`
+
+// TestLoadErrors checks that each mistake in a rule file is a diagnostic at
+// the right file, line and column, saying what to write instead.
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		pos  string // "line:col" of the diagnostic's subject
+		want string // in the summary or detail
+	}{
+		{"syntax", "part \"x\" {\n  title = \"T\"\n", "1:10", "Unclosed"},
+		{"unknown block", "rule \"x\" {\n}\n", "1:1", "Unsupported block type"},
+		{"top-level attribute", "x = 1\n", "1:1", "Unsupported argument"},
+		{"block without label", "part {\n}\n", "1:6", "Missing name"},
+		{"unknown attribute", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  heading = \"x\"\n}\n", "4:3", "Unsupported argument"},
+		{"wrong type", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  min_chars = \"many\"\n}\n", "4:15", "整数"},
+		{"not an integer", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  min_chars = 1.5\n}\n", "4:15", "整数"},
+		{"headings not a list", "part \"x\" {\n  title = \"T\"\n  headings = \"不足\"\n}\n", "3:14", "列表"},
+		{"pattern not a string", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\", [1]]\n}\n", "3:21", "字符串"},
+		{"bad regexp", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\", \"(存在\"]\n}\n", "3:21", "missing closing )"},
+		{"huge repeat", "part \"x\" {\n  title = \"T\"\n  headings = [\"(a{1000}){1000}\"]\n}\n", "3:15", "invalid repeat count"},
+		{"matches everything", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\", \".*\"]\n}\n", "3:21", "空字符串"},
+		{"pattern too long", "part \"x\" {\n  title = \"T\"\n  headings = [\"" + strings.Repeat("a", 5000) + "\"]\n}\n", "3:15", "过长"},
+		{"unknown severity", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  severity = \"fatal\"\n}\n", "4:14", `"error"、"warning" 或 "info"`},
+		{"unknown inline severity", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  inline_severity = \"warn\"\n}\n", "4:21", "warning"},
+		{"duplicate id", goodPart + goodPart, "5:1", "已在"},
+		{"invalid name", "part \"Bad Name\" {\n  title = \"T\"\n  headings = [\"不足\"]\n}\n", "1:6", "小写英文字母"},
+		{"unknown title kind", "title \"color\" {\n  title = \"T\"\n}\n", "1:7", `"missing"`},
+		{"missing title", "part \"x\" {\n  headings = [\"不足\"]\n}\n", "1:1", "title"},
+		{"missing headings", "part \"x\" {\n  title = \"T\"\n}\n", "1:1", "headings"},
+		{"missing subject", "title \"missing\" {\n  title = \"T\"\n}\n", "1:1", "subject"},
+		{"unknown part in not_in", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  not_in = [\"plan\"]\n}\n", "4:12", "没有名为"},
+		{"since out of range", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  since = 1800\n}\n", "4:11", "1949"},
+		{"until before since", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  since = 2020\n  until = 2019\n}\n", "5:11", "早于"},
+		{"require unmeetable", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  require \"r\" {\n    min = 2\n    class \"a\" { cues = [\"原因\"] }\n  }\n}\n", "4:3", "min"},
+		{"class without cues", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  require \"r\" {\n    class \"a\" {}\n  }\n}\n", "5:15", "cues"},
+		{"unknown template variable", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  require \"r\" {\n    message = \"缺少${foo}\"\n    class \"a\" { cues = [\"原因\"] }\n  }\n}\n", "5:20", "${foo}"},
+		{"function in template", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  require \"r\" {\n    message = \"${upper(found)}\"\n    class \"a\" { cues = [\"原因\"] }\n  }\n}\n", "5:18", "upper"},
+		{"empty file", "", "1:1", "没有任何规则"},
+		{"only comments", "# nothing here\n", "1:1", "没有任何规则"},
+		{"too large", strings.Repeat("# padding\n", MaxFileSize/10+1), "1:1", "超过上限"},
+		{"not hcl at all", "\x00\x01\x02binary", "1:1", "Invalid character"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := Load(Source{Name: "pack.hcl", Data: []byte(tc.src)})
+			if !diags.HasErrors() {
+				t.Fatalf("no error for:\n%s", tc.src)
+			}
+			var got []string
+			for _, d := range diags {
+				if d.Subject == nil {
+					t.Errorf("diagnostic without a position: %s: %s", d.Summary, d.Detail)
+					continue
+				}
+				pos := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column)
+				if d.Subject.Filename == "pack.hcl" && pos == tc.pos && strings.Contains(d.Summary+" "+d.Detail, tc.want) {
+					return
+				}
+				got = append(got, fmt.Sprintf("%s:%s: %s: %s", d.Subject.Filename, pos, d.Summary, d.Detail))
+			}
+			t.Errorf("want a diagnostic at pack.hcl:%s containing %q; got:\n%s", tc.pos, tc.want, strings.Join(got, "\n"))
+		})
+	}
+}
+
+func TestDuplicateAcrossFiles(t *testing.T) {
+	_, diags := Load(Source{Name: "a.hcl", Data: []byte(goodPart)}, Source{Name: "b.hcl", Data: []byte(goodPart)})
+	if len(diags) != 1 || diags[0].Subject.Filename != "b.hcl" || !strings.Contains(diags[0].Detail, "a.hcl:1,1") {
+		t.Fatalf("diags = %v", diags)
+	}
+}
+
+func TestNoSources(t *testing.T) {
+	if _, diags := Load(); !diags.HasErrors() {
+		t.Fatal("Load() with no sources gave no error")
+	}
+}
+
+// TestFullWidthPatterns checks that full-width characters in a pattern are
+// folded like the text, and stay literals.
+func TestFullWidthPatterns(t *testing.T) {
+	re, err := compilePattern("（一）加强，")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !re.MatchString("(一)加强,") || re.MatchString("一加强,") {
+		t.Errorf("pattern %s does not match the folded text literally", re)
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	for _, s := range Builtin() {
+		f.Add(s.Data)
+	}
+	f.Add([]byte(goodPart))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		set, diags := Load(Source{Name: "fuzz.hcl", Data: b})
+		for _, d := range diags {
+			if d.Severity == hcl.DiagError && d.Subject == nil {
+				t.Fatalf("error diagnostic without a position: %s: %s", d.Summary, d.Detail)
+			}
+		}
+		if !diags.HasErrors() {
+			if _, err := set.Linter(); err != nil {
+				t.Fatalf("loaded without diagnostics but Linter failed: %v", err)
+			}
+		}
+	})
+}
