@@ -1,0 +1,139 @@
+package linttest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ducha-dev/ducha/lint"
+)
+
+// fakeT records what the harness reports, as analysistest's own tests do.
+type fakeT struct{ errs []string }
+
+func (f *fakeT) Helper() {}
+func (f *fakeT) Errorf(format string, args ...any) {
+	f.errs = append(f.errs, fmt.Sprintf(format, args...))
+}
+
+// lineRule reports one finding per line that contains "XX", under rule
+// "text/xx", so the harness can be tested without the real rules.
+type lineRule struct{ rule *lint.Rule }
+
+func (c lineRule) Rules() []*lint.Rule { return []*lint.Rule{c.rule} }
+func (c lineRule) Run(p *lint.Pass) error {
+	for _, l := range p.Doc.Lines {
+		s := p.Doc.Slice(l.Range)
+		if i := strings.Index(s, "XX"); i >= 0 {
+			p.Report(c.rule, lint.Warning, lint.Range{Start: l.Start + i, End: l.Start + i + 2}, "占位符XX")
+		}
+	}
+	return nil
+}
+
+func testLinter(t *testing.T) *lint.Linter {
+	r := &lint.Rule{ID: "text/xx", Title: "XX", Severity: lint.Warning}
+	l, err := lint.New(lint.Config{Rules: []*lint.Rule{r}, Checks: []lint.Check{lineRule{r}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func writeCase(t *testing.T, dir, name, report, want string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name+".txt"), []byte(report), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".want"), []byte(want), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRun(t *testing.T) {
+	report := "第一行\n召开会议XX次\n第三行XX\n"
+	tests := []struct {
+		name string
+		want string
+		errs []string // substrings, one per expected error, in order
+	}{
+		{"all matched", "2 text/xx\n3:4 warning text/xx 占位符\n", nil},
+		{"missing", "2 text/xx\n3 text/xx\n4 text/xx\n", []string{"4: no finding was reported matching \"4 text/xx\"", "mismatch"}},
+		{"unexpected", "2 text/xx\n", []string{"3:4: unexpected finding warning text/xx: 占位符XX", "mismatch"}},
+		{"wrong column", "2:1 text/xx\n3 text/xx\n", []string{"2: no finding", "2:5: unexpected finding", "mismatch"}},
+		{"wrong severity", "2 error text/xx\n3 text/xx\n", []string{"2: no finding", "2:5: unexpected", "mismatch"}},
+		{"message mismatch", "2 text/xx 日期\n3 text/xx\n", []string{"2: no finding", "2:5: unexpected", "mismatch"}},
+		{"absent violated", "2 text/xx\n3 text/xx\n!text/xx\n", []string{"2:5: finding text/xx must not be reported", "3:4: finding text/xx must not be reported", "mismatch"}},
+		{"bad line", "two text/xx\n", []string{"cannot read"}},
+		{"bad directive", "@colour red\n", []string{"unknown directive @colour"}},
+		{"error not returned", "@error 内容为空\n", []string{"no error was returned"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeCase(t, dir, "r", report, tc.want)
+			ft := &fakeT{}
+			Run(ft, testLinter(t), dir)
+			if len(ft.errs) != len(tc.errs) {
+				t.Fatalf("got %d errors, want %d:\n%s", len(ft.errs), len(tc.errs), strings.Join(ft.errs, "\n"))
+			}
+			for i, e := range tc.errs {
+				if !strings.Contains(ft.errs[i], e) {
+					t.Errorf("error %d = %q, want it to contain %q", i, ft.errs[i], e)
+				}
+			}
+		})
+	}
+}
+
+func TestRunErrorCase(t *testing.T) {
+	dir := t.TempDir()
+	writeCase(t, dir, "empty", "", "@error 内容为空\n")
+	writeCase(t, dir, "wrong", "", "@error 二进制\n")
+	ft := &fakeT{}
+	Run(ft, testLinter(t), dir)
+	if len(ft.errs) != 1 || !strings.Contains(ft.errs[0], "does not match") {
+		t.Fatalf("errors = %q", ft.errs)
+	}
+}
+
+func TestRewrite(t *testing.T) {
+	dir := t.TempDir()
+	writeCase(t, dir, "r", "召开会议XX次\n", "# a comment that stays\n@year 2022\n#> an old message\n9 text/xx\n!title/missing\n")
+	e, err := ReadExpectations(filepath.Join(dir, "r.want"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Options.Year != 2022 {
+		t.Errorf("@year = %d", e.Options.Year)
+	}
+	l := testLinter(t)
+	res, err := l.Check(t.Context(), []byte("召开会议XX次\n"), e.Options)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(e.Rewrite(res.Findings))
+	want := "# a comment that stays\n@year 2022\n#> 占位符XX\n1:5 warning text/xx\n!title/missing\n"
+	if got != want {
+		t.Errorf("Rewrite = %q, want %q", got, want)
+	}
+	// the rewritten file passes
+	if err := os.WriteFile(filepath.Join(dir, "r.want"), []byte(got), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ft := &fakeT{}
+	Run(ft, l, dir)
+	if len(ft.errs) != 0 {
+		t.Errorf("rewritten expectations fail: %q", ft.errs)
+	}
+}
+
+func TestNoReports(t *testing.T) {
+	ft := &fakeT{}
+	Run(ft, testLinter(t), t.TempDir())
+	if len(ft.errs) != 1 || !strings.Contains(ft.errs[0], "no .txt reports") {
+		t.Fatalf("errors = %q", ft.errs)
+	}
+}
