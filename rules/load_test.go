@@ -150,3 +150,18 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+func TestWriteDiagnostics(t *testing.T) {
+	set, diags := Load(Source{Name: "pack.hcl", Data: []byte("part \"x\" {\n  title = \"标题\"\n  headings = [\"不足\", \"(存在\"]\n}\n")})
+	var b strings.Builder
+	if err := set.WriteDiagnostics(&b, diags); err != nil {
+		t.Fatal(err)
+	}
+	want := "pack.hcl:3:21: error: 正则表达式 \"(存在\" 无效"
+	if !strings.HasPrefix(b.String(), want) {
+		t.Errorf("output does not start with %q:\n%s", want, b.String())
+	}
+	if !strings.Contains(b.String(), "\n      headings = [\"不足\", \"(存在\"]\n                   \u3000\u3000   ^\n") {
+		t.Errorf("output lacks the source line with a caret under column 21:\n%s", b.String())
+	}
+}

@@ -9,8 +9,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2"
-
 	"github.com/ducha-dev/ducha/format"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/rules"
@@ -111,7 +109,7 @@ func loadLinter(cf checkFlags, stderr io.Writer) (*lint.Linter, int) {
 	}
 	set, diags := rules.Load(append(srcs, extra...)...)
 	if diags.HasErrors() {
-		printDiags(stderr, set, diags)
+		_ = set.WriteDiagnostics(stderr, diags)
 		return nil, exitTrouble
 	}
 	l, err := set.Linter()
@@ -120,11 +118,6 @@ func loadLinter(cf checkFlags, stderr io.Writer) (*lint.Linter, int) {
 		return nil, exitTrouble
 	}
 	return l, exitOK
-}
-
-func printDiags(w io.Writer, set *rules.Set, diags hcl.Diagnostics) {
-	wr := hcl.NewDiagnosticTextWriter(w, set.Files(), 100, false)
-	_ = wr.WriteDiagnostics(diags)
 }
 
 func checkFile(ctx context.Context, l *lint.Linter, path string) format.File {
