@@ -1,0 +1,51 @@
+// Package ducha checks a Chinese government's annual report on rule-of-law
+// government construction (法治政府建设年度报告) against the requirements that
+// govern it — 《法治政府建设与责任落实督察工作规定》 and the standards around it —
+// and returns structured findings and a compliance checklist.
+//
+// # What it checks
+//
+// The built-in rules (package rules, files rules/builtin/*.hcl) check that the
+// report has a title naming its subject and year (title/missing, title/year)
+// and the five contents the 规定 requires, each as a part of its own:
+// achievements (section/achievements), shortcomings and their causes
+// (section/deficiencies), how the Party and government heads fulfilled their
+// duty as first responsible persons (section/responsible-person), next year's
+// plan (section/next-year) and other matters (section/other). A part with no
+// heading and no mention is an error; a part only mentioned in passing, a
+// warning; a heading with nothing under it, an error; shortcomings without
+// causes and a 第一责任人 part that covers fewer than two classes of duty,
+// warnings.
+//
+// # Using it
+//
+// Check runs the built-in rules on one report:
+//
+//	res, err := ducha.Check(ctx, src)
+//	for _, f := range res.Findings {
+//		fmt.Printf("%d:%d %s %s [%s]\n", f.Span.Start.Line, f.Span.Start.Column, f.Severity, f.Message, f.Rule)
+//	}
+//
+// Load adds a province's own rule files to the built-in ones and returns a
+// lint.Linter: build it once, then check any number of reports, from any
+// number of goroutines.
+//
+// # How it works
+//
+// A report goes through four stages: decode (package decode: bytes to UTF-8
+// text), parse (lint.Parse: the document model — page furniture set aside,
+// title, report year, outline, sentences), check (package checks, configured
+// by package rules from HCL) and format (package format: text, JSON). Matching
+// runs on a normalised view of the text (full-width ASCII folded to
+// half-width, so "（一）" reads "(一)"); every position reported is in the
+// original text: line and column (1-based, columns counted in characters) and
+// byte offset.
+//
+// # Positions, severities, exit status
+//
+// Findings carry a rule id (stable: filter on it), a severity (error,
+// warning, info), a message in Chinese that says what is wrong and what is
+// expected, the requirement's source, and a span. The command ducha (in
+// cmd/ducha) exits 0 when no finding is an error, 1 when one is, and 2 when a
+// file could not be read or the rules are invalid.
+package ducha
