@@ -57,7 +57,7 @@ func TestFullWidth(t *testing.T) {
 	files, _ := filepath.Glob("testdata/seeds/*.txt")
 	files = append(files, "testdata/cases/complete.txt", "testdata/cases/rp-body-only.txt", "testdata/cases/title-year-mismatch.txt")
 	type key struct {
-		Rule, Severity, Message string
+		Rule, Severity, Message          string
 		Line, Column, EndLine, EndColumn int
 	}
 	view := func(r *lint.Result) []key {
