@@ -76,7 +76,8 @@ type Date struct {
 
 	// Key is the metadata key right before the date on its line ("日期",
 	// "发布日期", "发布时间", "公开日期", "更新时间", "成文日期", "生成日期",
-	// "时间"), or "" when there is none.
+	// "时间"), or "" when there is none. A key counts only when it stands
+	// alone: "会议时间:2021年3月5日" has no key.
 	Key string
 
 	// Problem is "" when the date can exist; otherwise it says in Chinese
@@ -127,11 +128,13 @@ func (d Date) WithYear(y int) Date {
 var keys = []string{"发布日期", "发布时间", "公开日期", "更新时间", "成文日期", "生成日期", "日期", "时间"}
 
 // IsPublishKey reports whether a date after key is the page's publication
-// date (日期, 发布日期, 发布时间, 公开日期, 更新时间). 成文日期 and 生成日期 are
-// dates of the document itself, not of its publication.
+// date: 日期, 发布日期, 发布时间, 公开日期, 更新时间, and 时间, which on a page's
+// metadata line ("时间:2021-03-31 来源:司法局") is the publication time too.
+// 成文日期 and 生成日期 are dates of the document itself, not of its
+// publication: see IsSignKey.
 func IsPublishKey(key string) bool {
 	switch key {
-	case "日期", "发布日期", "发布时间", "公开日期", "更新时间":
+	case "日期", "发布日期", "发布时间", "公开日期", "更新时间", "时间":
 		return true
 	}
 	return false
@@ -225,17 +228,30 @@ func isIssuer(s string) bool {
 }
 
 // keyBefore returns the metadata key that ends, followed by ":", right
-// before start: "日期" in "来源:安定镇  日期:2021-03-31".
+// before start: "日期" in "来源:安定镇  日期:2021-03-31", "发布日期" in
+// "【发布日期】:2021-03-31". The key must stand alone, at the start of the
+// text or of a line or after a space or a bracket, so that "会议时间:" and
+// "出生日期:" in the body give no key.
 func keyBefore(s string, start int) string {
 	k := skipSpacesBack(s, start)
 	if k == 0 || s[k-1] != ':' {
 		return ""
 	}
 	p := s[:skipSpacesBack(s, k-1)]
+	if strings.HasSuffix(p, "】") {
+		p = p[:len(p)-len("】")]
+	} else if strings.HasSuffix(p, "]") {
+		p = p[:len(p)-1]
+	}
 	for _, key := range keys {
-		if strings.HasSuffix(p, key) {
+		if !strings.HasSuffix(p, key) {
+			continue
+		}
+		b := len(p) - len(key)
+		if b == 0 || strings.ContainsRune(" \t\n|[", rune(p[b-1])) || strings.HasSuffix(p[:b], "【") || strings.HasSuffix(p[:b], "】") {
 			return key
 		}
+		return ""
 	}
 	return ""
 }
@@ -289,6 +305,7 @@ func yearFirst(s string, i, j int) (Date, bool) {
 			d.Form = Slash
 		}
 	default:
+		j = skipSpaces(s, j) // "2021 年 3 月 31 日", as PDF extraction spaces it
 		if !strings.HasPrefix(s[j:], "年") {
 			return Date{}, false
 		}
@@ -333,8 +350,10 @@ func dayAfter(s string, k int) (d0, d1, end int, ok bool) {
 func monthDay(s string, i, j int) (Date, bool) {
 	// "21年3月5日", "3021年3月5日": the year was not read as one, so the
 	// month and day are not a date of their own.
-	if b := skipSpacesBack(s, i); b >= len("年")+1 && s[b-len("年"):b] == "年" && isDigit(s[b-len("年")-1]) {
-		return Date{}, false
+	if b := skipSpacesBack(s, i); b >= len("年") && s[b-len("年"):b] == "年" {
+		if b = skipSpacesBack(s, b-len("年")); b > 0 && isDigit(s[b-1]) {
+			return Date{}, false
+		}
 	}
 	k := skipSpaces(s, j)
 	if !strings.HasPrefix(s[k:], "月") {

@@ -89,6 +89,9 @@ func FindGlued(s string) []Glue {
 			kept = append(kept, g)
 		}
 	}
+	if len(kept) == 0 {
+		return nil
+	}
 	return kept
 }
 
@@ -180,26 +183,24 @@ func guessYMD(y, md string) string {
 }
 
 // docCodeStart returns where the issuer code (机关代字) before the 〔 at b
-// starts: "厅字" in "(厅字〔201928". The code is taken only when it stands
-// alone, after an opening bracket, a space, a quote or the start of a line;
-// otherwise the glue starts at 〔.
+// starts: "厅字" in "(厅字〔201928". The code is taken only where a citation
+// puts it, after an opening bracket or quote or a 、 between two numbers;
+// elsewhere ("按照厅字〔201928") the code cannot be told from the words
+// before it, and the glue starts at 〔.
 func docCodeStart(s string, b int) int {
 	k := b
-	for n := 0; n < 8 && k > 0; n++ {
+	for n := 0; n < 6 && k > 0; n++ {
 		r, size := utf8.DecodeLastRuneInString(s[:k])
-		if !unicode.Is(unicode.Han, r) {
+		if !unicode.Is(unicode.Han, r) || r == '、' {
 			break
 		}
 		k -= size
 	}
-	if k == b {
+	if k == b || k == 0 {
 		return b
 	}
-	if k == 0 {
-		return k
-	}
 	r, _ := utf8.DecodeLastRuneInString(s[:k])
-	if strings.ContainsRune("( \n\t“《[【", r) {
+	if strings.ContainsRune("([“《【、", r) {
 		return k
 	}
 	return b
