@@ -10,7 +10,7 @@
 // IsPublishKey and SignatureLine give it what it needs.
 //
 // The scanner makes one pass over the text, stopping only at ASCII digits and
-// at "年"; everything else is skipped a byte at a time. No regexps.
+// at "年"; everything else is skipped a character at a time. No regexps.
 //
 // What is not a date, by decision:
 //   - a year alone ("2020年", "2020年度") and a period ("2015—2020年",
@@ -169,6 +169,8 @@ func Find(s string) []Date {
 				continue
 			}
 			i += len("年")
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3 // a whole Han character (most of the text): no digit inside
 		default:
 			i++
 		}

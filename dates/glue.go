@@ -60,8 +60,12 @@ func FindGlued(s string) []Glue {
 	var mentions [200]uint8 // "YYYY年" seen, for 1900..2099 (saturating)
 	yearGlues := 0
 	for i := 0; i < len(s); {
-		if !isDigit(s[i]) {
-			i++
+		if c := s[i]; !isDigit(c) {
+			if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				i += 3 // a whole Han character: no digit inside
+			} else {
+				i++
+			}
 			continue
 		}
 		j := digitEnd(s, i)
