@@ -133,6 +133,9 @@ func glueAt(s string, i, j int) (Glue, bool) {
 	if n < 5 || n > 8 || !yearLike(run) {
 		return Glue{}, false
 	}
+	if strings.HasPrefix(s[j:], "〕") {
+		return Glue{}, false // "〔20192〕": a wrong year, not a lost bracket
+	}
 	if i >= len("〔") && s[i-len("〔"):i] == "〔" {
 		start := docCodeStart(s, i-len("〔"))
 		end := j
@@ -143,7 +146,9 @@ func glueAt(s string, i, j int) (Glue, bool) {
 	}
 	if n <= 7 && run[4] != '0' {
 		r, _ := utf8.DecodeRuneInString(s[j:])
-		if unicode.Is(unicode.Han, r) && r != '年' && r != '〕' {
+		// Not before 年月日 (a date that lost more than this can tell) nor
+		// before 号 (a document number that lost its brackets).
+		if unicode.Is(unicode.Han, r) && !strings.ContainsRune("年月日号", r) {
 			return glue(s, i, j, YearGlue, run[:4]+"年"+run[4:]), true
 		}
 	}
