@@ -200,7 +200,7 @@ func docCodeStart(s string, b int) int {
 	k := b
 	for n := 0; n < 6 && k > 0; n++ {
 		r, size := utf8.DecodeLastRuneInString(s[:k])
-		if !unicode.Is(unicode.Han, r) || r == '、' {
+		if !unicode.Is(unicode.Han, r) {
 			break
 		}
 		k -= size
