@@ -1,0 +1,786 @@
+package quantity
+
+import (
+	"math/big"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/internal/zhnum"
+)
+
+// Extract returns every quantity in s, in text order; the quantities do not
+// overlap. It reads s once, holds no state between calls and is safe for
+// concurrent use.
+func Extract(s string) []Quantity {
+	sc := scanner{s: s, last: -1}
+	sc.run()
+	return sc.qs
+}
+
+// Quotations and titles are looked for only this far (in bytes) from their
+// opening mark, so that a stray “ or 《 hides a phrase, not a paragraph.
+const (
+	maxQuote = 64 * 3
+	maxTitle = 160 * 3
+)
+
+// A scanner walks the text once, tracking clauses, lines and quotations, and
+// reads a number wherever one starts.
+type scanner struct {
+	s  string
+	qs []Quantity
+
+	clause      int // index of the current clause
+	clauseStart int // offset where it starts
+	lineStart   int // offset where the current line starts
+	mask        int // offsets below mask are inside a quotation or title
+	last        int // index in qs of the last quantity of this clause, or -1
+
+	// What the text before the scanning point says.
+	growth bool // the clause has a growth word close to its last number
+	part   bool // the sentence has 其中
+}
+
+// A number is what readArabic or readChinese found, before it becomes a
+// Quantity.
+type number struct {
+	start, numStart, numEnd, end int
+	mant                         *big.Int // digits without the point
+	small                        int64    // the same when it fits, else -1
+	decimals, scale              int
+	approx                       Approx
+	unit                         *unitDef
+	unitText                     string
+}
+
+func (sc *scanner) run() {
+	s := sc.s
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case '0' <= c && c <= '9':
+				if i >= sc.mask {
+					i = sc.arabic(i)
+					continue
+				}
+			case c == '\n':
+				sc.endClause(i, i+1, true)
+				sc.lineStart = i + 1
+			case c == ',' || c == ':':
+				if i >= sc.mask {
+					sc.endClause(i, i+1, false)
+				}
+			case c == ';' || c == '!' || c == '?' || c == '\r':
+				if i >= sc.mask {
+					sc.endClause(i, i+1, true)
+				}
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if i >= sc.mask {
+			switch r {
+			case '、':
+				sc.endClause(i, i+n, false)
+			case '。':
+				sc.endClause(i, i+n, true)
+			case '“':
+				sc.mask = max(sc.mask, closing(s, i+n, '“', '”', maxQuote))
+			case '《':
+				sc.mask = max(sc.mask, closing(s, i+n, '《', '》', maxTitle))
+			default:
+				if isZhStart(r) {
+					i = sc.chinese(i)
+					continue
+				}
+			}
+		}
+		i += n
+	}
+	sc.endClause(len(s), len(s), true)
+}
+
+// closing returns the offset of the mark that closes a quotation or title
+// opened just before from, or 0 when there is none within limit bytes on the
+// same line. Titles nest (《…<…>…》 and 《…《…》…》); quotations do not, so a
+// second “ before the ” means the first was stray.
+func closing(s string, from int, open, close rune, limit int) int {
+	depth := 0
+	end := min(len(s), from+limit)
+	for i := from; i < end; {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '\n', '\r':
+			return 0
+		case open:
+			if open == '“' {
+				return 0
+			}
+			depth++
+		case close:
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+		i += n
+	}
+	return 0
+}
+
+// endClause closes the clause ending at end; the next starts at next.
+// sentence says the delimiter also ends the sentence.
+func (sc *scanner) endClause(end, next int, sentence bool) {
+	if sc.last >= 0 {
+		sc.qs[sc.last].setAfter(sc.s, sc.qs[sc.last].End, end)
+	}
+	sc.clause++
+	sc.clauseStart = next
+	sc.last = -1
+	sc.growth = false
+	if sentence {
+		sc.part = false
+	}
+}
+
+// prevEnd is where the text that may label the next quantity starts.
+func (sc *scanner) prevEnd() int {
+	if sc.last >= 0 {
+		return sc.qs[sc.last].End
+	}
+	return sc.clauseStart
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// lastRune returns the rune ending at s[i] and its start, or (0, i).
+func lastRune(s string, i int) (rune, int) {
+	if i <= 0 {
+		return 0, i
+	}
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	return r, i - n
+}
+
+// arabic reads the Arabic number starting at s[i] and returns where scanning
+// resumes.
+func (sc *scanner) arabic(i int) int {
+	s := sc.s
+	t := readDigits(s, i)
+	if !t.ok || sc.arabicContext(i, &t) {
+		return t.skip
+	}
+	n := number{start: i, numStart: i, numEnd: t.end, decimals: t.decimals}
+	n.mant, n.small = t.mantissa(s)
+	end := sc.suffix(&n, true)
+	if n.unit == nil {
+		if n.scale == 0 && t.isYear(s) || bareExcluded(s, end) || n.scale == 0 && t.decimals == 0 && isHotline(s[i:t.end]) {
+			return t.skip
+		}
+	} else if n.unit.canon == "年" && t.isYear(s) || sc.fixed(&n, end) {
+		return t.skip
+	}
+	n.end = end
+	sc.emit(&n)
+	return n.end
+}
+
+// digits describes a run of digits read by readDigits.
+type digits struct {
+	ok       bool
+	end      int // end of the number
+	skip     int // where to resume when the number is not a quantity
+	grouped  bool
+	decimals int
+	count    int // digits in all
+}
+
+// readDigits reads "4489", "4,489" or "99.13" at s[i]. A comma is a thousands
+// separator only between a group of one to three digits and groups of exactly
+// three ("4,489", "1,234,567"); otherwise it ends the clause. A second point
+// ("2021.3.31", "1.2.3") makes a date or version, not a number.
+func readDigits(s string, i int) digits {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	t := digits{ok: true, count: j - i}
+	if j-i <= 3 {
+		for j+4 <= len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
+			(j+4 == len(s) || !isDigit(s[j+4])) {
+			j += 4
+			t.count += 3
+			t.grouped = true
+		}
+	}
+	if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
+		k := j + 1
+		for k < len(s) && isDigit(s[k]) {
+			k++
+		}
+		t.decimals = k - j - 1
+		t.count += t.decimals
+		j = k
+		if j+1 < len(s) && s[j] == '.' && isDigit(s[j+1]) {
+			for j < len(s) && (isDigit(s[j]) || s[j] == '.' && j+1 < len(s) && isDigit(s[j+1])) {
+				j++
+			}
+			t.ok = false
+		}
+	}
+	t.end, t.skip = j, j
+	if t.count > MaxDigits {
+		t.ok = false
+	}
+	return t
+}
+
+// mantissa returns the number's digits, point removed, as an integer.
+func (t digits) mantissa(s string) (*big.Int, int64) {
+	var v int64
+	if t.count <= 18 {
+		for _, c := range []byte(s[t.end-t.count-t.commas()-t.point() : t.end]) {
+			if isDigit(c) {
+				v = v*10 + int64(c-'0')
+			}
+		}
+		return nil, v
+	}
+	b := make([]byte, 0, t.count)
+	for _, c := range []byte(s[t.end-t.count-t.commas()-t.point() : t.end]) {
+		if isDigit(c) {
+			b = append(b, c)
+		}
+	}
+	m, _ := new(big.Int).SetString(string(b), 10)
+	return m, -1
+}
+
+func (t digits) commas() int {
+	if !t.grouped {
+		return 0
+	}
+	return (t.count - t.decimals - 1) / 3
+}
+
+func (t digits) point() int {
+	if t.decimals > 0 {
+		return 1
+	}
+	return 0
+}
+
+// isYear reports whether the number is written like a year: four digits,
+// no separators or point, from 1900 to 2100.
+func (t digits) isYear(s string) bool {
+	if t.count != 4 || t.grouped || t.decimals > 0 {
+		return false
+	}
+	d := s[t.end-4 : t.end]
+	return d >= "1900" && d <= "2100"
+}
+
+// arabicContext reports whether what surrounds the number at s[i:t.end]
+// shows it is not a quantity, and sets t.skip past any range it heads.
+func (sc *scanner) arabicContext(i int, t *digits) bool {
+	s := sc.s
+	p, ps := lastRune(s, i)
+	switch {
+	case p < utf8.RuneSelf && (isLetter(byte(p)) || strings.ContainsRune("+-/~#_@\\.", p)):
+		return true // O2O, 3+X, 2021-03-31, GB/T, v.2
+	case p == ':' && ps > 0 && isDigit(s[ps-1]):
+		return true // 14:27
+	case p == ' ':
+		if q, _ := lastRune(s, ps); q < utf8.RuneSelf && isLetter(byte(q)) {
+			return true // GB/T 9704
+		}
+	case p == '—' || p == '–' || p == '〔' || p == '[' || p == '【' || p == '第':
+		return true // 2015—2020 (the end), 〔2019〕, 第1批
+	case p == '至' || p == '到':
+		if q, _ := lastRune(s, ps); q < utf8.RuneSelf && isDigit(byte(q)) || q == '年' || q == '月' || q == '日' || q == '号' {
+			return true // 2019111日至2020101日
+		}
+	}
+	e := t.end
+	if e < len(s) {
+		c := s[e]
+		switch {
+		case isLetter(c) || c == '+' || c == '_' || c == '@':
+			return true // 5G, 1+N
+		case c == '/' || c == ':':
+			if e+1 < len(s) && isDigit(s[e+1]) {
+				return true // 2021/3/31, 14:27
+			}
+		}
+		if k, ok := rangeEnd(s, e); ok {
+			t.skip = k
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(s[e:])
+		switch r {
+		case '〕', ']', '】':
+			return true // 〔2019〕
+		}
+	}
+	return sc.isListNumber(i, *t)
+}
+
+// rangeEnd reports whether s[e:] continues a range ("—2020", "-2025",
+// "至5") and returns the end of its second number.
+func rangeEnd(s string, e int) (int, bool) {
+	k := e
+	for k < len(s) {
+		r, n := utf8.DecodeRuneInString(s[k:])
+		if r != '-' && r != '—' && r != '–' && r != '~' && r != '至' && r != '到' {
+			break
+		}
+		k += n
+	}
+	if k == e || k >= len(s) || !isDigit(s[k]) {
+		return e, false
+	}
+	for k < len(s) && (isDigit(s[k]) || s[k] == '.' && k+1 < len(s) && isDigit(s[k+1])) {
+		k++
+	}
+	return k, true
+}
+
+// isListNumber reports whether the number at s[i:t.end] numbers a heading or
+// list item: "1.深化…" or "2、" at the start of a line or sentence, "1)" at
+// the start of a line, "(1)" anywhere.
+func (sc *scanner) isListNumber(i int, t digits) bool {
+	s := sc.s
+	if t.decimals > 0 || t.grouped {
+		return false
+	}
+	e := t.end
+	if e >= len(s) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[e:])
+	p, _ := lastRune(s, i)
+	if p == '(' && next == ')' && t.count <= 2 {
+		return true
+	}
+	if next != '.' && next != '、' && next != ')' {
+		return false
+	}
+	if next == '.' && e+1 < len(s) && isDigit(s[e+1]) {
+		return false
+	}
+	if strings.TrimLeft(s[sc.lineStart:i], " \t") == "" {
+		return true
+	}
+	return next != ')' && (p == '。' || p == ';' || p == '!' || p == '?')
+}
+
+// suffix reads what follows the number n: a multiplier, 余 or 多, the unit
+// and a trailing marker, filling n and returning the end of the quantity.
+// arabic says the number was written in Arabic digits, which may be followed
+// by a space before the unit ("515 件") and by a multiplier.
+func (sc *scanner) suffix(n *number, arabic bool) int {
+	s := sc.s
+	p := n.numEnd
+	if arabic {
+		q := p
+		for k := 0; k < 2 && q < len(s) && (s[q] == ' ' || s[q] == '\t'); k++ {
+			q++
+		}
+		if q > p {
+			if u, _ := matchUnit(s, q); u == nil {
+				return p // a space and no unit: the number stands alone
+			}
+			p = q
+		}
+	}
+	multStart := p
+	var m multDef
+	if u, _ := matchUnit(s, p); u == nil && arabic {
+		var ok bool
+		if m, p, ok = matchMult(s, p); ok {
+			n.scale = m.scale
+		}
+	}
+	multEnd := p
+	// 余 and 多: "200余件", "1万余份", "30多人". 多 needs a unit after it.
+	approx := Exact
+	if r, w := utf8.DecodeRuneInString(s[p:]); r == '余' || r == '多' {
+		if u, _ := matchUnit(s, p+w); u != nil || r == '余' && m.text != "" {
+			approx = AtLeast
+			p += w
+		}
+	}
+	unitStart := p
+	u, e := matchUnit(s, p)
+	written := s[p:e]
+	if u != nil && u.canon == "个" {
+		u, e, written = unitAfterGe(s, p, u, e, &approx)
+	}
+	if u == nil {
+		if approx == AtLeast && m.text == "" {
+			// 余 without a unit or multiplier was not a marker.
+			approx, p = Exact, multEnd
+		}
+		n.approx = approx
+		if m.text != "" {
+			n.unitText = m.text
+		}
+		return p
+	}
+	n.unit = u
+	n.scale += u.scale
+	switch {
+	case m.text == "":
+		n.unitText = written
+	case multEnd == unitStart && len(written) == e-unitStart:
+		n.unitText = s[multStart:e]
+	default:
+		n.unitText = m.text + written
+	}
+	if mk, e2, ok := suffixMarker(s, e); ok {
+		approx = combine(approx, mk.approx)
+		e = e2
+	}
+	n.approx = approx
+	return e
+}
+
+// unitAfterGe handles 个 followed by 多, 余 or 半 before a unit of time:
+// "3个多月" is more than three months; "3个半月" is no whole number, and
+// yields no unit.
+// It returns the unit, its end and the unit as written without the marker.
+func unitAfterGe(s string, p int, u *unitDef, e int, approx *Approx) (*unitDef, int, string) {
+	r, w := utf8.DecodeRuneInString(s[e:])
+	if r != '多' && r != '余' && r != '半' {
+		return u, e, s[p:e]
+	}
+	for _, g := range geTime {
+		t := g.text[len("个"):]
+		if !strings.HasPrefix(s[e+w:], t) {
+			continue
+		}
+		if r == '半' {
+			return nil, p, ""
+		}
+		*approx = combine(*approx, AtLeast)
+		return g, e + w + len(t), g.text
+	}
+	return u, e, s[p:e]
+}
+
+// geTime are the units of time written with 个.
+var geTime = func() []*unitDef {
+	var us []*unitDef
+	for _, t := range [...]string{"个月", "个小时", "个工作日"} {
+		u, _ := matchUnit(t, 0)
+		us = append(us, u)
+	}
+	return us
+}()
+
+// isZhStart reports whether a Chinese numeral or 百分之 may start at r.
+// The financial numerals (壹, 伍, 陆 …) are left out: in a report they are
+// far likelier to be words (队伍, 陆续, 拾) than numbers.
+func isZhStart(r rune) bool {
+	switch r {
+	case '零', '〇', '○', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百':
+		return true
+	}
+	return false
+}
+
+// isZhNumeral reports whether r may continue a Chinese numeral.
+func isZhNumeral(r rune) bool {
+	switch r {
+	case '零', '〇', '○', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
+}
+
+func isZhPositional(r rune) bool {
+	switch r {
+	case '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
+}
+
+// maxZhRunes is the longest Chinese numeral read; "九千九百九十九万九千九百九十九"
+// has fifteen characters.
+const maxZhRunes = 20
+
+// chinese reads the Chinese numeral or 百分之 at s[i] and returns where
+// scanning resumes.
+func (sc *scanner) chinese(i int) int {
+	s := sc.s
+	if strings.HasPrefix(s[i:], "百分之") {
+		return sc.percentOf(i)
+	}
+	run, end := zhRun(s, i)
+	if end-i > maxZhRunes*3 {
+		return end
+	}
+	if zhNotCount(s, i) {
+		return end
+	}
+	if k, ok := zhRangeEnd(s, end); ok {
+		return k
+	}
+	if !zhCountable(run) {
+		return end
+	}
+	n := number{start: i, numStart: i}
+	rel, ok := parseZh(run, &n)
+	if !ok {
+		return end
+	}
+	n.numEnd = i + rel
+	e := sc.zhSuffix(&n, end)
+	if n.unit == nil {
+		return end
+	}
+	if n.unit.canon == "年" && n.small >= 1900 && n.small <= 2100 || sc.fixed(&n, e) {
+		return end
+	}
+	n.end = e
+	sc.emit(&n)
+	return n.end
+}
+
+// zhSuffix reads 余 or 多, the unit and a trailing marker after a Chinese
+// numeral whose run ends at end.
+func (sc *scanner) zhSuffix(n *number, end int) int {
+	s := sc.s
+	p := end
+	approx := Exact
+	if r, w := utf8.DecodeRuneInString(s[p:]); r == '余' || r == '多' {
+		if u, _ := matchUnit(s, p+w); u != nil {
+			approx = AtLeast
+			p += w
+		}
+	}
+	u, e := matchUnit(s, p)
+	written := s[p:e]
+	if u != nil && u.canon == "个" {
+		u, e, written = unitAfterGe(s, p, u, e, &approx)
+	}
+	if u == nil {
+		return end
+	}
+	n.unit = u
+	n.scale += u.scale
+	switch {
+	case n.numEnd == end:
+		n.unitText = written
+	case p == end && len(written) == e-p:
+		n.unitText = s[n.numEnd:e]
+	default:
+		n.unitText = s[n.numEnd:end] + written
+	}
+	if mk, e2, ok := suffixMarker(s, e); ok {
+		approx = combine(approx, mk.approx)
+		e = e2
+	}
+	n.approx = approx
+	return e
+}
+
+// zhRun returns the Chinese numeral starting at s[i] ("两千零八",
+// "九十九点一三") and its end. 点 joins the run only between digits.
+func zhRun(s string, i int) (string, int) {
+	j := i
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if isZhNumeral(r) {
+			j += n
+			continue
+		}
+		if r == '点' && j > i {
+			if r2, _ := utf8.DecodeRuneInString(s[j+n:]); zhDigit(r2) >= 0 {
+				j += n
+				continue
+			}
+		}
+		break
+	}
+	return s[i:j], j
+}
+
+// zhNotCount reports whether the word before a Chinese numeral makes it an
+// ordinal or an indefinite: 第一, 初三, 周二, 星期五, 数十, 几百, 每两年.
+func zhNotCount(s string, i int) bool {
+	p, ps := lastRune(s, i)
+	switch p {
+	case '第', '初', '周', '数', '几', '每', '逐', '统', '唯', '同', '之':
+		return true
+	case '期':
+		q, _ := lastRune(s, ps)
+		return q == '星'
+	case '拜':
+		q, _ := lastRune(s, ps)
+		return q == '礼'
+	}
+	return false
+}
+
+// zhRangeEnd reports whether a range follows the numeral ("三至五年",
+// "两到三个") and returns the end of its second numeral.
+func zhRangeEnd(s string, e int) (int, bool) {
+	r, n := utf8.DecodeRuneInString(s[e:])
+	if r != '至' && r != '到' && r != '-' && r != '—' && r != '~' {
+		return e, false
+	}
+	r2, _ := utf8.DecodeRuneInString(s[e+n:])
+	if !isZhStart(r2) {
+		return e, false
+	}
+	_, k := zhRun(s, e+n)
+	return k, true
+}
+
+// zhCountable reports whether the numeral run may count: not a lone 一, 零 or
+// 〇 ("一件事一次办", "统一", "零件"), and not a digit-by-digit numeral
+// ("二〇二一", "七五", "八五普法").
+func zhCountable(run string) bool {
+	r, n := utf8.DecodeRuneInString(run)
+	if n == len(run) {
+		switch r {
+		case '一', '零', '〇', '○', '百', '千', '万', '亿':
+			return false
+		}
+		return true
+	}
+	for _, r := range run {
+		if isZhPositional(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseZh reads the value of a Chinese numeral run into n: its value,
+// decimals and scale. A trailing 万 or 亿 becomes the scale ("三万" → 3 and
+// scale 4), as after an Arabic number; decimals follow 点 ("九十九点一三").
+// It returns the length of the number within the run, multiplier excluded.
+func parseZh(run string, n *number) (int, bool) {
+	intPart, frac := run, ""
+	if k := strings.Index(run, "点"); k >= 0 {
+		intPart, frac = run[:k], run[k+len("点"):]
+	}
+	scale := 0
+	if frac == "" {
+		intPart, scale = cutZhMult(intPart)
+	} else {
+		frac, scale = cutZhMult(frac)
+	}
+	v, ok := zhnum.Parse(intPart)
+	if !ok || v < 0 {
+		return 0, false
+	}
+	for _, r := range frac {
+		d := zhDigit(r)
+		if d < 0 || v > 1e15 {
+			return 0, false
+		}
+		v = v*10 + d
+		n.decimals++
+	}
+	n.small = v
+	n.scale = scale
+	if frac == "" {
+		return len(intPart), true
+	}
+	return len(intPart) + len("点") + len(frac), true
+}
+
+// cutZhMult cuts a trailing 万 or 亿 off a numeral that has something before
+// it and no other 万 or 亿: "三万" → "三", 4; "三万五千" stays whole.
+func cutZhMult(s string) (string, int) {
+	for _, m := range [...]struct {
+		s     string
+		scale int
+	}{{"万亿", 12}, {"亿", 8}, {"万", 4}} {
+		if strings.HasSuffix(s, m.s) && len(s) > len(m.s) {
+			rest := s[:len(s)-len(m.s)]
+			if strings.ContainsAny(rest, "万亿") {
+				return s, 0
+			}
+			return rest, m.scale
+		}
+	}
+	return s, 0
+}
+
+// zhDigit returns the value of a Chinese digit, or -1.
+func zhDigit(r rune) int64 {
+	switch r {
+	case '零', '〇', '○':
+		return 0
+	case '一':
+		return 1
+	case '二', '两':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return -1
+}
+
+// percentOf reads "百分之九十" (and "百分之百") at s[i].
+func (sc *scanner) percentOf(i int) int {
+	s := sc.s
+	j := i + len("百分之")
+	if strings.HasPrefix(s[j:], "百") && !strings.HasPrefix(s[j:], "百分之") {
+		if r, _ := utf8.DecodeRuneInString(s[j+len("百"):]); !isZhNumeral(r) {
+			n := number{start: i, numStart: j, numEnd: j + len("百"), small: 100}
+			return sc.percentDone(&n, i)
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	if !isZhStart(r) {
+		return j
+	}
+	run, end := zhRun(s, j)
+	if end-j > maxZhRunes*3 {
+		return end
+	}
+	n := number{start: i, numStart: j}
+	if rel, ok := parseZh(run, &n); !ok || n.scale != 0 || rel != len(run) {
+		return end
+	}
+	n.numEnd = end
+	return sc.percentDone(&n, i)
+}
+
+func (sc *scanner) percentDone(n *number, i int) int {
+	s := sc.s
+	n.unit = &percentUnit
+	n.unitText = s[i : i+len("百分之")]
+	e := n.numEnd
+	if mk, e2, ok := suffixMarker(s, e); ok {
+		n.approx = mk.approx
+		e = e2
+	}
+	n.end = e
+	sc.emit(n)
+	return n.end
+}
+
+var percentUnit = unitDef{text: "百分之", canon: "%", kind: Percent}
