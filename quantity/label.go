@@ -35,7 +35,7 @@ func (sc *scanner) emit(n *number) {
 		Start: start, End: n.end,
 		NumStart: n.numStart, NumEnd: n.numEnd,
 		Text:     s[start:n.end],
-		Value:    value(n),
+		Value:    sc.value(n),
 		Decimals: n.decimals,
 		Scale:    n.scale,
 		Approx:   n.approx,
@@ -76,7 +76,7 @@ func (q *Quantity) setAfter(s string, lo, hi int) {
 }
 
 // value returns the exact value of n: mantissa × 10^(scale − decimals).
-func value(n *number) *big.Rat {
+func (sc *scanner) value(n *number) *big.Rat {
 	e := n.scale - n.decimals
 	if n.mant == nil && n.small >= 0 {
 		v := n.small
@@ -87,7 +87,7 @@ func value(n *number) *big.Rat {
 			v /= 10
 		}
 		if e == 0 {
-			return new(big.Rat).SetInt64(v)
+			return sc.ratInt(uint64(v))
 		}
 		if e < 0 && e >= -18 {
 			d := int64(1)
@@ -106,6 +106,27 @@ func value(n *number) *big.Rat {
 	return r.Mul(r, pow10(e))
 }
 
+// ratInt returns a Rat holding v. Its storage comes from chunks the scanner
+// allocates for many values at once: a report states hundreds of quantities,
+// and two allocations for each (the Rat and its digits) were a third of the
+// time Extract took. Each Rat owns its one-word slice (capped, so arithmetic
+// that needs more reallocates), so callers may change it freely.
+func (sc *scanner) ratInt(v uint64) *big.Rat {
+	if uint64(big.Word(v)) != v { // 32-bit words
+		return new(big.Rat).SetUint64(v)
+	}
+	if len(sc.rats) == cap(sc.rats) {
+		n := min(max(sc.chunk, 1), 64)
+		sc.rats, sc.words = make([]big.Rat, 0, n), make([]big.Word, 0, n)
+	}
+	sc.rats = sc.rats[:len(sc.rats)+1]
+	r := &sc.rats[len(sc.rats)-1]
+	sc.words = append(sc.words, big.Word(v))
+	k := len(sc.words)
+	r.Num().SetBits(sc.words[k-1 : k : k])
+	return r
+}
+
 // growthReach is how many characters may stand between a growth word and
 // the number it changes: "同比增长了150%", "平均减少70%". A growth word
 // further away has an object of its own: "提升行政执法质量三年行动".
@@ -117,13 +138,13 @@ const growthReach = 4
 func (sc *scanner) scanWords(lo, hi int) {
 	s := sc.s
 	for i := lo; i < hi; {
-		r, n := utf8.DecodeRuneInString(s[i:hi])
+		r, n := decode(s[i:hi])
 		if r >= 0x4e00 {
 			if w := growthWord(s[i:hi], r); w > 0 {
 				switch rest := s[i+w : hi]; {
 				case announcesLevel(rest):
 					sc.growth = false
-				case utf8.RuneCountInString(rest) <= growthReach:
+				case within(rest, growthReach):
 					sc.growth = true
 				}
 				i += w
@@ -135,6 +156,17 @@ func (sc *scanner) scanWords(lo, hi int) {
 		}
 		i += n
 	}
+}
+
+// within reports whether t has at most n characters, reading no more of it
+// than that.
+func within(t string, n int) bool {
+	for range t {
+		if n--; n < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // growthWord returns the length of the growth word at the start of t, whose
@@ -192,6 +224,26 @@ var labelTail = []string{
 	"达", "为", "是", "了", "共", "均", "都", "仅", "只", "已", "和",
 }
 
+// isTailEnd reports whether c, a label's last character, ends an entry of
+// labelTail; most labels end in a noun and skip the list.
+func isTailEnd(c string) bool {
+	switch c {
+	case "到", "为", "是", "计", "有", "达", "了", "共", "均", "都", "仅", "只", "已", "和", "别":
+		return true
+	}
+	return false
+}
+
+// isHeadStart reports whether c, a label's first character, starts an entry
+// of labelHead.
+func isHeadStart(c string) bool {
+	switch c {
+	case "其", "以", "并", "同", "此", "另", "且", "的":
+		return true
+	}
+	return false
+}
+
 // labelHead lists connectives trimmed from the start of a label. 和, 及 and
 // 与 begin too many words (和解, 及时, 与会) to be trimmed unless they are
 // all that is left (see joiners).
@@ -223,22 +275,27 @@ func trimLabel(s string, lo, hi int, joined bool) (int, int) {
 	for changed := true; changed && lo < hi; {
 		changed = false
 		lo, hi = trimSpace(s, lo, hi)
-		for _, w := range labelTail {
-			if hi-lo >= len(w) && s[hi-len(w):hi] == w {
-				hi -= len(w)
-				changed = true
-				break
+		if hi-lo >= 3 && isTailEnd(s[hi-3:hi]) {
+			for _, w := range labelTail {
+				if hi-lo >= len(w) && s[hi-len(w):hi] == w {
+					hi -= len(w)
+					changed = true
+					break
+				}
 			}
 		}
-		for _, w := range labelHead {
-			if hi-lo >= len(w) && s[lo:lo+len(w)] == w {
-				lo += len(w)
-				changed = true
-				break
+		if hi-lo >= 3 && isHeadStart(s[lo:lo+3]) {
+			for _, w := range labelHead {
+				if hi-lo >= len(w) && s[lo:lo+len(w)] == w {
+					lo += len(w)
+					changed = true
+					break
+				}
 			}
 		}
 	}
 	lo, hi = trimSpace(s, lo, hi)
+	hi = trimClose(s, lo, hi)
 	// A label that is all one quotation reads as its words: "“在线访谈”".
 	if hi-lo > len("“”") && strings.HasPrefix(s[lo:hi], "“") && strings.HasSuffix(s[lo:hi], "”") &&
 		!strings.Contains(s[lo+len("“"):hi-len("”")], "“") {
@@ -272,13 +329,15 @@ func trimAfter(s string, lo, hi int) (int, int) {
 			changed = true
 		}
 	}
+	hi = trimClose(s, lo, hi)
 	if lo >= hi || isJoiner(s[lo:hi]) {
 		return lo, lo
 	}
 	return lo, hi
 }
 
-// trimSpace drops spaces and unmatched brackets from both ends of s[lo:hi].
+// trimSpace drops spaces and brackets that cannot close or open anything
+// from both ends of s[lo:hi]: "(" at the end, ")" at the start.
 func trimSpace(s string, lo, hi int) (int, int) {
 	for lo < hi && (s[lo] == ' ' || s[lo] == '\t' || s[lo] == '(' || s[lo] == ')') {
 		lo++
@@ -286,10 +345,16 @@ func trimSpace(s string, lo, hi int) (int, int) {
 	for hi > lo && (s[hi-1] == ' ' || s[hi-1] == '\t' || s[hi-1] == '(') {
 		hi--
 	}
-	if hi > lo && s[hi-1] == ')' && !strings.Contains(s[lo:hi], "(") {
+	return lo, hi
+}
+
+// trimClose drops a ")" that ends s[lo:hi] without a "(" before it: the
+// close of a bracket opened before the label or After began.
+func trimClose(s string, lo, hi int) int {
+	if hi > lo && s[hi-1] == ')' && strings.IndexByte(s[lo:hi], '(') < 0 {
 		hi--
 	}
-	return lo, hi
+	return hi
 }
 
 // skipListMarker skips the list marker that may open s[lo:hi], the start of
@@ -305,7 +370,7 @@ func skipListMarker(s string, lo, hi int) int {
 	}
 	j := i
 	for j < hi {
-		r, n := utf8.DecodeRuneInString(s[j:hi])
+		r, n := decode(s[j:hi])
 		if !isDigit(byte(r)) && !isZhNumeral(r) || r >= utf8.RuneSelf && !isZhNumeral(r) {
 			break
 		}
@@ -314,7 +379,7 @@ func skipListMarker(s string, lo, hi int) int {
 	if j == i || j >= hi {
 		return lo
 	}
-	r, n := utf8.DecodeRuneInString(s[j:hi])
+	r, n := decode(s[j:hi])
 	switch {
 	case paren && r == ')':
 		return j + n

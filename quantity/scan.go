@@ -12,9 +12,27 @@ import (
 // overlap. It reads s once, holds no state between calls and is safe for
 // concurrent use.
 func Extract(s string) []Quantity {
-	sc := scanner{s: s, last: -1}
+	qs, _ := extract(s, false)
+	return qs
+}
+
+// extract is Extract that, when clauses is set, also returns where each
+// clause starts (for tests).
+func extract(s string, clauses bool) ([]Quantity, []int) {
+	sc := scanner{s: s, last: -1, chunk: len(s)/96 + 1}
+	if clauses {
+		sc.starts = []int{0}
+	}
+	// Reports state a quantity every 100 bytes or so; one allocation
+	// usually holds them all.
+	if len(s) >= 64 {
+		sc.qs = make([]Quantity, 0, len(s)/96)
+	}
 	sc.run()
-	return sc.qs
+	if len(sc.qs) == 0 {
+		return nil, sc.starts
+	}
+	return sc.qs, sc.starts
 }
 
 // Quotations and titles are looked for only this far (in bytes) from their
@@ -39,9 +57,16 @@ type scanner struct {
 	// What the text before the scanning point says.
 	growth bool // the clause has a growth word close to its last number
 	part   bool // the sentence has 其中
+
+	starts []int // where each clause starts, when not nil (for tests)
+
+	// Storage for values, handed out one at a time (see ratInt).
+	rats  []big.Rat
+	words []big.Word
+	chunk int
 }
 
-// A number is what readArabic or readChinese found, before it becomes a
+// A number is what arabic, chinese or percentOf found, before it becomes a
 // Quantity.
 type number struct {
 	start, numStart, numEnd, end int
@@ -51,6 +76,7 @@ type number struct {
 	approx                       Approx
 	unit                         *unitDef
 	unitText                     string
+	reject                       bool // what follows makes it no quantity ("3个半月")
 }
 
 func (sc *scanner) run() {
@@ -79,8 +105,8 @@ func (sc *scanner) run() {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if i >= sc.mask {
+		r, n := decode(s[i:])
+		if i >= sc.mask && r >= '“' { // the first rune that matters
 			switch r {
 			case '、':
 				sc.endClause(i, i+n, false)
@@ -110,7 +136,7 @@ func closing(s string, from int, open, close rune, limit int) int {
 	depth := 0
 	end := min(len(s), from+limit)
 	for i := from; i < end; {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decode(s[i:])
 		switch r {
 		case '\n', '\r':
 			return 0
@@ -138,6 +164,9 @@ func (sc *scanner) endClause(end, next int, sentence bool) {
 	}
 	sc.clause++
 	sc.clauseStart = next
+	if sc.starts != nil {
+		sc.starts = append(sc.starts, next)
+	}
 	sc.last = -1
 	sc.growth = false
 	if sentence {
@@ -177,6 +206,9 @@ func (sc *scanner) arabic(i int) int {
 	n := number{start: i, numStart: i, numEnd: t.end, decimals: t.decimals}
 	n.mant, n.small = t.mantissa(s)
 	end := sc.suffix(&n, true)
+	if n.reject {
+		return t.skip
+	}
 	if n.unit == nil {
 		if n.scale == 0 && t.isYear(s) || bareExcluded(s, end) || n.scale == 0 && t.decimals == 0 && isHotline(s[i:t.end]) {
 			return t.skip
@@ -192,6 +224,7 @@ func (sc *scanner) arabic(i int) int {
 // digits describes a run of digits read by readDigits.
 type digits struct {
 	ok       bool
+	start    int
 	end      int // end of the number
 	skip     int // where to resume when the number is not a quantity
 	grouped  bool
@@ -208,7 +241,7 @@ func readDigits(s string, i int) digits {
 	for j < len(s) && isDigit(s[j]) {
 		j++
 	}
-	t := digits{ok: true, count: j - i}
+	t := digits{ok: true, start: i, count: j - i}
 	if j-i <= 3 {
 		for j+4 <= len(s) && s[j] == ',' && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
 			(j+4 == len(s) || !isDigit(s[j+4])) {
@@ -239,39 +272,25 @@ func readDigits(s string, i int) digits {
 	return t
 }
 
-// mantissa returns the number's digits, point removed, as an integer.
-func (t digits) mantissa(s string) (*big.Int, int64) {
-	var v int64
+// mantissa returns the number's digits, point and commas removed, as an
+// integer: small when it fits in an int64, else big.
+func (t digits) mantissa(s string) (m *big.Int, small int64) {
 	if t.count <= 18 {
-		for _, c := range []byte(s[t.end-t.count-t.commas()-t.point() : t.end]) {
+		for _, c := range []byte(s[t.start:t.end]) {
 			if isDigit(c) {
-				v = v*10 + int64(c-'0')
+				small = small*10 + int64(c-'0')
 			}
 		}
-		return nil, v
+		return nil, small
 	}
 	b := make([]byte, 0, t.count)
-	for _, c := range []byte(s[t.end-t.count-t.commas()-t.point() : t.end]) {
+	for _, c := range []byte(s[t.start:t.end]) {
 		if isDigit(c) {
 			b = append(b, c)
 		}
 	}
-	m, _ := new(big.Int).SetString(string(b), 10)
+	m, _ = new(big.Int).SetString(string(b), 10)
 	return m, -1
-}
-
-func (t digits) commas() int {
-	if !t.grouped {
-		return 0
-	}
-	return (t.count - t.decimals - 1) / 3
-}
-
-func (t digits) point() int {
-	if t.decimals > 0 {
-		return 1
-	}
-	return 0
 }
 
 // isYear reports whether the number is written like a year: four digits,
@@ -320,7 +339,7 @@ func (sc *scanner) arabicContext(i int, t *digits) bool {
 			t.skip = k
 			return true
 		}
-		r, _ := utf8.DecodeRuneInString(s[e:])
+		r, _ := decode(s[e:])
 		switch r {
 		case '〕', ']', '】':
 			return true // 〔2019〕
@@ -334,7 +353,7 @@ func (sc *scanner) arabicContext(i int, t *digits) bool {
 func rangeEnd(s string, e int) (int, bool) {
 	k := e
 	for k < len(s) {
-		r, n := utf8.DecodeRuneInString(s[k:])
+		r, n := decode(s[k:])
 		if r != '-' && r != '—' && r != '–' && r != '~' && r != '至' && r != '到' {
 			break
 		}
@@ -349,6 +368,10 @@ func rangeEnd(s string, e int) (int, bool) {
 	return k, true
 }
 
+// maxIndent is the most spaces a heading may be indented by (two full-width
+// spaces are common; the limit keeps each check short).
+const maxIndent = 32
+
 // isListNumber reports whether the number at s[i:t.end] numbers a heading or
 // list item: "1.深化…" or "2、" at the start of a line or sentence, "1)" at
 // the start of a line, "(1)" anywhere.
@@ -361,7 +384,7 @@ func (sc *scanner) isListNumber(i int, t digits) bool {
 	if e >= len(s) {
 		return false
 	}
-	next, _ := utf8.DecodeRuneInString(s[e:])
+	next, _ := decode(s[e:])
 	p, _ := lastRune(s, i)
 	if p == '(' && next == ')' && t.count <= 2 {
 		return true
@@ -372,7 +395,7 @@ func (sc *scanner) isListNumber(i int, t digits) bool {
 	if next == '.' && e+1 < len(s) && isDigit(s[e+1]) {
 		return false
 	}
-	if strings.TrimLeft(s[sc.lineStart:i], " \t") == "" {
+	if i-sc.lineStart <= maxIndent && strings.TrimLeft(s[sc.lineStart:i], " \t") == "" {
 		return true
 	}
 	return next != ')' && (p == '。' || p == ';' || p == '!' || p == '?')
@@ -399,32 +422,36 @@ func (sc *scanner) suffix(n *number, arabic bool) int {
 	}
 	multStart := p
 	var m multDef
-	if u, _ := matchUnit(s, p); u == nil && arabic {
+	u, e := matchUnit(s, p)
+	if u == nil && arabic {
 		var ok bool
 		if m, p, ok = matchMult(s, p); ok {
 			n.scale = m.scale
+			u, e = matchUnit(s, p)
 		}
 	}
 	multEnd := p
-	// 余 and 多: "200余件", "1万余份", "30多人". 多 needs a unit after it.
 	approx := Exact
-	if r, w := utf8.DecodeRuneInString(s[p:]); r == '余' || r == '多' {
-		if u, _ := matchUnit(s, p+w); u != nil || r == '余' && m.text != "" {
-			approx = AtLeast
-			p += w
+	if u == nil {
+		// 余 and 多: "200余件", "1万余份", "30多人". 多 needs a unit after
+		// it; 余 may end a number with a multiplier ("群众1万余").
+		if r, w := decode(s[p:]); r == '余' || r == '多' {
+			if u2, e2 := matchUnit(s, p+w); u2 != nil || r == '余' && m.text != "" {
+				approx = AtLeast
+				p += w
+				u, e = u2, e2
+			}
 		}
 	}
 	unitStart := p
-	u, e := matchUnit(s, p)
 	written := s[p:e]
 	if u != nil && u.canon == "个" {
-		u, e, written = unitAfterGe(s, p, u, e, &approx)
+		if u, e, written = unitAfterGe(s, p, u, e, &approx); u == nil {
+			n.reject = true
+			return p
+		}
 	}
 	if u == nil {
-		if approx == AtLeast && m.text == "" {
-			// 余 without a unit or multiplier was not a marker.
-			approx, p = Exact, multEnd
-		}
 		n.approx = approx
 		if m.text != "" {
 			n.unitText = m.text
@@ -454,7 +481,7 @@ func (sc *scanner) suffix(n *number, arabic bool) int {
 // yields no unit.
 // It returns the unit, its end and the unit as written without the marker.
 func unitAfterGe(s string, p int, u *unitDef, e int, approx *Approx) (*unitDef, int, string) {
-	r, w := utf8.DecodeRuneInString(s[e:])
+	r, w := decode(s[e:])
 	if r != '多' && r != '余' && r != '半' {
 		return u, e, s[p:e]
 	}
@@ -541,7 +568,7 @@ func (sc *scanner) chinese(i int) int {
 	}
 	n.numEnd = i + rel
 	e := sc.zhSuffix(&n, end)
-	if n.unit == nil {
+	if n.unit == nil || n.reject {
 		return end
 	}
 	if n.unit.canon == "年" && n.small >= 1900 && n.small <= 2100 || sc.fixed(&n, e) {
@@ -558,7 +585,7 @@ func (sc *scanner) zhSuffix(n *number, end int) int {
 	s := sc.s
 	p := end
 	approx := Exact
-	if r, w := utf8.DecodeRuneInString(s[p:]); r == '余' || r == '多' {
+	if r, w := decode(s[p:]); r == '余' || r == '多' {
 		if u, _ := matchUnit(s, p+w); u != nil {
 			approx = AtLeast
 			p += w
@@ -567,7 +594,10 @@ func (sc *scanner) zhSuffix(n *number, end int) int {
 	u, e := matchUnit(s, p)
 	written := s[p:e]
 	if u != nil && u.canon == "个" {
-		u, e, written = unitAfterGe(s, p, u, e, &approx)
+		if u, e, written = unitAfterGe(s, p, u, e, &approx); u == nil {
+			n.reject = true
+			return end
+		}
 	}
 	if u == nil {
 		return end
@@ -595,13 +625,13 @@ func (sc *scanner) zhSuffix(n *number, end int) int {
 func zhRun(s string, i int) (string, int) {
 	j := i
 	for j < len(s) {
-		r, n := utf8.DecodeRuneInString(s[j:])
+		r, n := decode(s[j:])
 		if isZhNumeral(r) {
 			j += n
 			continue
 		}
 		if r == '点' && j > i {
-			if r2, _ := utf8.DecodeRuneInString(s[j+n:]); zhDigit(r2) >= 0 {
+			if r2, _ := decode(s[j+n:]); zhDigit(r2) >= 0 {
 				j += n
 				continue
 			}
@@ -631,11 +661,11 @@ func zhNotCount(s string, i int) bool {
 // zhRangeEnd reports whether a range follows the numeral ("三至五年",
 // "两到三个") and returns the end of its second numeral.
 func zhRangeEnd(s string, e int) (int, bool) {
-	r, n := utf8.DecodeRuneInString(s[e:])
+	r, n := decode(s[e:])
 	if r != '至' && r != '到' && r != '-' && r != '—' && r != '~' {
 		return e, false
 	}
-	r2, _ := utf8.DecodeRuneInString(s[e+n:])
+	r2, _ := decode(s[e+n:])
 	if !isZhStart(r2) {
 		return e, false
 	}
@@ -647,7 +677,7 @@ func zhRangeEnd(s string, e int) (int, bool) {
 // 〇 ("一件事一次办", "统一", "零件"), and not a digit-by-digit numeral
 // ("二〇二一", "七五", "八五普法").
 func zhCountable(run string) bool {
-	r, n := utf8.DecodeRuneInString(run)
+	r, n := decode(run)
 	if n == len(run) {
 		switch r {
 		case '一', '零', '〇', '○', '百', '千', '万', '亿':
@@ -655,12 +685,25 @@ func zhCountable(run string) bool {
 		}
 		return true
 	}
+	return !digitString(run)
+}
+
+// digitString reports whether the whole part of the numeral run is written
+// digit by digit ("二〇二一", "七五"): two or more digits and no 十, 百, 千,
+// 万 or 亿.
+func digitString(run string) bool {
+	if k := strings.Index(run, "点"); k >= 0 {
+		run = run[:k]
+	}
+	if utf8.RuneCountInString(run) < 2 {
+		return false
+	}
 	for _, r := range run {
 		if isZhPositional(r) {
-			return true
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // parseZh reads the value of a Chinese numeral run into n: its value,
@@ -748,12 +791,12 @@ func (sc *scanner) percentOf(i int) int {
 	s := sc.s
 	j := i + len("百分之")
 	if strings.HasPrefix(s[j:], "百") && !strings.HasPrefix(s[j:], "百分之") {
-		if r, _ := utf8.DecodeRuneInString(s[j+len("百"):]); !isZhNumeral(r) {
+		if r, _ := decode(s[j+len("百"):]); !isZhNumeral(r) {
 			n := number{start: i, numStart: j, numEnd: j + len("百"), small: 100}
 			return sc.percentDone(&n, i)
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(s[j:])
+	r, _ := decode(s[j:])
 	if !isZhStart(r) {
 		return j
 	}
@@ -762,6 +805,9 @@ func (sc *scanner) percentOf(i int) int {
 		return end
 	}
 	n := number{start: i, numStart: j}
+	if digitString(run) {
+		return end // "百分之九五" is no way to write 95%
+	}
 	if rel, ok := parseZh(run, &n); !ok || n.scale != 0 || rel != len(run) {
 		return end
 	}
@@ -784,3 +830,18 @@ func (sc *scanner) percentDone(n *number, i int) int {
 }
 
 var percentUnit = unitDef{text: "百分之", canon: "%", kind: Percent}
+
+// decode is utf8.DecodeRuneInString with a fast path for the three-byte
+// sequences that Chinese text is made of; the scanner decodes every rune.
+func decode(s string) (rune, int) {
+	if len(s) >= 3 {
+		c0, c1, c2 := s[0], s[1], s[2]
+		if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(s)
+}

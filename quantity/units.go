@@ -143,7 +143,7 @@ func matchUnit(s string, i int) (*unitDef, int) {
 	if i >= len(s) {
 		return nil, i
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
+	r, _ := decode(s[i:])
 	for _, u := range unitsByRune[r] {
 		if !strings.HasPrefix(s[i:], u.text) {
 			continue
@@ -218,6 +218,14 @@ var notMarkers = []string{
 
 // prefixMarker returns the marker ending at s[i], not starting before lo.
 func prefixMarker(s string, lo, i int) (marker, bool) {
+	if i-lo < 3 {
+		return marker{}, false
+	}
+	switch s[i-3 : i] { // the last characters of prefixMarkers
+	case "过", "于", "约", "为", "概", "似", "近", "足", "到", "多", "达", "少", "逾", "超":
+	default:
+		return marker{}, false
+	}
 	for _, m := range prefixMarkers {
 		start := i - len(m.text)
 		if start < lo || s[start:i] != m.text {
