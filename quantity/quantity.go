@@ -23,36 +23,46 @@
 // "十三批次"), percentages ("99.13%", "百分之九十"), percentage points
 // ("24.2个百分点"), multipliers ("5.5万名", "20381.1万元", "近2亿元") and the
 // approximation markers around them ("200余件", "近", "约", "超过", "以上").
+// Spans of time, areas and lengths are quantities of kind Measure ("24小时",
+// "为期2天", "1000㎡"), never counts; before a span of time 近 means "the
+// last" ("近3年" is exactly three years), not "nearly".
+//
+// A comma between digits is a thousands separator only when groups of three
+// follow ("4,489"); the normalised view cannot tell "5,100件" from a list
+// "5, 100件" written with a full-width comma, and reads 5100.
 //
 // What is not, because it names, orders or dates rather than counts:
 //
 //   - years, dates and times: "2020年", "2020年度", "2021年3月31日", "4月10日",
 //     "8月底", "2021-03-31 14:27", "2021.3.31"; a bare four-digit number from
 //     1900 to 2100 with no unit ("2022共召开…") is read as a year;
-//   - ranges: "2015—2020年", "2021-2025", "三至五年" (a range has no single
-//     value; neither end is reported);
-//   - ordinals and levels: "第一批", "第1批", "第三次会议", "三级综治中心",
-//     "Ⅳ级", "3级" (级 is a rank, not a count);
+//   - ranges: "2015—2020年", "2021-2025", "(2023—2025年)", "三至五年", "3-5人"
+//     (a range has no single value; neither end is reported);
+//   - ordinals, ranks and categories: "第一批", "第1批", "第三次会议",
+//     "三级综治中心", "Ⅳ级", "3级", "一类案件" (级 is a rank and 类 a category,
+//     not counts: "三级综治中心" is a centre at three levels);
 //   - document numbers: "厅字〔2019〕28号", "办字〔2020〕14号" (号 after a number is
 //     never a quantity);
 //   - heading and list numbers: "1.深化…", "2、…", "(1)";
 //   - anything inside “quotation marks” or a 《title》: slogans and names
 //     ("“两降一保”", "“一件事一次办”", "“32证合一”", "“1+N”", "“五个率先”",
-//     "《…(2015—2020年)》");
+//     "《…(2015—2020年)》"). A quotation is looked for up to 64 characters
+//     ahead and a title up to 160, on the same line, so a stray mark hides a
+//     phrase, not a paragraph;
 //   - codes and names glued to letters or signs: "O2O", "5G", "1+N", "3+X",
 //     "GB/T 9704-2012", "2.0版", "32证合一", hotline numbers ("12348热线",
 //     "12345"), "十四五", "二十大", "十九届五中全会", "八五普法";
 //   - a Chinese numeral with no unit after it ("一是", "两降一保", "四治融合",
 //     "十四五"), a lone "一", "零" or "〇" even with a unit ("一件事一次办",
-//     "一网通办", "每一名", "零件"), and digit-by-digit numerals ("二〇二一",
-//     "七五");
+//     "一网通办", "每一名", "零件"), digit-by-digit numerals ("二〇二一",
+//     "七五"), and indefinites ("数十人", "几百人", "十几人");
 //   - fixed political phrases whose numeral is part of a name: "三项制度",
 //     "八项规定", "两个确立", "四个意识", "五个率先", "五位一体" … (see
-//     fixedPhrases).
+//     fixedPhrases), quoted or not.
 //
 // An Arabic number with no unit is still a quantity, of kind Bare: "8641衡阳
-// 群众志愿者" (the 名 was dropped). Its value is known, what it counts is not,
-// and checks that compare counts should leave it alone.
+// 群众志愿者" (the 名 was dropped), "0.5". Its value is known, what it counts
+// is not, and checks that compare counts should leave it alone.
 //
 // Numbers of more than 30 digits (MaxDigits) are not read at all.
 package quantity
@@ -214,32 +224,37 @@ func (q Quantity) Rounded() bool {
 //     up to it: "99.13%" → [99.125, 99.135], "4.35万件" → [43450, 43550],
 //     "2亿元" → [1.5亿, 2.5亿]. The upper end is really open (99.135 rounds to
 //     99.14); it is closed here so that no honest value is excluded. Callers
-//     that also accept truncation ("84.61%" for 84.615…) widen hi by half a
-//     Step;
+//     that also accept truncation ("84.61%" for 84.615…) add half a Step to
+//     hi;
 //   - an exact integer stands for itself: lo == hi == Value;
-//   - AtLeast leaves hi unbounded (nil): "200余件" → [200, ∞);
-//   - AtMost sets lo to 0: "近2亿元" → [0, 2.5亿];
-//   - About widens both ends by a tenth of the value: "约200人" → [180, 220].
+//   - AtLeast makes the stated number the lower end and leaves hi unbounded
+//     (nil): "200余件" → [200, ∞), "45%以上" → [45, ∞);
+//   - AtMost makes it the upper end, with 0 below: "近2亿元" → [0, 2亿],
+//     "5%以下" → [0, 5];
+//   - About widens the rounded interval by a tenth of the value on each
+//     side: "约200人" → [180, 220].
 //
-// lo is never nil and never negative.
+// lo is never nil and never negative. The values are fresh: callers may
+// change them.
 func (q Quantity) Bounds() (lo, hi *big.Rat) {
 	v := q.Value
 	if v == nil {
 		v = new(big.Rat)
 	}
 	lo, hi = new(big.Rat).Set(v), new(big.Rat).Set(v)
+	switch q.Approx {
+	case AtLeast:
+		return lo, nil
+	case AtMost:
+		return lo.SetInt64(0), hi
+	}
 	if q.Rounded() {
 		half := q.Step()
 		half.Quo(half, big.NewRat(2, 1))
 		lo.Sub(lo, half)
 		hi.Add(hi, half)
 	}
-	switch q.Approx {
-	case AtLeast:
-		hi = nil
-	case AtMost:
-		lo.SetInt64(0)
-	case About:
+	if q.Approx == About {
 		w := new(big.Rat).Mul(v, aboutTolerance)
 		lo.Sub(lo, w)
 		hi.Add(hi, w)
@@ -248,12 +263,4 @@ func (q Quantity) Bounds() (lo, hi *big.Rat) {
 		lo.SetInt64(0)
 	}
 	return lo, hi
-}
-
-// pow10 returns 10**n as a Rat; n may be negative.
-func pow10(n int) *big.Rat {
-	if n >= 0 {
-		return new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil))
-	}
-	return new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(-n)), nil))
 }
