@@ -8,8 +8,8 @@ import (
 // fixed reports whether the number n, whose unit ends at end, is part of a
 // fixed phrase ("三项制度").
 func (sc *scanner) fixed(n *number, end int) bool {
-	if n.unit == nil || n.decimals != 0 || n.scale != 0 || n.small < 0 {
-		return false
+	if n.unit == nil || n.decimals != 0 || n.scale != 0 || n.small < 0 || n.small > 14 {
+		return false // the phrases count to fourteen at most
 	}
 	return isFixedPhrase(sc.s, n.small, n.unit.canon, end)
 }
