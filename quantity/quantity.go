@@ -116,8 +116,10 @@ type Quantity struct {
 	// Label is the words before the number in its clause that say what it
 	// counts: "调解成功" in "调解成功4450件", "全年调解各类矛盾纠纷" in
 	// "全年调解各类矛盾纠纷4489件". Connectives next to the number (共, 共计,
-	// 累计, 达, 达到, 为, 均为, 分别为 …) and at its start (其中, 和, 及 …) are
-	// trimmed; approximation markers are not part of it. It starts after the
+	// 累计, 达, 达到, 为, 均为, 分别为 …), list markers and connectives at its
+	// start (其中, 以及, 同时 …; 和, 及 and 与 only where they join it to the
+	// previous quantity, since they begin 和解, 及时, 与会) are trimmed;
+	// approximation markers are not part of it. It starts after the
 	// previous quantity of the clause; when that quantity has no label of its
 	// own, the words between the two are its After, and Label is empty
 	// ("13件规范性文件继续有效53件…": 53 has no label).
@@ -139,8 +141,11 @@ type Quantity struct {
 	Part bool
 	// Growth says the number is a change, not a level: a word such as 增长,
 	// 提高, 上升, 下降, 减少, 压缩, 同比 or 环比 comes before it in its clause
-	// ("同比增长150%", "较2021年增加543项"). A word followed by 到, 至 or 为
-	// announces a level instead ("压减到5938项").
+	// ("同比增长150%", "较2021年增加543项"), at most four characters before
+	// it or before an earlier change in the clause ("同比分别增长10%和20%":
+	// both). A growth word further away has an object of its own ("提升行政
+	// 执法质量三年行动"); one followed by 到, 至 or 为 announces a level
+	// ("压减到5938项").
 	Growth bool
 }
 
