@@ -77,6 +77,9 @@ type Set struct {
 	parts  []lint.PartSpec
 	checks []lint.Check
 	decl   map[string]hcl.Range
+	// examples locates each rule's example_fail and example_pass, for
+	// TestExamples' diagnostics.
+	examples map[string][2]hcl.Range
 	refs   []partRef // to resolve once every file has loaded
 	parser *hclparse.Parser
 }
@@ -125,7 +128,7 @@ var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // column: syntax errors, unknown blocks or attributes, values of the wrong
 // type, bad regular expressions, unknown severities, duplicate rule ids.
 func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
-	s := &Set{decl: map[string]hcl.Range{}, parser: hclparse.NewParser()}
+	s := &Set{decl: map[string]hcl.Range{}, examples: map[string][2]hcl.Range{}, parser: hclparse.NewParser()}
 	var diags hcl.Diagnostics
 	if len(srcs) == 0 {
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No rule files", Detail: "没有给出任何规则文件。"})
@@ -191,6 +194,7 @@ func (s *Set) add(rule *lint.Rule, b *hcl.Block, diags *hcl.Diagnostics, c lint.
 		return false
 	}
 	s.decl[rule.ID] = b.DefRange
+	s.examples[rule.ID] = exampleRanges(b)
 	s.rules = append(s.rules, rule)
 	s.checks = append(s.checks, c)
 	return true
@@ -206,6 +210,9 @@ func (b *body) rule(id string, def lint.Severity) *lint.Rule {
 		Severity: b.severity("severity", def),
 		Since:    b.integer("since", 0, 1949, 2100),
 		Until:    b.integer("until", 0, 1949, 2100),
+
+		ExampleFail: strings.TrimSpace(b.str("example_fail", "")),
+		ExamplePass: strings.TrimSpace(b.str("example_pass", "")),
 	}
 	if r.Since != 0 && r.Until != 0 && r.Until < r.Since {
 		b.errorf(b.attrs["until"].Expr.Range(), "Invalid year range", "until(%d)早于 since(%d)。", r.Until, r.Since)
