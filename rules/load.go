@@ -80,8 +80,8 @@ type Set struct {
 	// examples locates each rule's example_fail and example_pass, for
 	// TestExamples' diagnostics.
 	examples map[string][2]hcl.Range
-	refs   []partRef // to resolve once every file has loaded
-	parser *hclparse.Parser
+	refs     []partRef // to resolve once every file has loaded
+	parser   *hclparse.Parser
 }
 
 // Rules returns the rules in declaration order.
