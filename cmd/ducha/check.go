@@ -91,7 +91,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 var writers = map[string]func(io.Writer, []format.File) error{
-	"text": format.Text,
+	"text": func(w io.Writer, f []format.File) error { return format.Text(w, f, format.TextOptions{}) },
 	"json": format.JSON,
 }
 
