@@ -87,6 +87,13 @@ type Set struct {
 // Rules returns the rules in declaration order.
 func (s *Set) Rules() []*lint.Rule { return s.rules }
 
+// DeclRange returns where rule id is declared (its block's header), and
+// whether the set has it.
+func (s *Set) DeclRange(id string) (hcl.Range, bool) {
+	r, ok := s.decl[id]
+	return r, ok
+}
+
 // Files returns the parsed rule files by name, for printing diagnostics
 // with source excerpts (hcl.NewDiagnosticTextWriter).
 func (s *Set) Files() map[string]*hcl.File { return s.parser.Files() }
