@@ -1,13 +1,16 @@
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
 
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/rules"
@@ -96,14 +99,14 @@ func (c *cli) load(rf ruleFlags) (*loaded, bool) {
 	if path == "" {
 		path = findConfig(c.workDir())
 	}
+	// A configuration with mistakes still loads the rules it names, so
+	// that unknown rule ids are reported with the other mistakes.
 	var cfgFiles map[string]*hcl.File
+	var cfgDiags hcl.Diagnostics
 	if path != "" {
-		cfg, p, diags := loadConfig(path)
-		if diags.HasErrors() {
-			_ = rules.WriteDiagnostics(c.stderr, p.Files(), diags)
-			return nil, false
-		}
-		ld.cfg, cfgFiles = cfg, p.Files()
+		var p *hclparse.Parser
+		ld.cfg, p, cfgDiags = loadConfig(path)
+		cfgFiles = p.Files()
 	}
 	var srcs []rules.Source
 	if ld.cfg.builtin && !rf.noBuiltin {
@@ -111,17 +114,21 @@ func (c *cli) load(rf ruleFlags) (*loaded, bool) {
 	}
 	extra, err := rules.ReadFiles(append(append([]string(nil), ld.cfg.rules...), rf.rules...)...)
 	if err != nil {
+		_ = rules.WriteDiagnostics(c.stderr, cfgFiles, cfgDiags)
 		fmt.Fprintf(c.stderr, "ducha: %v\n", err)
 		return nil, false
 	}
 	set, diags := rules.Load(append(srcs, extra...)...)
 	if diags.HasErrors() {
+		_ = rules.WriteDiagnostics(c.stderr, cfgFiles, cfgDiags)
 		_ = set.WriteDiagnostics(c.stderr, diags)
 		return nil, false
 	}
 	ld.set = set
-	if diags := ld.cfg.checkIDs(set); diags.HasErrors() {
-		_ = rules.WriteDiagnostics(c.stderr, cfgFiles, diags)
+	cfgDiags = append(cfgDiags, ld.cfg.checkIDs(set)...)
+	sortDiags(cfgDiags)
+	if cfgDiags.HasErrors() {
+		_ = rules.WriteDiagnostics(c.stderr, cfgFiles, cfgDiags)
 		return nil, false
 	}
 	for _, d := range ld.cfg.disable {
@@ -365,4 +372,18 @@ func yearSpan(r *lint.Rule) string {
 		return fmt.Sprintf("%d年度及以后的报告", r.Since)
 	}
 	return fmt.Sprintf("%d年度及以前的报告", r.Until)
+}
+
+// sortDiags orders diagnostics by file and position, as the reader reads
+// the file.
+func sortDiags(diags hcl.Diagnostics) {
+	slices.SortStableFunc(diags, func(a, b *hcl.Diagnostic) int {
+		if a.Subject == nil || b.Subject == nil {
+			return 0
+		}
+		return cmp.Or(
+			cmp.Compare(a.Subject.Filename, b.Subject.Filename),
+			cmp.Compare(a.Subject.Start.Byte, b.Subject.Start.Byte),
+		)
+	})
 }
