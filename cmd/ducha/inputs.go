@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/ducha-dev/ducha/decode"
 	"github.com/ducha-dev/ducha/format"
@@ -226,6 +227,8 @@ func readError(err error) error {
 		return errors.New("文件不存在")
 	case errors.Is(err, fs.ErrPermission):
 		return errors.New("没有读取权限")
+	case errors.Is(err, syscall.ENOTDIR):
+		return errors.New("路径有误:其中有一段是文件而不是目录")
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

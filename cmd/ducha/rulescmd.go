@@ -121,6 +121,7 @@ func (c *cli) load(rf ruleFlags) (*loaded, bool) {
 	set, diags := rules.Load(append(srcs, extra...)...)
 	if diags.HasErrors() {
 		_ = rules.WriteDiagnostics(c.stderr, cfgFiles, cfgDiags)
+		sortDiags(diags)
 		_ = set.WriteDiagnostics(c.stderr, diags)
 		return nil, false
 	}
@@ -337,6 +338,7 @@ func (c *cli) rulesValidate(args []string) int {
 		diags = append(diags, set.TestExamples(c.ctx)...)
 	}
 	if diags.HasErrors() {
+		sortDiags(diags)
 		_ = set.WriteDiagnostics(c.stderr, diags)
 		return exitTrouble
 	}
@@ -378,12 +380,19 @@ func yearSpan(r *lint.Rule) string {
 // the file.
 func sortDiags(diags hcl.Diagnostics) {
 	slices.SortStableFunc(diags, func(a, b *hcl.Diagnostic) int {
-		if a.Subject == nil || b.Subject == nil {
-			return 0
+		if a.Subject == nil || b.Subject == nil { // those without a position first
+			return cmp.Compare(bool2int(a.Subject != nil), bool2int(b.Subject != nil))
 		}
 		return cmp.Or(
 			cmp.Compare(a.Subject.Filename, b.Subject.Filename),
 			cmp.Compare(a.Subject.Start.Byte, b.Subject.Start.Byte),
 		)
 	})
+}
+
+func bool2int(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
