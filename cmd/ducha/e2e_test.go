@@ -768,3 +768,28 @@ func TestE2EHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestPreCommitHook checks the hook definition the pre-commit framework
+// reads: the command it runs and the files it passes.
+func TestPreCommitHook(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(repoRoot, ".pre-commit-hooks.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hook := string(b)
+	for _, want := range []string{"- id: ducha\n", "  entry: ducha check\n", "  language: golang\n"} {
+		if !strings.Contains(hook, want) {
+			t.Errorf(".pre-commit-hooks.yaml lacks %q", want)
+		}
+	}
+	m := regexp.MustCompile(`(?m)^  files: (.+)$`).FindStringSubmatch(hook)
+	if m == nil {
+		t.Fatal(".pre-commit-hooks.yaml has no files pattern")
+	}
+	files := regexp.MustCompile(m[1])
+	for name, want := range map[string]bool{"a.txt": true, "b/c.docx": true, "d.html": true, "e.htm": true, "f.md": false, "g.doc": false, "h.txt.bak": false} {
+		if files.MatchString(name) != want {
+			t.Errorf("files pattern %s on %q: %v, want %v", m[1], name, !want, want)
+		}
+	}
+}
