@@ -33,6 +33,8 @@ type body struct {
 	attrs hcl.Attributes
 	diags *hcl.Diagnostics
 	refs  []partRef
+	// exRefs are the block's references to example blocks.
+	exRefs []exampleRef
 }
 
 // partRef is a reference to parts by name, resolved after loading.

@@ -3,12 +3,109 @@ package rules
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// An example block holds a report that rules share as an example, so that
+// one complete report can be every rule's passing example without being
+// written (and parsed) once per rule:
+//
+//	example "complete" {
+//	  text = <<-EOT
+//	    ××区人民政府关于2023年度法治政府建设情况的报告
+//	    …
+//	  EOT
+//	}
+//
+//	part "other" {
+//	  …
+//	  example_pass = example.complete   # or a text of its own
+//	}
+//
+// A rule file may name an example declared in any file of the set, the
+// built-in ones included.
+var exampleSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "text", Required: true}}}
+
+type sharedExample struct {
+	text string
+	rng  hcl.Range
+}
+
+// exampleRef is a rule's example_fail or example_pass naming an example
+// block, to resolve once every file has loaded.
+type exampleRef struct {
+	rule *lint.Rule
+	fail bool
+	name string
+	rng  hcl.Range
+}
+
+func decodeExample(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
+	name := b.Labels[0]
+	c, d := b.Body.Content(exampleSchema)
+	*diags = append(*diags, d...)
+	if c == nil {
+		return
+	}
+	bd := &body{block: b, attrs: c.Attributes, diags: diags}
+	text := strings.TrimSpace(bd.str("text", ""))
+	if prev, ok := s.shared[name]; ok {
+		bd.errorf(b.LabelRanges[0], "Duplicate example", "example %q 已在 %s 定义过;请改用别的名字。", name, prev.rng)
+		return
+	}
+	s.shared[name] = sharedExample{text: text, rng: b.DefRange}
+}
+
+// example reads example_fail or example_pass: a report's text, or a
+// reference to an example block (example.NAME), recorded to be resolved
+// once every file has loaded.
+func (b *body) example(name string, r *lint.Rule) string {
+	a, ok := b.attrs[name]
+	if !ok {
+		return ""
+	}
+	if tr, d := hcl.AbsTraversalForExpr(a.Expr); !d.HasErrors() {
+		if len(tr) == 2 && tr.RootName() == "example" {
+			if step, ok := tr[1].(hcl.TraverseAttr); ok {
+				b.exRefs = append(b.exRefs, exampleRef{rule: r, fail: name == "example_fail", name: step.Name, rng: a.Expr.Range()})
+				return ""
+			}
+		}
+		b.errorf(a.Expr.Range(), "Invalid example", "%s 应为一份报告的文字(可用 <<-EOT … EOT),或引用 example 块,如 example.complete。", name)
+		return ""
+	}
+	return strings.TrimSpace(b.str(name, ""))
+}
+
+// resolveExamples fills in the examples rules name, diagnosing names no
+// file declares.
+func (s *Set) resolveExamples(diags *hcl.Diagnostics) {
+	for _, ref := range s.exRefs {
+		ex, ok := s.shared[ref.name]
+		if !ok {
+			names := make([]string, 0, len(s.shared))
+			for n := range s.shared {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			*diags = append(*diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown example",
+				Detail:  fmt.Sprintf("没有名为 %q 的 example 块;已声明的有:%s。", ref.name, strings.Join(names, "、")),
+				Subject: ref.rng.Ptr()})
+			continue
+		}
+		if ref.fail {
+			ref.rule.ExampleFail = ex.text
+		} else {
+			ref.rule.ExamplePass = ex.text
+		}
+	}
+}
 
 // exampleRanges returns where a rule block sets example_fail and
 // example_pass (the block's header where it sets neither).

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/ducha-dev/ducha/lint"
 )
 
 // TestBuiltinExamples runs every built-in rule's examples: the failing one
@@ -62,5 +64,32 @@ part "empty" {
 	}
 	if len(got) != 3 {
 		t.Errorf("want 3 diagnostics, got:\n%s", joined)
+	}
+}
+
+// TestSharedExample checks that a rule pack can name an example block
+// declared in another file, the built-in "complete" report here.
+func TestSharedExample(t *testing.T) {
+	pack := `part "statistics" {
+  title    = "主要数据"
+  headings = ["主要数据统计"]
+  example_fail = example.complete
+}
+`
+	set, diags := Load(append(Builtin(), Source{Name: "pack.hcl", Data: []byte(pack)})...)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var r *lint.Rule
+	for _, x := range set.Rules() {
+		if x.ID == "section/statistics" {
+			r = x
+		}
+	}
+	if r == nil || !strings.HasPrefix(r.ExampleFail, "××区人民政府关于2023年度法治政府建设情况的报告\n") || r.ExamplePass != "" {
+		t.Fatalf("rule %+v", r)
+	}
+	if d := set.TestExamples(t.Context()); len(d) != 0 {
+		t.Errorf("the complete report lacks 主要数据统计, so section/statistics should report it: %v", d)
 	}
 }
