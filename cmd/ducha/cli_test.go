@@ -10,7 +10,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -51,10 +54,16 @@ func TestConfigErrors(t *testing.T) {
 			if err := os.WriteFile(path, []byte(tc.src), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			// Decoding mistakes need only the configuration; unknown rule
+			// ids need the rules loaded (slow under -race: load only then).
 			var stderr bytes.Buffer
-			c := &cli{ctx: context.Background(), stdout: &bytes.Buffer{}, stderr: &stderr, getenv: func(string) string { return "" }}
-			if _, ok := c.load(ruleFlags{config: path}); ok {
-				t.Fatalf("configuration accepted:\n%s", tc.src)
+			if cfg, p, diags := loadConfig(path); diags.HasErrors() {
+				_ = rules.WriteDiagnostics(&stderr, p.Files(), diags)
+			} else {
+				c := &cli{ctx: context.Background(), stdout: &bytes.Buffer{}, stderr: &stderr, getenv: func(string) string { return "" }}
+				if _, ok := c.load(ruleFlags{config: cfg.path}); ok {
+					t.Fatalf("configuration accepted:\n%s", tc.src)
+				}
 			}
 			want := fmt.Sprintf("%s:%s: error: ", path, tc.pos)
 			for _, line := range strings.Split(stderr.String(), "\n") {
@@ -318,9 +327,7 @@ func TestReadLimit(t *testing.T) {
 	if err := os.WriteFile(p, bytes.Repeat([]byte("报告。\n"), 1000), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	set, _ := rules.Load(rules.Builtin()...)
-	l, _ := set.Linter()
-	f := readReport(t.Context(), l, input{path: p}, readOptions{maxSize: 1000})
+	f := readReport(t.Context(), builtinLinter(t), input{path: p}, readOptions{maxSize: 1000})
 	if f.Err == nil || !strings.Contains(f.Err.Error(), "文件过大") {
 		t.Errorf("err = %v, want 文件过大", f.Err)
 	}
@@ -330,7 +337,7 @@ func TestReadLimit(t *testing.T) {
 }
 
 func TestSuggest(t *testing.T) {
-	set, _ := rules.Load(rules.Builtin()...)
+	set := builtinSet(t)
 	for id, want := range map[string]string{
 		"section/others":    "section/other",
 		"title/yaer":        "title/year",
@@ -343,4 +350,27 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("suggest(%q) = %q, want it to name %q", id, got, want)
 		}
 	}
+}
+
+// builtinSet loads the built-in rules once for the tests that need them:
+// loading is slow under the race detector.
+var builtinSet = func() func(t *testing.T) *rules.Set {
+	set := sync.OnceValues(func() (*rules.Set, hcl.Diagnostics) { return rules.Load(rules.Builtin()...) })
+	return func(t *testing.T) *rules.Set {
+		t.Helper()
+		s, diags := set()
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		return s
+	}
+}()
+
+func builtinLinter(t *testing.T) *lint.Linter {
+	t.Helper()
+	l, err := builtinSet(t).Linter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
 }
