@@ -3,6 +3,7 @@ package format
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/ducha-dev/ducha/lint"
@@ -18,7 +19,7 @@ import (
 // as the runner expects: % CR LF everywhere, and : , in properties.
 func GitHub(w io.Writer, files []File) error {
 	for _, f := range files {
-		file := ghProperty(f.Path)
+		file := ghProperty(filepath.ToSlash(f.Path))
 		if f.Err != nil {
 			if _, err := fmt.Fprintf(w, "::error file=%s,title=%s::%s\n", file, ghProperty("无法检查"), ghData(f.Err.Error())); err != nil {
 				return err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -123,7 +124,7 @@ func (c *cli) parseFlags(fs *flag.FlagSet, args []string, usage string) (rest []
 			return nil, exitOK, false
 		}
 		if err != nil {
-			fmt.Fprintf(c.stderr, "ducha %s: 选项有误:%v\n运行 \"ducha %s --help\" 查看用法。\n", fs.Name(), err, fs.Name())
+			fmt.Fprintf(c.stderr, "ducha %s: %s\n运行 \"ducha %s --help\" 查看用法。\n", fs.Name(), flagError(err), fs.Name())
 			return nil, exitTrouble, false
 		}
 		left := fs.Args()
@@ -136,6 +137,27 @@ func (c *cli) parseFlags(fs *flag.FlagSet, args []string, usage string) (rest []
 		rest = append(rest, left[0])
 		args = left[1:]
 	}
+}
+
+// flagErrors translate the flag package's messages.
+var flagErrors = []struct {
+	re   *regexp.Regexp
+	repl string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: (.+)$`), "没有选项 $1"},
+	{regexp.MustCompile(`^flag needs an argument: (.+)$`), "选项 $1 需要一个值"},
+	{regexp.MustCompile(`^invalid value (".*") for flag (\S+): .*$`), "选项 $2 的值 $1 无效"},
+	{regexp.MustCompile(`^invalid boolean value (".*") for -(\S+): .*$`), "选项 -$2 的值 $1 无效:应为 true 或 false"},
+}
+
+func flagError(err error) string {
+	msg := err.Error()
+	for _, fe := range flagErrors {
+		if fe.re.MatchString(msg) {
+			return fe.re.ReplaceAllString(msg, fe.repl)
+		}
+	}
+	return "选项有误:" + msg
 }
 
 // setFlags returns the names of the flags given on the command line.

@@ -374,3 +374,17 @@ func builtinLinter(t *testing.T) *lint.Linter {
 	}
 	return l
 }
+
+func TestFlagErrorsInChinese(t *testing.T) {
+	for args, want := range map[string]string{
+		"--frobnicate":       "没有选项 -frobnicate",
+		"--jobs":             "选项 -jobs 需要一个值",
+		"--jobs=x":           `选项 -jobs 的值 "x" 无效`,
+		"--no-builtin=maybe": `选项 -no-builtin 的值 "maybe" 无效`,
+	} {
+		code, _, stderr := ducha(t, "check", "a.txt", args)
+		if code != exitTrouble || !strings.Contains(stderr, want) {
+			t.Errorf("ducha check %s: exit %d, stderr %q, want %q", args, code, stderr, want)
+		}
+	}
+}
