@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -224,21 +225,20 @@ func (c *cli) check(args []string) int {
 		}
 	}
 
-	ld, ok := c.load(cf.ruleFlags)
-	if !ok {
-		return exitTrouble
-	}
-	failOn := lint.Error
-	if ld.cfg.failOn != 0 {
-		failOn = ld.cfg.failOn
-	}
+	var flagFailOn lint.Severity
 	if cf.failOn != "" {
 		s, err := lint.ParseSeverity(cf.failOn)
 		if err != nil {
 			return usageErr("--fail-on 应为 error、warning 或 info,不能是 %q", cf.failOn)
 		}
-		failOn = s
+		flagFailOn = s
 	}
+
+	ld, ok := c.load(cf.ruleFlags)
+	if !ok {
+		return exitTrouble
+	}
+	failOn := cmp.Or(flagFailOn, ld.cfg.failOn, lint.Error)
 	w := walker{include: defaultInclude, exclude: ld.cfg.exclude, stdinName: cf.stdinName}
 	if len(ld.cfg.include) > 0 {
 		w.include = ld.cfg.include
