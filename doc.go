@@ -35,7 +35,8 @@
 // A report goes through four stages: decode (package decode: bytes to UTF-8
 // text), parse (lint.Parse: the document model — page furniture set aside,
 // title, report year, outline, sentences), check (package checks, configured
-// by package rules from HCL) and format (package format: text, JSON). Matching
+// by package rules from HCL) and format (package format: text, JSON, SARIF,
+// GitHub annotations, checklists, summary tables). Matching
 // runs on a normalised view of the text (full-width ASCII folded to
 // half-width, so "（一）" reads "(一)"); every position reported is in the
 // original text: line and column (1-based, columns counted in characters) and
@@ -46,6 +47,9 @@
 // Findings carry a rule id (stable: filter on it), a severity (error,
 // warning, info), a message in Chinese that says what is wrong and what is
 // expected, the requirement's source, and a span. The command ducha (in
-// cmd/ducha) exits 0 when no finding is an error, 1 when one is, and 2 when a
-// file could not be read or the rules are invalid.
+// cmd/ducha) exits 0 when no finding is at or above the failing severity
+// (--fail-on, default error), 1 when one is, and 2 for a usage mistake, a
+// file that could not be read (the other files are still checked) or
+// invalid rules or configuration. This is Vale's convention (golangci-lint
+// uses 3 for failures, TFLint swaps 1 and 2).
 package ducha

@@ -1,11 +1,22 @@
-// Package format writes lint results for people and programs: the text
-// lines of the CLI and the JSON document other programs read (DESIGN.md §7).
+// Package format writes lint results for people and programs, one file per
+// format, each a function of the same shape:
+//
+//	Text       path:line:col: severity: message [rule], for terminals and editors
+//	JSON       the document other programs read (DESIGN.md §7)
+//	SARIF      SARIF 2.1.0, for code-scanning services
+//	GitHub     GitHub Actions workflow commands (annotations)
+//	Checklist  per file, a Markdown table of the requirements
+//	SummaryCSV, SummaryMarkdown
+//	           one row per file, one column per rule, for a folder of reports
+//
+// Every writer takes the files in the order they should appear and writes
+// them in that order; a file that could not be read (File.Err) is shown as
+// such, never skipped.
 package format
 
 import (
-	"encoding/json"
-	"fmt"
-	"io"
+	"strconv"
+	"strings"
 
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -13,141 +24,74 @@ import (
 // A File is one input's outcome: its result, or the error that kept it
 // from being checked.
 type File struct {
+	// Path is the name shown for the file: as the user gave it, or found
+	// under a directory they gave.
 	Path   string
 	Result *lint.Result
 	Err    error
 }
 
-// Text writes one line per finding, "path:line:col: severity: message
-// [rule]", and one line per unreadable file, "path: error: message".
-func Text(w io.Writer, files []File) error {
-	for _, f := range files {
-		if f.Err != nil {
-			if _, err := fmt.Fprintf(w, "%s: error: %v\n", f.Path, f.Err); err != nil {
-				return err
-			}
-			continue
-		}
-		for _, fd := range f.Result.Findings {
-			if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", f.Path, fd.Span.Start.Line, fd.Span.Start.Column, fd.Severity, fd.Message, fd.Rule); err != nil {
-				return err
-			}
+// counts returns how many findings of each severity r has.
+func counts(r *lint.Result) (errors, warnings, infos int) {
+	if r == nil {
+		return
+	}
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case lint.Error:
+			errors++
+		case lint.Warning:
+			warnings++
+		case lint.Info:
+			infos++
 		}
 	}
-	return nil
+	return
 }
 
-// The JSON document. Field names and meanings are a contract: see
-// DESIGN.md §7 and the package documentation of ducha.
-type (
-	jsonOutput struct {
-		Version int         `json:"version"`
-		Files   []jsonFile  `json:"files"`
-		Summary jsonSummary `json:"summary"`
+// symbol is a checklist status as a reader scans for it.
+func symbol(s lint.Status) string {
+	switch s {
+	case lint.StatusPass:
+		return "✓"
+	case lint.StatusWarn:
+		return "⚠"
+	case lint.StatusFail:
+		return "✗"
+	case lint.StatusNA:
+		return "—"
 	}
-	jsonFile struct {
-		Path      string          `json:"path"`
-		Document  *jsonDocument   `json:"document,omitempty"`
-		Findings  []jsonFinding   `json:"findings"`
-		Checklist []jsonChecklist `json:"checklist"`
-		Error     string          `json:"error"`
-	}
-	jsonDocument struct {
-		Title   string        `json:"title"`
-		Year    int           `json:"year,omitempty"`
-		Dates   []jsonDate    `json:"dates"`
-		Outline []jsonHeading `json:"outline"`
-	}
-	jsonDate struct {
-		Kind string `json:"kind"`
-		Date string `json:"date"`
-		Line int    `json:"line"`
-	}
-	jsonHeading struct {
-		Level  int    `json:"level"`
-		Number string `json:"number"`
-		Text   string `json:"text"`
-		Line   int    `json:"line"`
-		Part   string `json:"part"`
-	}
-	jsonFinding struct {
-		Rule      string `json:"rule"`
-		Severity  string `json:"severity"`
-		Message   string `json:"message"`
-		Source    string `json:"source"`
-		Line      int    `json:"line"`
-		Column    int    `json:"column"`
-		EndLine   int    `json:"end_line"`
-		EndColumn int    `json:"end_column"`
-		Offset    int    `json:"offset"`
-		EndOffset int    `json:"end_offset"`
-	}
-	jsonChecklist struct {
-		Rule   string `json:"rule"`
-		Title  string `json:"title"`
-		Status string `json:"status"`
-		Line   int    `json:"line,omitempty"`
-		Note   string `json:"note,omitempty"`
-	}
-	jsonSummary struct {
-		Files    int `json:"files"`
-		Errors   int `json:"errors"`
-		Warnings int `json:"warnings"`
-		Infos    int `json:"infos"`
-	}
-)
-
-// JSON writes the results as one JSON object (DESIGN.md §7).
-func JSON(w io.Writer, files []File) error {
-	out := jsonOutput{Version: 1, Files: make([]jsonFile, 0, len(files))}
-	out.Summary.Files = len(files)
-	for _, f := range files {
-		jf := jsonFile{Path: f.Path, Findings: []jsonFinding{}, Checklist: []jsonChecklist{}}
-		if f.Err != nil {
-			jf.Error = f.Err.Error()
-			out.Files = append(out.Files, jf)
-			continue
-		}
-		jf.Document = document(f.Result)
-		for _, fd := range f.Result.Findings {
-			jf.Findings = append(jf.Findings, jsonFinding{
-				Rule: fd.Rule, Severity: fd.Severity.String(), Message: fd.Message, Source: fd.Source,
-				Line: fd.Span.Start.Line, Column: fd.Span.Start.Column,
-				EndLine: fd.Span.End.Line, EndColumn: fd.Span.End.Column,
-				Offset: fd.Span.Start.Offset, EndOffset: fd.Span.End.Offset,
-			})
-			switch fd.Severity {
-			case lint.Error:
-				out.Summary.Errors++
-			case lint.Warning:
-				out.Summary.Warnings++
-			case lint.Info:
-				out.Summary.Infos++
-			}
-		}
-		for _, c := range f.Result.Checklist {
-			jf.Checklist = append(jf.Checklist, jsonChecklist{
-				Rule: c.Rule, Title: c.Title, Status: string(c.Status), Line: c.Where.Start.Line, Note: c.Note,
-			})
-		}
-		out.Files = append(out.Files, jf)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return string(s)
 }
 
-func document(r *lint.Result) *jsonDocument {
-	d := r.Document
-	jd := &jsonDocument{Year: d.Year, Dates: []jsonDate{}, Outline: make([]jsonHeading, 0, len(d.Outline))}
-	if d.Title != nil {
-		jd.Title = d.Original(d.Title.Range)
+// legend explains the symbols.
+const legend = "✓ 符合  ⚠ 有警告  ✗ 不符合  — 不适用"
+
+// statuses maps each rule id to its checklist status in r.
+func statuses(r *lint.Result) map[string]lint.ChecklistItem {
+	m := make(map[string]lint.ChecklistItem, len(r.Checklist))
+	for _, it := range r.Checklist {
+		m[it.Rule] = it
 	}
-	for i, h := range d.Outline {
-		jd.Outline = append(jd.Outline, jsonHeading{
-			Level: h.Level, Number: h.Number, Text: d.Original(h.TextRange), Line: h.Line, Part: r.Parts.OfHeading(i),
-		})
+	return m
+}
+
+// mdCell makes s safe inside a Markdown table cell: pipes escaped, line
+// breaks turned into spaces.
+func mdCell(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\\`)
+	s = strings.ReplaceAll(s, "|", `\|`)
+	s = strings.ReplaceAll(s, "\r\n", " ")
+	return strings.NewReplacer("\n", " ", "\r", " ").Replace(s)
+}
+
+// where says where a checklist row points, as a drafter reads it.
+func where(it lint.ChecklistItem) string {
+	if it.Status == lint.StatusNA {
+		return it.Note
 	}
-	return jd
+	if it.Where.Start.Line > 0 {
+		return "第" + strconv.Itoa(it.Where.Start.Line) + "行"
+	}
+	return ""
 }

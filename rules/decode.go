@@ -22,6 +22,8 @@ var commonAttrs = []hcl.AttributeSchema{
 	{Name: "severity"},
 	{Name: "since"},
 	{Name: "until"},
+	{Name: "example_fail"},
+	{Name: "example_pass"},
 }
 
 // body is a rule block's decoded content with helpers that read attributes
@@ -31,6 +33,8 @@ type body struct {
 	attrs hcl.Attributes
 	diags *hcl.Diagnostics
 	refs  []partRef
+	// exRefs are the block's references to example blocks.
+	exRefs []exampleRef
 }
 
 // partRef is a reference to parts by name, resolved after loading.

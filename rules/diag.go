@@ -13,7 +13,13 @@ import (
 // "file:line:col: error: …" line each (the form editors and CI jump to),
 // then the offending source line with a caret under the column.
 func (s *Set) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error {
-	files := s.Files()
+	return WriteDiagnostics(w, s.Files(), diags)
+}
+
+// WriteDiagnostics prints diagnostics about any HCL files (rule files, a
+// configuration file) the way Set.WriteDiagnostics does; files gives the
+// sources for the excerpts, by file name, and may lack some or be nil.
+func WriteDiagnostics(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics) error {
 	for _, d := range diags {
 		sev := "error"
 		if d.Severity == hcl.DiagWarning {

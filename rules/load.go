@@ -77,12 +77,26 @@ type Set struct {
 	parts  []lint.PartSpec
 	checks []lint.Check
 	decl   map[string]hcl.Range
+	// examples locates each rule's example_fail and example_pass, for
+	// TestExamples' diagnostics.
+	examples map[string][2]hcl.Range
+	// shared are the example blocks, by name; exRefs the rules' references
+	// to them, resolved once every file has loaded.
+	shared map[string]sharedExample
+	exRefs []exampleRef
 	refs   []partRef // to resolve once every file has loaded
 	parser *hclparse.Parser
 }
 
 // Rules returns the rules in declaration order.
 func (s *Set) Rules() []*lint.Rule { return s.rules }
+
+// DeclRange returns where rule id is declared (its block's header), and
+// whether the set has it.
+func (s *Set) DeclRange(id string) (hcl.Range, bool) {
+	r, ok := s.decl[id]
+	return r, ok
+}
 
 // Files returns the parsed rule files by name, for printing diagnostics
 // with source excerpts (hcl.NewDiagnosticTextWriter).
@@ -100,8 +114,9 @@ func (s *Set) Linter(opts ...lint.Option) (*lint.Linter, error) {
 
 // blockKinds maps each top-level block type to its decoder.
 var blockKinds = map[string]func(*hcl.Block, *Set, *hcl.Diagnostics){
-	"part":  decodePart,
-	"title": decodeTitle,
+	"part":    decodePart,
+	"title":   decodeTitle,
+	"example": decodeExample,
 }
 
 var topSchema = func() *hcl.BodySchema {
@@ -125,7 +140,7 @@ var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // column: syntax errors, unknown blocks or attributes, values of the wrong
 // type, bad regular expressions, unknown severities, duplicate rule ids.
 func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
-	s := &Set{decl: map[string]hcl.Range{}, parser: hclparse.NewParser()}
+	s := &Set{decl: map[string]hcl.Range{}, examples: map[string][2]hcl.Range{}, shared: map[string]sharedExample{}, parser: hclparse.NewParser()}
 	var diags hcl.Diagnostics
 	if len(srcs) == 0 {
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No rule files", Detail: "没有给出任何规则文件。"})
@@ -159,6 +174,7 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 		}
 	}
 	s.resolveRefs(&diags)
+	s.resolveExamples(&diags)
 	return s, diags
 }
 
@@ -183,7 +199,8 @@ func (s *Set) resolveRefs(diags *hcl.Diagnostics) {
 
 // add registers a rule and its check, diagnosing a duplicate id; it reports
 // whether the rule was added.
-func (s *Set) add(rule *lint.Rule, b *hcl.Block, diags *hcl.Diagnostics, c lint.Check) bool {
+func (s *Set) add(rule *lint.Rule, bd *body, diags *hcl.Diagnostics, c lint.Check) bool {
+	b := bd.block
 	if prev, ok := s.decl[rule.ID]; ok {
 		*diags = append(*diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Duplicate rule id",
 			Detail:  fmt.Sprintf("规则 %s 已在 %s 定义过;每个规则 id 只能定义一次,请改用别的名字。", rule.ID, prev),
@@ -191,6 +208,8 @@ func (s *Set) add(rule *lint.Rule, b *hcl.Block, diags *hcl.Diagnostics, c lint.
 		return false
 	}
 	s.decl[rule.ID] = b.DefRange
+	s.examples[rule.ID] = exampleRanges(b)
+	s.exRefs = append(s.exRefs, bd.exRefs...)
 	s.rules = append(s.rules, rule)
 	s.checks = append(s.checks, c)
 	return true
@@ -207,6 +226,8 @@ func (b *body) rule(id string, def lint.Severity) *lint.Rule {
 		Since:    b.integer("since", 0, 1949, 2100),
 		Until:    b.integer("until", 0, 1949, 2100),
 	}
+	r.ExampleFail = b.example("example_fail", r)
+	r.ExamplePass = b.example("example_pass", r)
 	if r.Since != 0 && r.Until != 0 && r.Until < r.Since {
 		b.errorf(b.attrs["until"].Expr.Range(), "Invalid year range", "until(%d)早于 since(%d)。", r.Until, r.Since)
 	}

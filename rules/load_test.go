@@ -82,6 +82,10 @@ func TestLoadErrors(t *testing.T) {
 		{"only comments", "# nothing here\n", "1:1", "没有任何规则"},
 		{"too large", strings.Repeat("# padding\n", MaxFileSize/10+1), "1:1", "超过上限"},
 		{"not hcl at all", "\x00\x01\x02binary", "1:1", "Invalid character"},
+		{"unknown example", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  example_pass = example.complete\n}\n", "4:18", "没有名为 \"complete\" 的 example"},
+		{"example reference not to an example", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  example_fail = report.complete\n}\n", "4:18", "example.complete"},
+		{"example without text", "example \"a\" {\n}\n", "1:13", "text"},
+		{"duplicate example", "example \"a\" {\n  text = \"x\"\n}\nexample \"a\" {\n  text = \"y\"\n}\n", "4:9", "已在"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

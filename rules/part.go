@@ -87,7 +87,7 @@ func decodePart(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 		}
 		c.Requires = append(c.Requires, req)
 	}
-	if s.add(rule, b, diags, c) {
+	if s.add(rule, bd, diags, c) {
 		s.parts = append(s.parts, spec)
 		s.refs = append(s.refs, bd.refs...)
 	}

@@ -42,8 +42,8 @@ func decodeTitle(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 	switch name {
 	case "missing":
 		bd.required("subject")
-		s.add(rule, b, diags, &checks.TitleMissing{Rule: rule, Subject: bd.patterns("subject")})
+		s.add(rule, bd, diags, &checks.TitleMissing{Rule: rule, Subject: bd.patterns("subject")})
 	case "year":
-		s.add(rule, b, diags, &checks.TitleYear{Rule: rule, Undated: bd.severity("undated_severity", lint.Warning)})
+		s.add(rule, bd, diags, &checks.TitleYear{Rule: rule, Undated: bd.severity("undated_severity", lint.Warning)})
 	}
 }

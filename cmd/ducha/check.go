@@ -1,18 +1,60 @@
 package main
 
 import (
-	"context"
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"runtime"
+	"strconv"
 	"strings"
 
 	"github.com/ducha-dev/ducha/format"
 	"github.com/ducha-dev/ducha/lint"
-	"github.com/ducha-dev/ducha/rules"
 )
+
+const checkUsage = `用法:ducha check [选项] 路径...
+
+检查法治政府建设年度报告。路径可以是文件、目录(检查其中及子目录中的 .txt .docx .html .htm
+文件)或 -(从标准输入读一份报告)。多个文件并行检查,结果按给出的顺序输出(目录中按文件名排序)。
+无法读取的文件会报告出来,其他文件照常检查。
+
+输出:
+  --format 格式        text(默认)每个问题一行“文件:行:列: 级别: 说明 [规则]”,列按字符计
+                       json     供其他程序读取的 JSON 文档
+                       sarif    SARIF 2.1.0,供 GitHub 代码扫描等使用
+                       github   GitHub Actions 的注释命令(::error file=…)
+                       checklist 每个文件一张要求清单(Markdown 表格,✓ ⚠ ✗ —)
+  --summary 格式       csv 或 markdown:每个文件一行、每条规则一列的汇总表,写到标准输出;
+                       不给 --format 时只输出汇总表,给了则先输出 --format 的结果
+                       (json、sarif 须用 --output 写到文件)
+  --output 文件        把 --format 的结果写到文件,而不是标准输出
+  --color 何时         auto(默认:标准输出是终端且未设置 NO_COLOR 时着色)、always、never
+
+规则与配置:
+  --config 文件        配置文件(默认:当前目录或上级目录中最近的 .ducha.hcl)
+  --rules 路径         追加规则文件,或目录中的 *.hcl(可重复)
+  --no-builtin         不加载内置规则
+  --disable 规则ID     关闭一条规则(可重复)
+  --severity ID=级别   改变一条规则的级别为 error、warning 或 info(可重复)
+  --fail-on 级别       有这一级别或更严重的问题时退出码为 1:error(默认)、warning、info
+
+输入:
+  --include 模式       目录中要检查的文件(可重复;默认 *.txt *.docx *.html *.htm)
+  --exclude 模式       目录中要跳过的文件;以 / 结尾的只匹配目录,如 old/(可重复)
+  --year 年份          所报告的年度,用于所有文件,代替从标题或正文读出的年度
+  --stdin-name 名称    标准输入在输出中的名称(默认 <stdin>)
+  --max-size 大小      单个文件的大小上限,如 64M、500K(默认 64M)
+  --jobs N             同时检查的文件数(默认为 CPU 数)
+
+模式按文件名匹配,含 / 时按相对于所给目录的路径匹配,不分大小写;以 . 开头的文件和目录、
+Word 的临时文件(~$*)不检查。直接给出的文件总会检查。命令行选项优先于配置文件。
+
+退出码:0 没有达到 --fail-on 级别的问题;1 有;2 用法错误、有文件无法读取、规则或配置有误。
+`
 
 // listFlag collects a repeatable flag.
 type listFlag []string
@@ -20,113 +62,302 @@ type listFlag []string
 func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
-type checkFlags struct {
-	format    string
+// ruleFlags are the flags of every command that loads rules.
+type ruleFlags struct {
+	config    string
 	rules     listFlag
 	noBuiltin bool
+	disable   listFlag
+	severity  listFlag
+}
+
+// registerSources registers the flags that say which rules load.
+func (r *ruleFlags) registerSources(fs *flag.FlagSet) {
+	fs.StringVar(&r.config, "config", "", "配置文件")
+	fs.Var(&r.rules, "rules", "追加的规则文件或目录")
+	fs.BoolVar(&r.noBuiltin, "no-builtin", false, "不加载内置规则")
+}
+
+// register registers those and the flags that adjust the rules.
+func (r *ruleFlags) register(fs *flag.FlagSet) {
+	r.registerSources(fs)
+	fs.Var(&r.disable, "disable", "关闭的规则")
+	fs.Var(&r.severity, "severity", "ID=级别")
+}
+
+type checkFlags struct {
+	ruleFlags
+	format, summary, output, color string
+	failOn, stdinName, maxSize     string
+	year, jobs                     int
+	include, exclude               listFlag
 }
 
 func (c *checkFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.format, "format", "text", "输出格式:text 或 json")
-	fs.Var(&c.rules, "rules", "追加的规则文件或目录(可重复)")
-	fs.BoolVar(&c.noBuiltin, "no-builtin", false, "不加载内置规则,只用 --rules 给出的规则")
+	c.ruleFlags.register(fs)
+	fs.StringVar(&c.format, "format", "text", "输出格式")
+	fs.StringVar(&c.summary, "summary", "", "汇总表格式")
+	fs.StringVar(&c.output, "output", "", "输出文件")
+	fs.StringVar(&c.color, "color", "auto", "着色")
+	fs.StringVar(&c.failOn, "fail-on", "", "失败级别")
+	fs.StringVar(&c.stdinName, "stdin-name", "<stdin>", "标准输入的名称")
+	fs.StringVar(&c.maxSize, "max-size", "", "文件大小上限")
+	fs.IntVar(&c.year, "year", 0, "报告年度")
+	fs.IntVar(&c.jobs, "jobs", runtime.GOMAXPROCS(0), "并行数")
+	fs.Var(&c.include, "include", "要检查的文件模式")
+	fs.Var(&c.exclude, "exclude", "要跳过的文件模式")
 }
 
-// parseInterleaved parses flags that may come before, between or after the
-// file arguments, as users type them.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var files []string
+// Report years accepted from flags and configuration.
+const minYear, maxYear = 1949, 2100
+
+// parseFlags parses a command's flags, which may come before, between or
+// after its other arguments, as users type them ("--" ends the flags).
+// It prints the usage to stdout for --help and returns ok=false with the
+// exit status when the command should stop.
+func (c *cli) parseFlags(fs *flag.FlagSet, args []string, usage string) (rest []string, code int, ok bool) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(c.stdout, usage)
+			return nil, exitOK, false
 		}
-		if fs.NArg() == 0 {
-			return files, nil
+		if err != nil {
+			fmt.Fprintf(c.stderr, "ducha %s: %s\n运行 \"ducha %s --help\" 查看用法。\n", fs.Name(), flagError(err), fs.Name())
+			return nil, exitTrouble, false
 		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+		left := fs.Args()
+		if len(left) == 0 {
+			return rest, exitOK, true
+		}
+		if n := len(args) - len(left); n > 0 && args[n-1] == "--" {
+			return append(rest, left...), exitOK, true
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
 	}
 }
 
-func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// flagErrors translate the flag package's messages.
+var flagErrors = []struct {
+	re   *regexp.Regexp
+	repl string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: (.+)$`), "没有选项 $1"},
+	{regexp.MustCompile(`^flag needs an argument: (.+)$`), "选项 $1 需要一个值"},
+	{regexp.MustCompile(`^invalid value (".*") for flag (\S+): .*$`), "选项 $2 的值 $1 无效"},
+	{regexp.MustCompile(`^invalid boolean value (".*") for -(\S+): .*$`), "选项 -$2 的值 $1 无效:应为 true 或 false"},
+}
+
+func flagError(err error) string {
+	msg := err.Error()
+	for _, fe := range flagErrors {
+		if fe.re.MatchString(msg) {
+			return fe.re.ReplaceAllString(msg, fe.repl)
+		}
+	}
+	return "选项有误:" + msg
+}
+
+// setFlags returns the names of the flags given on the command line.
+func setFlags(fs *flag.FlagSet) map[string]bool {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	return set
+}
+
+func (c *cli) check(args []string) int {
 	var cf checkFlags
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	cf.register(fs)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "用法:ducha check [选项] 文件...\n\n检查法治政府建设年度报告,每个问题输出一行“文件:行:列: 级别: 说明 [规则]”。\n\n选项:\n")
-		fs.PrintDefaults()
+	paths, code, ok := c.parseFlags(fs, args, checkUsage)
+	if !ok {
+		return code
 	}
-	files, err := parseInterleaved(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	if err != nil {
+	given := setFlags(fs)
+	usageErr := func(format string, args ...any) int {
+		fmt.Fprintf(c.stderr, "ducha check: "+format+"\n运行 \"ducha check --help\" 查看用法。\n", args...)
 		return exitTrouble
 	}
-	if len(files) == 0 {
-		fmt.Fprintln(stderr, "ducha check: 请给出要检查的报告文件")
-		fs.Usage()
-		return exitTrouble
+	if len(paths) == 0 {
+		return usageErr("请给出要检查的报告文件或目录(- 表示标准输入)")
 	}
 	write, ok := writers[cf.format]
 	if !ok {
-		fmt.Fprintf(stderr, "ducha check: 未知的输出格式 %q(可用:text、json)\n", cf.format)
+		return usageErr("未知的输出格式 %q(可用:text、json、sarif、github、checklist)", cf.format)
+	}
+	var summarize func(io.Writer, []format.File, []*lint.Rule) error
+	switch cf.summary {
+	case "":
+	case "csv":
+		summarize = format.SummaryCSV
+	case "markdown", "md":
+		summarize = format.SummaryMarkdown
+	default:
+		return usageErr("未知的汇总表格式 %q(可用:csv、markdown)", cf.summary)
+	}
+	writeFindings := summarize == nil || given["format"] || cf.output != ""
+	if summarize != nil && writeFindings && cf.output == "" && (cf.format == "json" || cf.format == "sarif") {
+		return usageErr("--format %s 与 --summary 不能同时写到标准输出;请用 --output 把 %s 写到文件", cf.format, cf.format)
+	}
+	if cf.color != "auto" && cf.color != "always" && cf.color != "never" {
+		return usageErr("--color 应为 auto、always 或 never,不能是 %q", cf.color)
+	}
+	if cf.jobs < 1 {
+		return usageErr("--jobs 应为正整数")
+	}
+	if given["year"] && (cf.year < minYear || cf.year > maxYear) {
+		return usageErr("--year 应为 %d 到 %d 之间的年份", minYear, maxYear)
+	}
+	var maxSize int64
+	if cf.maxSize != "" {
+		n, err := parseSize(cf.maxSize)
+		if err != nil {
+			return usageErr("--max-size %v", err)
+		}
+		maxSize = n
+	}
+	for _, g := range append(append([]string(nil), cf.include...), cf.exclude...) {
+		if err := checkGlob(g); err != nil {
+			return usageErr("%v", err)
+		}
+	}
+
+	var flagFailOn lint.Severity
+	if cf.failOn != "" {
+		s, err := lint.ParseSeverity(cf.failOn)
+		if err != nil {
+			return usageErr("--fail-on 应为 error、warning 或 info,不能是 %q", cf.failOn)
+		}
+		flagFailOn = s
+	}
+
+	ld, ok := c.load(cf.ruleFlags)
+	if !ok {
 		return exitTrouble
 	}
-	linter, code := loadLinter(cf, stderr)
-	if linter == nil {
-		return code
+	failOn := cmp.Or(flagFailOn, ld.cfg.failOn, lint.Error)
+	w := walker{include: defaultInclude, exclude: ld.cfg.exclude, stdinName: cf.stdinName}
+	if len(ld.cfg.include) > 0 {
+		w.include = ld.cfg.include
 	}
-	ctx := context.Background()
-	results := make([]format.File, 0, len(files))
-	for _, path := range files {
-		results = append(results, checkFile(ctx, linter, path))
+	if len(cf.include) > 0 {
+		w.include = cf.include
 	}
-	if err := write(stdout, results); err != nil {
-		fmt.Fprintf(stderr, "ducha check: 输出失败:%v\n", err)
+	if len(cf.exclude) > 0 {
+		w.exclude = cf.exclude
+	}
+	inputs, err := w.expand(paths)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	opt := readOptions{year: ld.cfg.year, maxSize: maxSize, stdin: c.stdin}
+	if given["year"] {
+		opt.year = cf.year
+	}
+	// ld.cfg.published is not passed on: no check reads a publication
+	// date yet (see config.published).
+
+	out := c.stdout
+	var outFile *os.File
+	if cf.output != "" && writeFindings {
+		f, err := os.Create(cf.output)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "ducha check: 无法创建输出文件:%v\n", err)
+			return exitTrouble
+		}
+		defer f.Close() // a second Close after the one below is harmless
+		out, outFile = f, f
+	}
+	results := checkAll(c.ctx, ld.linter, inputs, cf.jobs, opt)
+	if err := c.ctx.Err(); err != nil {
+		fmt.Fprintln(c.stderr, "ducha check: 已中断")
 		return exitTrouble
 	}
-	return exitCode(results, lint.Error)
+	env := writeEnv{rules: ld.linter.Rules(), color: c.useColor(cf.color, out)}
+	if writeFindings {
+		if err := write(out, results, env); err != nil {
+			fmt.Fprintf(c.stderr, "ducha check: 输出失败:%v\n", err)
+			return exitTrouble
+		}
+		if outFile != nil {
+			if err := outFile.Close(); err != nil {
+				fmt.Fprintf(c.stderr, "ducha check: 输出失败:%v\n", err)
+				return exitTrouble
+			}
+		}
+	}
+	if summarize != nil {
+		if writeFindings && outFile == nil {
+			fmt.Fprintln(c.stdout)
+		}
+		if err := summarize(c.stdout, results, ld.linter.Rules()); err != nil {
+			fmt.Fprintf(c.stderr, "ducha check: 输出失败:%v\n", err)
+			return exitTrouble
+		}
+	}
+	return exitCode(results, failOn)
 }
 
-var writers = map[string]func(io.Writer, []format.File) error{
-	"text": format.Text,
-	"json": format.JSON,
+// writeEnv is what some formats need beyond the results.
+type writeEnv struct {
+	rules []*lint.Rule
+	color bool
 }
 
-// loadLinter loads the rules; on failure it prints the diagnostics, with
-// file:line:col and the offending source, and returns exitTrouble.
-func loadLinter(cf checkFlags, stderr io.Writer) (*lint.Linter, int) {
-	var srcs []rules.Source
-	if !cf.noBuiltin {
-		srcs = rules.Builtin()
-	}
-	extra, err := rules.ReadFiles(cf.rules...)
-	if err != nil {
-		fmt.Fprintf(stderr, "ducha: %v\n", err)
-		return nil, exitTrouble
-	}
-	set, diags := rules.Load(append(srcs, extra...)...)
-	if diags.HasErrors() {
-		_ = set.WriteDiagnostics(stderr, diags)
-		return nil, exitTrouble
-	}
-	l, err := set.Linter()
-	if err != nil {
-		fmt.Fprintf(stderr, "ducha: %v\n", err)
-		return nil, exitTrouble
-	}
-	return l, exitOK
+var writers = map[string]func(io.Writer, []format.File, writeEnv) error{
+	"text": func(w io.Writer, fs []format.File, e writeEnv) error {
+		return format.Text(w, fs, format.TextOptions{Color: e.color})
+	},
+	"json": func(w io.Writer, fs []format.File, _ writeEnv) error { return format.JSON(w, fs) },
+	"sarif": func(w io.Writer, fs []format.File, e writeEnv) error {
+		return format.SARIF(w, fs, e.rules, format.Tool{Name: "ducha", Version: moduleVersion(), InformationURI: "https://github.com/ducha-dev/ducha"})
+	},
+	"github":    func(w io.Writer, fs []format.File, _ writeEnv) error { return format.GitHub(w, fs) },
+	"checklist": func(w io.Writer, fs []format.File, _ writeEnv) error { return format.Checklist(w, fs) },
 }
 
-func checkFile(ctx context.Context, l *lint.Linter, path string) format.File {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return format.File{Path: path, Err: fmt.Errorf("无法读取:%w", errors.Unwrap(err))}
+// useColor decides whether to colour the text output: always, never, or
+// (auto) when out is a terminal and NO_COLOR is not set.
+func (c *cli) useColor(mode string, out io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
 	}
-	res, err := l.Check(ctx, src, lint.Options{})
-	return format.File{Path: path, Result: res, Err: err}
+	if c.getenv("NO_COLOR") != "" || c.getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := out.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// parseSize reads a size in bytes, with an optional K, M or G (×1024ⁿ).
+func parseSize(s string) (int64, error) {
+	mult := int64(1)
+	switch strings.ToUpper(s[len(s)-1:]) {
+	case "K":
+		mult = 1 << 10
+	case "M":
+		mult = 1 << 20
+	case "G":
+		mult = 1 << 30
+	}
+	if mult > 1 {
+		s = s[:len(s)-1]
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > (1<<40)/mult {
+		return 0, fmt.Errorf("应为正整数字节数,可加 K、M、G,如 64M")
+	}
+	return n * mult, nil
 }
 
 // exitCode is exitTrouble when a file could not be checked, exitFindings

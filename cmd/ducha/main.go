@@ -1,21 +1,31 @@
 // Command ducha checks annual reports on rule-of-law government construction
 // (法治政府建设年度报告) against the requirements that govern them.
 //
-//	ducha check [--format text|json] [--rules PATH]... FILE...
+//	ducha check [flags] PATH...       check reports: files, directories, - for stdin
+//	ducha rules list                  the rules, with their severities
+//	ducha rules explain ID            what a rule checks and why, with examples
+//	ducha rules validate PATH...      check rule files
+//	ducha version
 //
-// Exit status: 0 when nothing at or above the failing severity (error) was
-// found, 1 when something was, 2 for usage errors, unreadable input or
-// invalid rules.
+// Every command has --help (in Chinese, like its messages). Exit status: 0
+// when nothing at or above the failing severity (--fail-on, default error)
+// was found, 1 when something was, 2 for usage errors, unreadable input, or
+// invalid rules or configuration.
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := (&cli{ctx: ctx, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}).run(os.Args[1:])
+	stop()
+	os.Exit(code)
 }
 
 // Exit statuses.
@@ -25,28 +35,79 @@ const (
 	exitTrouble  = 2
 )
 
+// cli is one run of the command and its surroundings.
+type cli struct {
+	ctx            context.Context
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// dir is where to look for .ducha.hcl; "" means the working directory.
+	dir    string
+	getenv func(string) string
+}
+
+// run runs the command with the given arguments in-process, for tests.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return (&cli{ctx: context.Background(), stdin: stdin, stdout: stdout, stderr: stderr, getenv: func(string) string { return "" }}).run(args)
+}
+
 const usage = `ducha 检查法治政府建设年度报告是否符合《法治政府建设与责任落实督察工作规定》等要求。
 
 用法:
-  ducha check [选项] 文件...    检查报告,列出问题
-  ducha help                  显示本说明
+  ducha check [选项] 路径...       检查报告:文件、目录或 -(标准输入)
+  ducha rules list                 列出规则及其级别
+  ducha rules explain 规则ID       说明一条规则:查什么、为什么,不合格和合格的例子
+  ducha rules validate 路径...     检查规则文件有没有错误
+  ducha version                    显示版本
+  ducha help [命令]                显示说明
 
-运行 "ducha check --help" 查看 check 的选项。
-退出码:0 没有错误;1 有错误级别的问题;2 用法错误、文件无法读取或规则文件有误。
+运行 "ducha help check"(或 "ducha check --help")查看命令的选项。
+
+退出码:0 没有达到失败级别(默认 error)的问题;1 有;2 用法错误、文件无法读取、规则或配置有误。
 `
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func (c *cli) run(args []string) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(c.stderr, usage)
 		return exitTrouble
 	}
 	switch args[0] {
 	case "check":
-		return runCheck(args[1:], stdin, stdout, stderr)
+		return c.check(args[1:])
+	case "rules":
+		return c.rules(args[1:])
+	case "version", "--version", "-version":
+		return c.version(args[1:])
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		return c.help(args[1:])
+	}
+	fmt.Fprintf(c.stderr, "ducha: 未知命令 %q\n\n%s", args[0], usage)
+	return exitTrouble
+}
+
+// help prints the usage of a command: "ducha help", "ducha help check",
+// "ducha help rules explain".
+func (c *cli) help(args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(c.stdout, usage)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "ducha: 未知命令 %q\n\n%s", args[0], usage)
+	switch args[0] {
+	case "check":
+		fmt.Fprint(c.stdout, checkUsage)
+		return exitOK
+	case "version":
+		fmt.Fprint(c.stdout, versionUsage)
+		return exitOK
+	case "rules":
+		if len(args) > 1 {
+			if u, ok := rulesUsages[args[1]]; ok {
+				fmt.Fprint(c.stdout, u)
+				return exitOK
+			}
+		}
+		fmt.Fprint(c.stdout, rulesUsage)
+		return exitOK
+	}
+	fmt.Fprintf(c.stderr, "ducha help: 没有命令 %q\n\n%s", args[0], usage)
 	return exitTrouble
 }

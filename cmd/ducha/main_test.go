@@ -118,7 +118,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad rules", []string{"check", "--rules", badRules, seed001}, exitTrouble, "bad.hcl:3:15: error: 正则表达式"},
 		{"missing rules", []string{"check", "--rules", filepath.Join(dir, "none.hcl"), seed001}, exitTrouble, "读取规则文件失败"},
 		{"help", []string{"help"}, exitOK, ""},
-		{"check help", []string{"check", "--help"}, exitOK, "-format"},
+		{"check help", []string{"check", "--help"}, exitOK, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,4 +1,9 @@
 # The title: a report says what it is and which year it reports on.
+#
+# Each rule's example_fail is a short report with the defect the rule looks
+# for (its parts are one line each, too short for the part rules: only this
+# rule's findings count); example_pass is the complete report in
+# 90-examples.hcl.
 
 title "missing" {
   title    = "报告有标题,并写明是法治政府建设年度报告"
@@ -10,6 +15,20 @@ title "missing" {
   EOT
   severity = "warning"
   subject  = ["法治政府", "法治.{0,6}建设", "依法行政"]
+  example_fail = <<-EOT
+    2023年,我区扎实推进法治政府建设。现将有关情况报告如下:
+    一、推进法治政府建设的主要举措和成效
+    全面落实行政执法“三项制度”,执法质量稳步提高。
+    二、存在的不足和原因
+    基层执法力量不足,主要是专业人才缺乏。
+    三、党政主要负责人履行推进法治建设第一责任人职责情况
+    区长主持召开常务会议专题研究法治政府建设,带头学法。
+    四、下一年度推进法治政府建设的主要安排
+    全面提升行政执法质量。
+    五、其他需要报告的情况
+    无其他需要报告的情况。
+  EOT
+  example_pass = example.complete
 }
 
 title "year" {
@@ -21,4 +40,19 @@ title "year" {
   EOT
   severity         = "error"
   undated_severity = "warning"
+  example_fail = <<-EOT
+    ××区人民政府关于2024年度法治政府建设情况的报告
+    2023年,我区扎实推进法治政府建设。现将有关情况报告如下:
+    一、推进法治政府建设的主要举措和成效
+    全面落实行政执法“三项制度”,执法质量稳步提高。
+    二、存在的不足和原因
+    基层执法力量不足,主要是专业人才缺乏。
+    三、党政主要负责人履行推进法治建设第一责任人职责情况
+    区长主持召开常务会议专题研究法治政府建设,带头学法。
+    四、下一年度推进法治政府建设的主要安排
+    全面提升行政执法质量。
+    五、其他需要报告的情况
+    无其他需要报告的情况。
+  EOT
+  example_pass = example.complete
 }

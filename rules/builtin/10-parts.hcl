@@ -4,6 +4,10 @@
 #
 # Patterns are Go regular expressions matched against the normalised text:
 # full-width ASCII reads as half-width, so "(一)" matches "（一）" and "," matches "，".
+#
+# Each rule's example_fail is a short report without the part (the other
+# parts are one line each: only this rule's findings count); example_pass is
+# the complete report in 90-examples.hcl.
 
 part "achievements" {
   title    = "上一年度推进法治政府建设的主要举措和成效"
@@ -39,6 +43,19 @@ part "achievements" {
     "(取得|实现)了?.{0,8}(成效|成绩|进展|成果)",
     "主要(做法|举措)",
   ]
+  example_fail = <<-EOT
+    ××区人民政府关于2023年度法治政府建设情况的报告
+    2023年,我区扎实推进法治政府建设。现将有关情况报告如下:
+    一、存在的不足和原因
+    基层执法力量不足,主要是专业人才缺乏。
+    二、党政主要负责人履行推进法治建设第一责任人职责情况
+    区长主持召开常务会议专题研究法治政府建设,带头学法。
+    三、下一年度推进法治政府建设的主要安排
+    全面提升行政执法质量。
+    四、其他需要报告的情况
+    无其他需要报告的情况。
+  EOT
+  example_pass = example.complete
 }
 
 part "deficiencies" {
@@ -77,6 +94,19 @@ part "deficiencies" {
       cues = ["原因", "主要是", "由于", "究其原因", "根源在于", "之所以", "归根"]
     }
   }
+  example_fail = <<-EOT
+    ××区人民政府关于2023年度法治政府建设情况的报告
+    2023年,我区扎实推进法治政府建设。现将有关情况报告如下:
+    一、推进法治政府建设的主要举措和成效
+    全面落实行政执法“三项制度”,执法质量稳步提高。
+    二、党政主要负责人履行推进法治建设第一责任人职责情况
+    区长主持召开常务会议专题研究法治政府建设,带头学法。
+    三、下一年度推进法治政府建设的主要安排
+    全面提升行政执法质量。
+    四、其他需要报告的情况
+    无其他需要报告的情况。
+  EOT
+  example_pass = example.complete
 }
 
 part "responsible-person" {
@@ -130,6 +160,19 @@ part "responsible-person" {
       cues = ["督察", "督查", "考核", "约谈", "通报"]
     }
   }
+  example_fail = <<-EOT
+    ××区人民政府关于2023年度法治政府建设情况的报告
+    2023年,我区扎实推进法治政府建设。现将有关情况报告如下:
+    一、推进法治政府建设的主要举措和成效
+    全面落实行政执法“三项制度”,执法质量稳步提高。
+    二、存在的不足和原因
+    基层执法力量不足,主要是专业人才缺乏。
+    三、下一年度推进法治政府建设的主要安排
+    全面提升行政执法质量。
+    四、其他需要报告的情况
+    无其他需要报告的情况。
+  EOT
+  example_pass = example.complete
 }
 
 part "next-year" {
@@ -157,6 +200,19 @@ part "next-year" {
     "下一?步",
     "(明年|来年|新的一年).{0,6}(将|要)",
   ]
+  example_fail = <<-EOT
+    ××区人民政府关于2023年度法治政府建设情况的报告
+    2023年,我区扎实推进法治政府建设。现将有关情况报告如下:
+    一、推进法治政府建设的主要举措和成效
+    全面落实行政执法“三项制度”,执法质量稳步提高。
+    二、存在的不足和原因
+    基层执法力量不足,主要是专业人才缺乏。
+    三、党政主要负责人履行推进法治建设第一责任人职责情况
+    区长主持召开常务会议专题研究法治政府建设,带头学法。
+    四、其他需要报告的情况
+    无其他需要报告的情况。
+  EOT
+  example_pass = example.complete
 }
 
 part "other" {
@@ -178,4 +234,17 @@ part "other" {
   mentions = [
     "其[他它].{0,4}(需要|应当)?(报告|说明)的?(情况|事项)",
   ]
+  example_fail = <<-EOT
+    ××区人民政府关于2023年度法治政府建设情况的报告
+    2023年,我区扎实推进法治政府建设。现将有关情况报告如下:
+    一、推进法治政府建设的主要举措和成效
+    全面落实行政执法“三项制度”,执法质量稳步提高。
+    二、存在的不足和原因
+    基层执法力量不足,主要是专业人才缺乏。
+    三、党政主要负责人履行推进法治建设第一责任人职责情况
+    区长主持召开常务会议专题研究法治政府建设,带头学法。
+    四、下一年度推进法治政府建设的主要安排
+    全面提升行政执法质量。
+  EOT
+  example_pass = example.complete
 }

@@ -1,0 +1,260 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/ducha-dev/ducha/decode"
+	"github.com/ducha-dev/ducha/format"
+	"github.com/ducha-dev/ducha/lint"
+)
+
+// defaultInclude is what a directory walk picks when neither the flags nor
+// the configuration say: the formats drafters and websites produce.
+var defaultInclude = []string{"*.txt", "*.docx", "*.html", "*.htm"}
+
+// An input is one report to check: a file, or standard input.
+type input struct {
+	path  string // as shown in the output
+	stdin bool
+	// err is set when the argument could not even be opened as a report (a
+	// path that does not exist, a directory with nothing to check); it is
+	// reported like a file that could not be read.
+	err error
+}
+
+// A walker turns the command's arguments into inputs: "-" is standard
+// input, a directory stands for the files under it that match include and
+// not exclude, anything else is a file to check (named files are checked
+// whatever their name).
+type walker struct {
+	include, exclude []string
+	stdinName        string
+}
+
+func (w walker) expand(args []string) ([]input, error) {
+	var ins []input
+	seen := map[string]bool{}
+	add := func(in input) {
+		key := filepath.Clean(in.path)
+		if in.stdin {
+			key = "\x00stdin"
+		}
+		if !seen[key] {
+			seen[key] = true
+			ins = append(ins, in)
+		}
+	}
+	stdin := false
+	for _, a := range args {
+		if a == "-" {
+			if stdin {
+				return nil, errors.New("标准输入(-)只能给出一次")
+			}
+			stdin = true
+			add(input{path: w.stdinName, stdin: true})
+			continue
+		}
+		st, err := os.Stat(a)
+		switch {
+		case err != nil:
+			add(input{path: a, err: readError(err)})
+		case st.IsDir():
+			found := w.walk(a, add)
+			if found == 0 {
+				add(input{path: a, err: fmt.Errorf("目录中没有要检查的文件(%s)", strings.Join(w.include, " "))})
+			}
+		default:
+			add(input{path: a})
+		}
+	}
+	return ins, nil
+}
+
+// walk adds the files under root that match, in lexical order, and
+// returns how many it added. Hidden files and directories (".git") and
+// the lock files Word leaves beside an open document ("~$报告.docx") are
+// skipped; an excluded directory is not entered.
+func (w walker) walk(root string, add func(input)) int {
+	n := 0
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil { // an unreadable directory: report it, walk on
+			add(input{path: p, err: readError(err)})
+			n++
+			return nil
+		}
+		if p == root {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		name := d.Name()
+		if d.IsDir() {
+			if strings.HasPrefix(name, ".") || matchAny(w.exclude, rel, true) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+			return nil
+		}
+		if matchAny(w.include, rel, false) && !matchAny(w.exclude, rel, false) {
+			add(input{path: p})
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+// matchAny reports whether the slash-separated path rel (relative to the
+// walked directory) matches one of the patterns. A pattern matches the
+// last element of the path, or the whole path when it contains a slash;
+// a pattern ending in "/" matches directories only. Matching ignores case,
+// so *.txt picks REPORT.TXT.
+func matchAny(patterns []string, rel string, dir bool) bool {
+	rel = strings.ToLower(rel)
+	base := path.Base(rel)
+	for _, p := range patterns {
+		p = strings.ToLower(p)
+		dirOnly := strings.HasSuffix(p, "/")
+		if dirOnly {
+			if !dir {
+				continue
+			}
+			p = strings.TrimSuffix(p, "/")
+		}
+		target := base
+		if strings.Contains(p, "/") {
+			target = rel
+		}
+		if ok, _ := path.Match(p, target); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// checkGlob reports a malformed file-name pattern.
+func checkGlob(p string) error {
+	if _, err := path.Match(strings.TrimSuffix(p, "/"), ""); err != nil || p == "" {
+		return fmt.Errorf("文件名模式 %q 无效;可用 * ? [...],如 \"*.txt\"、\"草稿*\"、\"old/\"", p)
+	}
+	return nil
+}
+
+// readOptions are what the command knows about every input.
+type readOptions struct {
+	year    int   // the year reported on, 0 to read it from the text
+	maxSize int64 // 0: decode.DefaultMaxSize
+	stdin   io.Reader
+}
+
+// readReport reads one input and checks it. It is the only place the
+// command reads a report, so whatever the decoder needs to know about a
+// file goes through lintOptions below. A panic while checking one report
+// becomes that report's error, so the other reports are still checked.
+func readReport(ctx context.Context, l *lint.Linter, in input, opt readOptions) (f format.File) {
+	f.Path = in.path
+	defer func() {
+		if r := recover(); r != nil {
+			f.Result = nil
+			f.Err = fmt.Errorf("内部错误,未能检查这份报告(%v);请把报告文件发给 ducha 的开发者", r)
+		}
+	}()
+	if in.err != nil {
+		f.Err = in.err
+		return f
+	}
+	src, err := readInput(in, opt)
+	if err != nil {
+		f.Err = err
+		return f
+	}
+	f.Result, f.Err = l.Check(ctx, src, lintOptions(in, opt))
+	return f
+}
+
+// lintOptions builds the options for checking one input. When the decoder
+// reads other formats and encodings, the file's name (for its extension)
+// and --encoding are added here, and nowhere else.
+func lintOptions(_ input, opt readOptions) lint.Options {
+	return lint.Options{Year: opt.year, MaxSize: opt.maxSize}
+}
+
+// readInput reads an input's bytes, at most one byte more than the size
+// limit: the decoder then refuses it as too large, and a huge file is not
+// read whole to be refused.
+func readInput(in input, opt readOptions) ([]byte, error) {
+	limit := opt.maxSize
+	if limit <= 0 {
+		limit = decode.DefaultMaxSize
+	}
+	var r io.Reader
+	if in.stdin {
+		if opt.stdin == nil {
+			return nil, errors.New("没有标准输入")
+		}
+		r = opt.stdin
+	} else {
+		f, err := os.Open(in.path)
+		if err != nil {
+			return nil, readError(err)
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, readError(err)
+	}
+	return b, nil
+}
+
+// readError says in Chinese why a file could not be read.
+func readError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("文件不存在")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("没有读取权限")
+	case errors.Is(err, syscall.ENOTDIR):
+		return errors.New("路径有误:其中有一段是文件而不是目录")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("无法读取:%v", err)
+}
+
+// checkAll checks the inputs with at most jobs at a time, sharing one
+// Linter (it is safe for concurrent use), and returns the results in
+// input order whatever order they finish in.
+func checkAll(ctx context.Context, l *lint.Linter, ins []input, jobs int, opt readOptions) []format.File {
+	out := make([]format.File, len(ins))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(jobs, len(ins))) {
+		wg.Go(func() {
+			for i := range next {
+				out[i] = readReport(ctx, l, ins[i], opt)
+			}
+		})
+	}
+	for i := range ins {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
