@@ -2,7 +2,10 @@ module github.com/ducha-dev/ducha
 
 go 1.26.0
 
-require golang.org/x/text v0.43.0
+require (
+	golang.org/x/net v0.62.0
+	golang.org/x/text v0.43.0
+)
 
 require (
 	github.com/agext/levenshtein v1.2.1 // indirect
@@ -13,7 +16,6 @@ require (
 	github.com/mitchellh/go-wordwrap v1.0.1 // indirect
 	github.com/zclconf/go-cty v1.19.0 // indirect
 	golang.org/x/mod v0.41.0 // indirect
-	golang.org/x/net v0.62.0 // indirect
 	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/tools v0.51.0 // indirect
 )
