@@ -106,7 +106,14 @@ func Bytes(src []byte, opt Options) (*Text, error) {
 	if int64(len(src)) > max {
 		return nil, &Error{Reason: fmt.Sprintf("文件过大(%d 字节,上限 %d 字节);如确需检查,请调高 --max-size", len(src), max)}
 	}
-	return decodeText(src, opt)
+	switch f := sniff(src, opt.Name); f {
+	case formatDocx:
+		return decodeDocx(src, opt)
+	case formatText, formatHTML:
+		return decodeText(src, opt)
+	default:
+		return nil, refuse(f)
+	}
 }
 
 // decodeText reads a plain text file.
