@@ -109,7 +109,9 @@ func Bytes(src []byte, opt Options) (*Text, error) {
 	switch f := sniff(src, opt.Name); f {
 	case formatDocx:
 		return decodeDocx(src, opt)
-	case formatText, formatHTML:
+	case formatHTML:
+		return decodeHTML(src, opt)
+	case formatText:
 		return decodeText(src, opt)
 	default:
 		return nil, refuse(f)
