@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/transform"
 )
@@ -431,8 +432,9 @@ type docxPara struct {
 // start of a line. Page and column breaks are layout and add nothing. A
 // paragraph nested in another (a text box anchored in it) comes out before
 // the paragraph that holds it; mc:Fallback, which repeats mc:Choice, is
-// skipped. Deleted text (w:delText) and field codes are not w:t and are left
-// out.
+// skipped. Tracked changes are read as if accepted: deleted text
+// (w:delText) is not w:t, and text moved away (w:moveFrom) is skipped; field
+// codes (w:instrText) are left out too.
 type docxDoc struct {
 	st       styles
 	out      strings.Builder
@@ -459,7 +461,7 @@ func readDocument(f *zip.File, st styles, l *limits) (*Text, error) {
 func (d *docxDoc) token(tok xml.Token, open []xml.Name) {
 	switch t := tok.(type) {
 	case xml.StartElement:
-		if d.skip > 0 || t.Name.Space == nsMC && t.Name.Local == "Fallback" {
+		if d.skip > 0 || t.Name.Space == nsMC && t.Name.Local == "Fallback" || isW(t.Name) && t.Name.Local == "moveFrom" {
 			d.skip++
 			return
 		}
@@ -535,14 +537,18 @@ func (d *docxDoc) endPara() {
 	}
 	p := d.paras[len(d.paras)-1]
 	d.paras = d.paras[:len(d.paras)-1]
-	line := d.lines + 1
 	text := string(p.text)
 	d.out.WriteString(text)
 	d.out.WriteByte('\n')
-	d.lines += 1 + strings.Count(text, "\n")
-	if strings.TrimSpace(text) == "" {
+	first := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsSpace(r) })
+	if first < 0 {
+		d.lines += 1 + strings.Count(text, "\n")
 		return
 	}
+	// The hints go to the first line with text: a paragraph may open
+	// with a line break.
+	line := d.lines + 1 + strings.Count(text[:first], "\n")
+	d.lines += 1 + strings.Count(text, "\n")
 	lv := d.st.level(p.style)
 	if p.outline >= 0 {
 		lv = p.outline + 1

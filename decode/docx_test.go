@@ -128,6 +128,9 @@ func TestDocxParagraphs(t *testing.T) {
 			`<w:del w:id="2" w:author="a"><w:r><w:delText>删除</w:delText></w:r></w:del>` +
 			`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>` +
 			`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
+		// Moved text: once, where it was moved to.
+		`<w:p><w:moveFrom w:id="4" w:author="a"><w:r><w:t>挪走</w:t></w:r></w:moveFrom><w:r><w:t>留下</w:t></w:r>` +
+			`<w:moveTo w:id="5" w:author="a"><w:r><w:t>挪来</w:t></w:r></w:moveTo></w:p>`,
 		// Entities and whitespace as written.
 		`<w:p><w:r><w:t xml:space="preserve">  A&amp;B &lt;一&gt; </w:t></w:r></w:p>`,
 		// A text box: its paragraph comes before the one that holds it, once.
@@ -138,7 +141,7 @@ func TestDocxParagraphs(t *testing.T) {
 	}, "")
 	got := decodeOK(t, doc, Options{})
 	want := &Text{
-		Text:     "大兴区安定镇2020年度法治政府建设年度情况报告\n\n来源\t安定镇\n第二行同一行-续\n新增1\n  A&B <一> \n框内\n框外\n落款\n",
+		Text:     "大兴区安定镇2020年度法治政府建设年度情况报告\n\n来源\t安定镇\n第二行同一行-续\n新增1\n留下挪来\n  A&B <一> \n框内\n框外\n落款\n",
 		Encoding: "UTF-8",
 		Format:   "docx",
 	}
@@ -194,9 +197,10 @@ func TestDocxHeadings(t *testing.T) {
 		`<w:p><w:pPr><w:pStyle w:val="a"/><w:pPrChange w:id="3"><w:pPr><w:pStyle w:val="1"/></w:pPr></w:pPrChange></w:pPr><w:r><w:t>改过样式</w:t></w:r></w:p>`, // 13
 		`<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>两</w:t><w:br/><w:t>行</w:t></w:r></w:p>`,                                                  // 14–15
 		para("2", "字符样式同名"), // 16: id 2 is a character style here, so the built-in id applies
+		`<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:br/><w:t xml:space="preserve"> </w:t><w:br/><w:t>换行之后</w:t></w:r></w:p>`, // 17–19: the hint goes to 19
 	}, styles)
 	got := decodeOK(t, doc, Options{})
-	want := map[int]int{2: 1, 3: 2, 4: 3, 5: 1, 6: 4, 11: 4, 12: 2, 14: 2, 16: 2}
+	want := map[int]int{2: 1, 3: 2, 4: 3, 5: 1, 6: 4, 11: 4, 12: 2, 14: 2, 16: 2, 19: 1}
 	if diff := cmp.Diff(want, got.Headings); diff != "" {
 		t.Errorf("Headings (-want +got):\n%s", diff)
 	}

@@ -124,6 +124,14 @@ var skipped = atomSet(
 	atom.Applet, atom.Audio, atom.Video, atom.Canvas, atom.Button,
 )
 
+// Of the skipped elements, these hold only phrasing content: a block
+// element inside one means it was left unclosed, and ends the skipping
+// rather than losing the rest of the page.
+var phrasingSkipped = atomSet(
+	atom.Select, atom.Datalist, atom.Object, atom.Applet, atom.Audio, atom.Video,
+	atom.Canvas, atom.Button,
+)
+
 func atomSet(as ...atom.Atom) map[atom.Atom]bool {
 	m := make(map[atom.Atom]bool, len(as))
 	for _, a := range as {
@@ -153,8 +161,8 @@ func headingLevel(a atom.Atom) int {
 // Block elements break lines; whitespace runs inside a line collapse to one
 // space (a source line break between two Chinese characters to nothing, as
 // browsers render it); empty lines are dropped. Scripts, styles and the
-// elements in skipped are left out; an element left unclosed is skipped to
-// the end of <body>. <h1>–<h4> are recorded in Headings: Word's "save as web
+// elements in skipped are left out; one left unclosed is skipped to the end
+// of <body>, or, if it holds only phrasing content, to the next block. <h1>–<h4> are recorded in Headings: Word's "save as web
 // page" writes its heading styles so, and the parser only uses a hint for a
 // line that is not a numbered heading already. The <title> goes to Title,
 // not into the text, so that line 1 is the page's first visible line.
@@ -232,7 +240,7 @@ func (h *htmlText) text(b []byte) {
 }
 
 func (h *htmlText) start(a atom.Atom, hasAttr, self bool) {
-	if h.depth > 0 {
+	if h.depth > 0 && !h.unclosed(a) {
 		if a == h.skip && !self {
 			h.depth++
 		}
@@ -270,7 +278,7 @@ func (h *htmlText) end(a atom.Atom) {
 		}
 		return
 	}
-	if h.depth > 0 {
+	if h.depth > 0 && !h.unclosed(a) {
 		switch {
 		case a == h.skip:
 			h.depth--
@@ -291,6 +299,16 @@ func (h *htmlText) end(a atom.Atom) {
 			h.pre--
 		}
 	}
+}
+
+// unclosed reports whether tag a shows that the element being skipped was
+// left unclosed, and if so stops skipping.
+func (h *htmlText) unclosed(a atom.Atom) bool {
+	if phrasingSkipped[h.skip] && (blockElems[a] || a == atom.Td || a == atom.Th) {
+		h.depth = 0
+		return true
+	}
+	return false
 }
 
 // addMeta keeps a <meta> whose name looks like a date.
