@@ -169,7 +169,9 @@ func FuzzHTML(f *testing.F) {
 		f.Add(s)
 	}
 	f.Add([]byte("<html><nav><nav></nav><h1>标题<br>二</h1><pre>\n\n</pre><td>&nbsp;</td><title>t</title><meta name=date content=1>"))
+	f.Add([]byte(`<html><meta http-equiv="content-type" content="text/html; charset = 'gb2312'"><p>报告`))
 	f.Fuzz(func(t *testing.T, b []byte) {
+		charsetParam(string(b)) // any attribute value, in any encoding
 		got, err := Bytes(b, Options{Name: "a.html"})
 		checkDecoded(t, got, err)
 		// Whatever the bytes, a valid UTF-8 string extracts cleanly.

@@ -75,7 +75,7 @@ func prescan(src []byte) string {
 // charsetParam extracts the charset from a Content-Type value
 // ("text/html; charset=gb2312"), as the HTML standard's algorithm does.
 func charsetParam(s string) string {
-	lower := strings.ToLower(s)
+	lower := asciiLower(s) // same length as s, whatever its bytes
 	for {
 		i := strings.Index(lower, "charset")
 		if i < 0 {
@@ -98,6 +98,19 @@ func charsetParam(s string) string {
 		}
 		return rest
 	}
+}
+
+// asciiLower lowers the ASCII letters of s and leaves every other byte
+// alone. (strings.ToLower may change the length: invalid UTF-8 becomes
+// U+FFFD.)
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // Elements whose start and end break a line. <br> breaks one too; table

@@ -104,6 +104,7 @@ func TestHTMLCharset(t *testing.T) {
 		{"meta says utf-8, bytes are gbk", gb18030(t, `<html><meta charset="utf-8">`+body), Options{}, want, "GB18030"},
 		{"meta says gbk, bytes are utf-8", []byte(`<html><meta charset="gbk">` + body), Options{}, want, "UTF-8"},
 		{"meta big5", big5, Options{}, "法治政府建設報告\n", "BIG5"},
+		{"http-equiv content in gbk", gb18030(t, `<html><meta http-equiv="Content-Type" content="文本/网页; charset=gbk">`+body), Options{}, want, "GB18030"},
 		{"unknown meta charset, gbk detected", gb18030(t, `<html><meta charset="x-nonsense">`+body), Options{}, want, "GB18030"},
 		{"named encoding wins over meta", gb18030(t, `<html><meta charset="big5">`+body), Options{Encoding: "gb18030"}, want, "GB18030"},
 		{"bom wins over meta", []byte("\xEF\xBB\xBF<html><meta charset=\"gbk\">" + body), Options{}, want, "UTF-8"},
@@ -143,6 +144,9 @@ func TestCharsetParam(t *testing.T) {
 		"text/html; charset=;":           "",
 		"text/html; charset=\"\"":        "",
 		"text/html; charset=utf-8,other": "utf-8,other",
+		// Bytes that are not UTF-8 (a GBK page's) keep their length.
+		"\xD6\xD0\xCE\xC4\xFF; charset=gbk": "gbk",
+		"\u0130\u0130\u0130 CHARSET=gbk":    "gbk", // İ lowers to a longer string
 	} {
 		if got := charsetParam(in); got != want {
 			t.Errorf("charsetParam(%q) = %q, want %q", in, got, want)
