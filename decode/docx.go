@@ -135,6 +135,9 @@ type budgetReader struct {
 }
 
 func (r *budgetReader) Read(p []byte) (int, error) {
+	if r.l.unpacked < 0 {
+		return 0, r.l.tooBig(r.name)
+	}
 	if int64(len(p)) > r.l.unpacked+1 {
 		p = p[:r.l.unpacked+1]
 	}

@@ -450,3 +450,17 @@ func TestDocxDetectedByContent(t *testing.T) {
 		}
 	}
 }
+
+func TestBudgetReader(t *testing.T) {
+	l := &limits{unpacked: 5, max: 5}
+	r := &budgetReader{rc: io.NopCloser(strings.NewReader("0123456789")), l: l, name: "word/document.xml"}
+	buf := make([]byte, 10)
+	n, err := r.Read(buf[:3])
+	if n != 3 || err != nil {
+		t.Fatalf("first read: %d, %v", n, err)
+	}
+	for range 3 { // past the budget, and again after
+		_, err := r.Read(buf)
+		wantErr(t, err, "超过 5 字节")
+	}
+}
