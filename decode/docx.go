@@ -454,11 +454,7 @@ func readDocument(f *zip.File, st styles, l *limits) (*Text, error) {
 	if err := xmlWalk(f, l, d.token); err != nil {
 		return nil, err
 	}
-	s := d.out.String()
-	if strings.ContainsRune(s, '\uFEFF') {
-		s = strings.ReplaceAll(s, "\uFEFF", "") // invisible; breaks matching
-	}
-	return &Text{Text: s, Encoding: "UTF-8", Format: "docx", Headings: d.headings, Title: d.title}, nil
+	return &Text{Text: d.out.String(), Encoding: "UTF-8", Format: "docx", Headings: d.headings, Title: d.title}, nil
 }
 
 func (d *docxDoc) token(tok xml.Token, open []xml.Name) {
@@ -487,10 +483,16 @@ func (d *docxDoc) token(tok xml.Token, open []xml.Name) {
 	case xml.CharData:
 		if d.inText && d.skip == 0 && len(d.paras) > 0 {
 			p := d.paras[len(d.paras)-1]
+			if bytes.Contains(t, zwnbsp) {
+				t = bytes.ReplaceAll(t, zwnbsp, nil) // invisible, and in the way of matching
+			}
 			p.text = append(p.text, t...)
 		}
 	}
 }
+
+// zwnbsp is U+FEFF, a byte-order mark where it starts a file.
+var zwnbsp = []byte("\uFEFF")
 
 func (d *docxDoc) start(t xml.StartElement, open []xml.Name) {
 	if t.Name.Local == "p" {

@@ -138,10 +138,11 @@ func TestDocxParagraphs(t *testing.T) {
 			para("", "框内") + `</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>` +
 			para("", "框内") + `</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`,
 		para("", "\uFEFF落款"),
+		para("1", "\uFEFF"), // blank once the U+FEFF is gone: no heading hint
 	}, "")
 	got := decodeOK(t, doc, Options{})
 	want := &Text{
-		Text:     "大兴区安定镇2020年度法治政府建设年度情况报告\n\n来源\t安定镇\n第二行同一行-续\n新增1\n留下挪来\n  A&B <一> \n框内\n框外\n落款\n",
+		Text:     "大兴区安定镇2020年度法治政府建设年度情况报告\n\n来源\t安定镇\n第二行同一行-续\n新增1\n留下挪来\n  A&B <一> \n框内\n框外\n落款\n\n",
 		Encoding: "UTF-8",
 		Format:   "docx",
 	}

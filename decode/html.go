@@ -200,14 +200,9 @@ func extractHTML(s string) *Text {
 	for h.next() {
 	}
 	h.flush()
-	text := h.out.String()
-	if strings.ContainsRune(text, '\uFEFF') {
-		text = strings.ReplaceAll(text, "\uFEFF", "")
-	}
-	title := collapse(nil, h.title)
 	return &Text{
-		Text: text, Format: "html", Headings: h.headings,
-		Title: strings.ReplaceAll(string(title), "\uFEFF", ""), Meta: h.meta,
+		Text: h.out.String(), Format: "html", Headings: h.headings,
+		Title: string(collapse(nil, h.title)), Meta: h.meta,
 	}
 }
 
@@ -383,7 +378,8 @@ func (h *htmlText) flush() {
 }
 
 // collapse appends b to dst with its whitespace runs (ASCII whitespace and
-// no-break spaces) collapsed to one space and trimmed at both ends. A run
+// no-break spaces) collapsed to one space and trimmed at both ends, and
+// U+FEFF dropped. A run
 // that holds a line break between two wide (Chinese) characters disappears,
 // as in browsers: it is where the source was wrapped, not a space.
 func collapse(dst, b []byte) []byte {
@@ -401,6 +397,8 @@ func collapse(dst, b []byte) []byte {
 			space = true
 			nl = nl || r == '\n' || r == '\r'
 			continue
+		case '\uFEFF':
+			continue // invisible, and in the way of matching
 		}
 		if space && len(dst) > start && !(nl && isWide(prev) && isWide(r)) {
 			dst = append(dst, ' ')

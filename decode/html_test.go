@@ -179,7 +179,7 @@ func TestHTMLText(t *testing.T) {
 		{"hidden text is kept", `<html><div style="display:none">正文</div>`, "正文\n"},
 		{"second title dropped", "<html><title>页</title><body><title>又一个</title><p>正文</p>", "正文\n"},
 		{"comments dropped", "<html><!-- 注释 --><p>正文<!-- <p>x</p> --></p><![CDATA[y]]>", "正文\n"},
-		{"bom in text dropped", "<html><p>\uFEFF正文\uFEFF</p>", "正文\n"},
+		{"bom in text dropped", "<html><p>\uFEFF正文\uFEFF</p><p>\uFEFF</p><p>a\uFEFF b</p>", "正文\na b\n"},
 		{"xhtml", `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>正文</p></body></html>`, "正文\n"},
 		{"text after html", "<html><body><p>a</p></body></html>\n尾", "a\n尾\n"},
 	} {

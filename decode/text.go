@@ -45,6 +45,7 @@ func toUTF8(src []byte, label, declared string) (string, string, error) {
 	return strings.TrimLeft(s, "\uFEFF"), enc, nil
 }
 
+// detect does toUTF8's work but for the final trim.
 func detect(src []byte, label, declared string) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(src, bomUTF8):
