@@ -19,8 +19,9 @@ import (
 // Text is a decoded report.
 type Text struct {
 	// Text is the report as UTF-8, without a byte-order mark. For text files
-	// line ends are kept as they were (LF or CRLF); .docx and .html yield
-	// one line per paragraph (or block), ended by LF.
+	// line ends are kept as they were (LF or CRLF). A .docx yields one line
+	// per paragraph (a manual line break, w:br, starts another), a page one
+	// line per non-empty block, each ended by LF.
 	Text string
 	// Encoding names the encoding the bytes were in: "UTF-8", "UTF-16LE",
 	// "UTF-16BE", "GB18030", or another WHATWG name in upper case ("BIG5").
