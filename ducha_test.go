@@ -142,3 +142,44 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatsAgree checks that the same report as .txt, .docx and .html
+// gives the same findings: the same rules, severities and messages, under
+// the same headings (line numbers differ between the formats).
+func TestFormatsAgree(t *testing.T) {
+	l, err := ducha.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct{ Rule, Severity, Message, Under string }
+	view := func(path string) []key {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := l.Check(context.Background(), src, lint.Options{Name: path})
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		var ks []key
+		for _, f := range res.Findings {
+			under := ""
+			for _, h := range res.Document.Outline {
+				if h.Line <= f.Span.Start.Line {
+					under = h.Label()
+				}
+			}
+			ks = append(ks, key{f.Rule, f.Severity.String(), f.Message, under})
+		}
+		return ks
+	}
+	for _, seed := range []string{"001_15088844970135c4", "004_35c39e72bf24f4a2"} {
+		n := seed[:3]
+		txt := view("testdata/seeds/" + seed + ".txt")
+		for _, other := range []string{n + ".docx", n + "_gbk.html", n + "_utf16le.txt", n + "_gb18030.txt", n + "_bom_crlf.txt"} {
+			if diff := cmp.Diff(txt, view("testdata/decode/"+other)); diff != "" {
+				t.Errorf("%s and %s disagree (-txt +other):\n%s", seed, other, diff)
+			}
+		}
+	}
+}

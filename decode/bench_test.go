@@ -54,13 +54,13 @@ func BenchmarkDocx(b *testing.B) {
 }
 
 func BenchmarkHTML(b *testing.B) {
-	page := fixturePage(b, seedParagraphs(b, seed003)) // GBK
+	page := fixturePage(b, seedParagraphs(b, seed003), fixtures[0].meta) // GBK
 	benchDecode(b, page, Options{})
 }
 
 // BenchmarkHTMLUTF8 is BenchmarkHTML without the GBK decoding.
 func BenchmarkHTMLUTF8(b *testing.B) {
-	page, _, err := toUTF8(fixturePage(b, seedParagraphs(b, seed003)), "gbk", "")
+	page, _, err := toUTF8(fixturePage(b, seedParagraphs(b, seed003), fixtures[0].meta), "gbk", "")
 	if err != nil {
 		b.Fatal(err)
 	}

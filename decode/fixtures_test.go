@@ -109,13 +109,12 @@ func scriptRuns(s string) []string {
 var (
 	pageHeader = []string{"当前位置:首页 > 政务公开 > 法治政府建设年度报告"}
 	pageFooter = []string{"【打印本页】 【关闭本页】", "相关阅读:", "主办单位:北京市大兴区人民政府办公室", "版权所有:北京市大兴区人民政府 京ICP备05060933号"}
-	pageMeta   = []Meta{{"PubDate", "2021-03-31 14:27"}, {"firstpublishedtime", "2021-03-31-14:27:41"}}
 )
 
 // fixturePage lays out paragraphs as a government site's page in GBK: the
 // first as the <h1>, the second (the source and date line) in a table, the
 // rest as <p> indented with &nbsp;, with navigation, scripts and a footer.
-func fixturePage(t testing.TB, paras []string) []byte {
+func fixturePage(t testing.TB, paras []string, pageMeta []Meta) []byte {
 	esc := func(s string) string {
 		var b strings.Builder
 		xmlEscape(&b, s)
@@ -163,57 +162,108 @@ function doZoom(size) { document.getElementById("zoom").style.fontSize = size + 
 	return gbk(t, strings.ReplaceAll(b.String(), "\n", "\r\n"))
 }
 
+// fixture is one seed made into every input kind.
+type fixture struct {
+	name string // the seed's number: "001"
+	seed string
+	meta []Meta // the page's publication-date metas
+}
+
+var fixtures = []fixture{
+	{"001", seed001, []Meta{{"PubDate", "2021-03-31 14:27"}, {"firstpublishedtime", "2021-03-31-14:27:41"}}},
+	{"004", "../testdata/seeds/004_35c39e72bf24f4a2.txt", []Meta{{"PubDate", "2023-02-02 09:20"}}},
+}
+
+// encodings are the text files made from each seed: the seed's bytes in
+// another encoding or with a BOM and CRLF line ends.
+func encodings(t testing.TB, seed string) map[string][]byte {
+	b, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	crlf := strings.ReplaceAll(string(b), "\n", "\r\n")
+	return map[string][]byte{
+		"_bom_crlf.txt": append([]byte("\xEF\xBB\xBF"), crlf...),
+		"_utf16le.txt":  utf16Bytes(string(b), false, true),
+		"_utf16be.txt":  utf16Bytes(string(b), true, true),
+		"_gb18030.txt":  gbk(t, string(b)),
+	}
+}
+
 func TestFixtures(t *testing.T) {
-	paras := seedParagraphs(t, seed001)
-	docx, headings := fixtureDocx(t, paras)
-	page := fixturePage(t, paras)
-	if *update {
-		if err := os.MkdirAll(fixtureDir, 0o755); err != nil {
-			t.Fatal(err)
+	for _, fx := range fixtures {
+		paras := seedParagraphs(t, fx.seed)
+		docx, headings := fixtureDocx(t, paras)
+		page := fixturePage(t, paras, fx.meta)
+		files := map[string][]byte{fx.name + ".docx": docx, fx.name + "_gbk.html": page}
+		for suffix, b := range encodings(t, fx.seed) {
+			files[fx.name+suffix] = b
 		}
-		for name, b := range map[string][]byte{"001.docx": docx, "001_gbk.html": page} {
-			if err := os.WriteFile(filepath.Join(fixtureDir, name), b, 0o644); err != nil {
+		if *update {
+			if err := os.MkdirAll(fixtureDir, 0o755); err != nil {
 				t.Fatal(err)
 			}
+			for name, b := range files {
+				if err := os.WriteFile(filepath.Join(fixtureDir, name), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+
+		t.Run(fx.name+".docx", func(t *testing.T) {
+			got := decodeFile(t, fx.name+".docx")
+			want := &Text{
+				Text:     strings.Join(paras, "\n") + "\n",
+				Encoding: "UTF-8",
+				Format:   "docx",
+				Headings: headings,
+				Title:    paras[0],
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("testdata/decode/%s.docx (-want +got):\n%s", fx.name, diff)
+			}
+			if len(headings) < 5 {
+				t.Errorf("only %d headings styled", len(headings))
+			}
+		})
+
+		t.Run(fx.name+"_gbk.html", func(t *testing.T) {
+			got := decodeFile(t, fx.name+"_gbk.html")
+			lines := append(append([]string{}, pageHeader...), paras...)
+			lines = append(lines, pageFooter...)
+			for i, l := range lines {
+				lines[i] = strings.Join(strings.Fields(l), " ")
+			}
+			want := &Text{
+				Text:     strings.Join(lines, "\n") + "\n",
+				Encoding: "GB18030",
+				Format:   "html",
+				Headings: map[int]int{len(pageHeader) + 1: 1, len(lines) - len(pageFooter) + 2: 4},
+				Title:    paras[0] + "_北京市大兴区人民政府",
+				Meta:     fx.meta,
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("testdata/decode/%s_gbk.html (-want +got):\n%s", fx.name, diff)
+			}
+		})
+
+		seed, err := os.ReadFile(fx.seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for suffix, enc := range map[string]string{"_bom_crlf.txt": "UTF-8", "_utf16le.txt": "UTF-16LE", "_utf16be.txt": "UTF-16BE", "_gb18030.txt": "GB18030"} {
+			t.Run(fx.name+suffix, func(t *testing.T) {
+				got := decodeFile(t, fx.name+suffix)
+				want := string(seed)
+				if suffix == "_bom_crlf.txt" {
+					want = strings.ReplaceAll(want, "\n", "\r\n")
+				}
+				if got.Text != want || got.Encoding != enc || got.Format != "text" {
+					t.Errorf("testdata/decode/%s%s: encoding %s, format %s, text equal to the seed: %v", fx.name, suffix, got.Encoding, got.Format, got.Text == want)
+				}
+			})
 		}
 	}
-
-	t.Run("001.docx", func(t *testing.T) {
-		got := decodeFile(t, "001.docx")
-		want := &Text{
-			Text:     strings.Join(paras, "\n") + "\n",
-			Encoding: "UTF-8",
-			Format:   "docx",
-			Headings: headings,
-			Title:    paras[0],
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("testdata/decode/001.docx (-want +got):\n%s", diff)
-		}
-		if len(headings) < 5 {
-			t.Errorf("only %d headings styled", len(headings))
-		}
-	})
-
-	t.Run("001_gbk.html", func(t *testing.T) {
-		got := decodeFile(t, "001_gbk.html")
-		lines := append(append([]string{}, pageHeader...), paras...)
-		lines = append(lines, pageFooter...)
-		for i, l := range lines {
-			lines[i] = strings.Join(strings.Fields(l), " ")
-		}
-		want := &Text{
-			Text:     strings.Join(lines, "\n") + "\n",
-			Encoding: "GB18030",
-			Format:   "html",
-			Headings: map[int]int{len(pageHeader) + 1: 1, len(lines) - len(pageFooter) + 2: 4},
-			Title:    paras[0] + "_北京市大兴区人民政府",
-			Meta:     pageMeta,
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("testdata/decode/001_gbk.html (-want +got):\n%s", diff)
-		}
-	})
 }
 
 func decodeFile(t *testing.T, name string) *Text {

@@ -303,3 +303,11 @@ func looksUTF16(src []byte) bool {
 	n := nul[0] + nul[1]
 	return len(src) >= 16 && n*16 >= len(src) && max(nul[0], nul[1])*5 >= n*4
 }
+
+// CheckEncoding reports whether label names an encoding Bytes can use
+// (Options.Encoding), with an error that lists the accepted names when it
+// does not: a command checks its --encoding flag once, not per file.
+func CheckEncoding(label string) error {
+	_, _, err := lookup(label)
+	return err
+}

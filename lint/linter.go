@@ -159,13 +159,19 @@ type Options struct {
 	Year int
 	// MaxSize bounds the input size in bytes (0: decode.DefaultMaxSize).
 	MaxSize int64
+	// Name is the file's name; its extension breaks ties when the content
+	// does not say which format it is (.docx, .html, .txt).
+	Name string
+	// Encoding names the text's encoding ("gb18030", "utf-16le"…) when it
+	// cannot be detected; a byte-order mark still wins.
+	Encoding string
 }
 
 // Check decodes src, parses it and lints it. Decoding and parsing errors
 // (empty, binary or undecodable input, a page with no report in it) are
 // returned as errors, with messages for the user.
 func (l *Linter) Check(ctx context.Context, src []byte, opt Options) (*Result, error) {
-	t, err := decode.Bytes(src, decode.Options{MaxSize: opt.MaxSize})
+	t, err := decode.Bytes(src, decode.Options{MaxSize: opt.MaxSize, Name: opt.Name, Encoding: opt.Encoding})
 	if err != nil {
 		return nil, err
 	}

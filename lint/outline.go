@@ -156,7 +156,13 @@ func startsWithWord(s string) bool {
 // findOutline recognises the heading lines and links each heading to its
 // parent and the text it owns. hints maps line numbers to levels a source
 // format declared (a .docx heading style); they make unnumbered headings.
+// Hints above the title are ignored: on a web page they are the site's own
+// headings (its name, the column's), not the report's.
 func (d *Document) findOutline(hints map[int]int) {
+	first := 0
+	if d.Title != nil {
+		first = d.Title.Line + 1
+	}
 	for i := range d.Lines {
 		l := &d.Lines[i]
 		if l.Kind != BodyLine {
@@ -166,7 +172,7 @@ func (d *Document) findOutline(hints map[int]int) {
 		m, ok := matchHeading(s)
 		if !ok {
 			lv, hinted := hints[l.Number]
-			if !hinted || lv < 1 || lv > 4 {
+			if !hinted || lv < 1 || lv > 4 || l.Number < first {
 				continue
 			}
 			m = headingMatch{level: lv, style: NoNumber}

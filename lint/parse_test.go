@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/ducha-dev/ducha/decode"
 )
 
 func TestClassify(t *testing.T) {
@@ -307,4 +309,20 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestHeadingHints(t *testing.T) {
+	text := "某区人民政府网\n关于2023年度法治政府建设情况的报告\n工作回顾\n正文。\n一、存在问题\n正文。"
+	d, err := Parse(&decode.Text{Text: text, Headings: map[int]int{1: 1, 3: 1, 5: 1}}, ParseOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range d.Outline {
+		got = append(got, h.Style.String()+h.Text)
+	}
+	// line 1 is the site's name above the title: not a heading
+	if diff := cmp.Diff([]string{"工作回顾", "一、存在问题"}, got); diff != "" {
+		t.Errorf("outline mismatch (-want +got):\n%s", diff)
+	}
 }

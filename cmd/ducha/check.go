@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ducha-dev/ducha/decode"
 	"github.com/ducha-dev/ducha/format"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -48,6 +49,8 @@ const checkUsage = `用法:ducha check [选项] 路径...
   --year 年份          所报告的年度,用于所有文件,代替从标题或正文读出的年度
   --stdin-name 名称    标准输入在输出中的名称(默认 <stdin>)
   --max-size 大小      单个文件的大小上限,如 64M、500K(默认 64M)
+  --encoding 编码      文本文件的编码,无法自动识别时使用:gb18030、gbk、big5、utf-16le 等
+                       (默认自动识别:BOM、网页的 charset、UTF-8、GB18030)
   --jobs N             同时检查的文件数(默认为 CPU 数)
 
 模式按文件名匹配,含 / 时按相对于所给目录的路径匹配,不分大小写;以 . 开头的文件和目录、
@@ -89,6 +92,7 @@ type checkFlags struct {
 	ruleFlags
 	format, summary, output, color string
 	failOn, stdinName, maxSize     string
+	encoding                       string
 	year, jobs                     int
 	include, exclude               listFlag
 }
@@ -102,6 +106,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.failOn, "fail-on", "", "失败级别")
 	fs.StringVar(&c.stdinName, "stdin-name", "<stdin>", "标准输入的名称")
 	fs.StringVar(&c.maxSize, "max-size", "", "文件大小上限")
+	fs.StringVar(&c.encoding, "encoding", "", "文本编码")
 	fs.IntVar(&c.year, "year", 0, "报告年度")
 	fs.IntVar(&c.jobs, "jobs", runtime.GOMAXPROCS(0), "并行数")
 	fs.Var(&c.include, "include", "要检查的文件模式")
@@ -208,6 +213,11 @@ func (c *cli) check(args []string) int {
 	if cf.jobs < 1 {
 		return usageErr("--jobs 应为正整数")
 	}
+	if cf.encoding != "" {
+		if err := decode.CheckEncoding(cf.encoding); err != nil {
+			return usageErr("--encoding:%v", err)
+		}
+	}
 	if given["year"] && (cf.year < minYear || cf.year > maxYear) {
 		return usageErr("--year 应为 %d 到 %d 之间的年份", minYear, maxYear)
 	}
@@ -253,13 +263,16 @@ func (c *cli) check(args []string) int {
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	opt := readOptions{year: ld.cfg.year, maxSize: maxSize, stdin: c.stdin}
+	opt := readOptions{year: ld.cfg.year, maxSize: maxSize, stdin: c.stdin, encoding: cf.encoding}
 	if given["year"] {
 		opt.year = cf.year
 	}
 	// ld.cfg.published is not passed on: no check reads a publication
 	// date yet (see config.published).
 
+	if cf.output != "" && overwritesInput(cf.output, inputs) {
+		return usageErr("--output %s 是要检查的文件之一;ducha 不会覆盖被检查的报告,请换一个输出文件", cf.output)
+	}
 	out := c.stdout
 	var outFile *os.File
 	if cf.output != "" && writeFindings {
@@ -375,4 +388,22 @@ func exitCode(files []format.File, failOn lint.Severity) int {
 		}
 	}
 	return code
+}
+
+// overwritesInput reports whether writing to path would replace one of the
+// reports being checked: nothing is ever written over a user's input.
+func overwritesInput(path string, inputs []input) bool {
+	st, err := os.Stat(path)
+	if err != nil {
+		return false // it does not exist yet
+	}
+	for _, in := range inputs {
+		if in.stdin || in.err != nil {
+			continue
+		}
+		if ist, err := os.Stat(in.path); err == nil && os.SameFile(st, ist) {
+			return true
+		}
+	}
+	return false
 }

@@ -154,9 +154,10 @@ func checkGlob(p string) error {
 
 // readOptions are what the command knows about every input.
 type readOptions struct {
-	year    int   // the year reported on, 0 to read it from the text
-	maxSize int64 // 0: decode.DefaultMaxSize
-	stdin   io.Reader
+	year     int    // the year reported on, 0 to read it from the text
+	maxSize  int64  // 0: decode.DefaultMaxSize
+	encoding string // --encoding: for text whose encoding cannot be detected
+	stdin    io.Reader
 }
 
 // readReport reads one input and checks it. It is the only place the
@@ -184,11 +185,11 @@ func readReport(ctx context.Context, l *lint.Linter, in input, opt readOptions) 
 	return f
 }
 
-// lintOptions builds the options for checking one input. When the decoder
-// reads other formats and encodings, the file's name (for its extension)
-// and --encoding are added here, and nowhere else.
-func lintOptions(_ input, opt readOptions) lint.Options {
-	return lint.Options{Year: opt.year, MaxSize: opt.maxSize}
+// lintOptions builds the options for checking one input: the file's name
+// (its extension breaks ties between formats) and --encoding go to the
+// decoder from here, and nowhere else.
+func lintOptions(in input, opt readOptions) lint.Options {
+	return lint.Options{Year: opt.year, MaxSize: opt.maxSize, Name: in.path, Encoding: opt.encoding}
 }
 
 // readInput reads an input's bytes, at most one byte more than the size

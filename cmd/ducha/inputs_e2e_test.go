@@ -1,0 +1,145 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The inputs drafters and reviewers actually have, all made from seed 004
+// (testdata/decode, see its README): the findings must be those of the
+// plain text, at the lines each format gives (a .docx line is a paragraph,
+// a page line a block).
+func TestE2EInputKinds(t *testing.T) {
+	const d = "testdata/decode/"
+	txt := []string{
+		"7:1 info section/other",
+		"17:18 warning section/responsible-person",
+		"69:1 warning section/deficiencies",
+	}
+	tests := []struct {
+		file string
+		args []string
+		want []string
+	}{
+		{"testdata/seeds/004_35c39e72bf24f4a2.txt", nil, txt},
+		{d + "004_bom_crlf.txt", nil, txt},
+		{d + "004_utf16le.txt", nil, txt},
+		{d + "004_utf16be.txt", nil, txt},
+		{d + "004_gb18030.txt", nil, txt},
+		{d + "004_gb18030.txt", []string{"--encoding", "gbk"}, txt},
+		{d + "004.docx", nil, []string{"6:1 info section/other", "11:18 warning section/responsible-person", "37:1 warning section/deficiencies"}},
+		{d + "004_gbk.html", nil, []string{"7:1 info section/other", "12:18 warning section/responsible-person", "38:1 warning section/deficiencies"}},
+	}
+	for _, tc := range tests {
+		t.Run(filepath.Base(tc.file)+strings.Join(tc.args, ""), func(t *testing.T) {
+			args := append([]string{"check"}, tc.args...)
+			r := exe(t, "", "", append(args, tc.file)...)
+			r.wantCode(t, exitOK)
+			var want []string
+			for _, w := range tc.want {
+				want = append(want, tc.file+" "+w)
+			}
+			wantFindings(t, r.stdout, want)
+		})
+	}
+}
+
+// TestE2EBadInputs checks that inputs that cannot be read are each
+// reported with what to do, exit status 2, and do not stop the others.
+func TestE2EBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	docx, err := os.ReadFile(filepath.Join(repoRoot, "testdata/decode/001.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	corrupt := write("corrupt.docx", docx[:len(docx)/2])
+	bomb := write("bomb.docx", zipBomb(t))
+	pdf := write("report.pdf.txt", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"))
+	nul := write("nul.txt", []byte("\xb7\xa8\xd6\xce\xd5\xfe\xb8\xae\x00"))
+	good := filepath.Join(repoRoot, "testdata/seeds/001_15088844970135c4.txt")
+
+	r := exe(t, "", "", "check", corrupt, bomb, pdf, nul, good)
+	r.wantCode(t, exitTrouble)
+	for _, want := range []struct{ path, msg string }{
+		{corrupt, "docx"},
+		{bomb, "上限"},
+		{pdf, "PDF"},
+		{nul, "二进制"},
+	} {
+		line := ""
+		for _, l := range strings.Split(r.stdout, "\n") {
+			if strings.HasPrefix(l, want.path+": error: ") {
+				line = l
+			}
+		}
+		if !strings.Contains(line, want.msg) {
+			t.Errorf("%s: want an error mentioning %q, got %q\nstdout:\n%s", filepath.Base(want.path), want.msg, line, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, good) {
+		t.Errorf("the good report has findings it should not have:\n%s", r.stdout)
+	}
+}
+
+// zipBomb is a .docx whose document.xml inflates far beyond the size
+// limit: 80 MB of zeros in a few tens of kilobytes.
+func zipBomb(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"[Content_Types].xml", "word/styles.xml"} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte("<x/>"))
+	}
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeros := make([]byte, 1<<20)
+	for i := 0; i < 80; i++ {
+		if _, err := w.Write(zeros); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestE2ENoOverwrite checks that --output never replaces a report being
+// checked.
+func TestE2ENoOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	report := filepath.Join(dir, "report.txt")
+	src, err := os.ReadFile(filepath.Join(repoRoot, "testdata/seeds/000_027d5137780acf8a.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(report, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := exe(t, "", "", "check", "--format", "json", "--output", report, report)
+	r.wantCode(t, exitTrouble)
+	if !strings.Contains(r.stderr, "不会覆盖") {
+		t.Errorf("stderr does not say why:\n%s", r.stderr)
+	}
+	after, _ := os.ReadFile(report)
+	if !bytes.Equal(after, src) {
+		t.Fatal("the report was overwritten")
+	}
+}
