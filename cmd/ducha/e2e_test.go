@@ -139,6 +139,9 @@ var batchFindings = []string{
 	batch + "/d-missing-deficiencies.txt 1:1 error section/deficiencies",
 	batch + "/e-empty.txt unreadable",
 	batch + "/f-binary.txt unreadable",
+	batch + "/h-word.docx 6:1 info section/other",
+	batch + "/h-word.docx 11:18 warning section/responsible-person",
+	batch + "/h-word.docx 37:1 warning section/deficiencies",
 	batch + "/sub/g-title-year.txt 1:10 error title/year",
 }
 
@@ -181,6 +184,9 @@ func TestE2EBatch(t *testing.T) {
 		batch + "/c-rp-body-only.txt 4:32 warning section/responsible-person",
 		batch + "/d-missing-deficiencies.txt 1:1 error section/deficiencies",
 		batch + "/f-binary.txt unreadable",
+		batch + "/h-word.docx 6:1 info section/other",
+		batch + "/h-word.docx 11:18 warning section/responsible-person",
+		batch + "/h-word.docx 37:1 warning section/deficiencies",
 	})
 	// Only the notes, which are text but not a report: every part missing.
 	in := exe(t, "", "", "check", "--include", "*.md", batch)
@@ -468,6 +474,9 @@ func TestE2ESARIF(t *testing.T) {
 		batch + "/c-rp-body-only.txt 1:1 note section/other",
 		batch + "/c-rp-body-only.txt 4:32 warning section/responsible-person",
 		batch + "/d-missing-deficiencies.txt 1:1 error section/deficiencies",
+		batch + "/h-word.docx 6:1 note section/other",
+		batch + "/h-word.docx 11:18 warning section/responsible-person",
+		batch + "/h-word.docx 37:1 warning section/deficiencies",
 		batch + "/sub/g-title-year.txt 1:10 error title/year",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -561,6 +570,8 @@ func TestE2ESummary(t *testing.T) {
 		batch + "/d-missing-deficiencies.txt,2023,pass,pass,pass,fail,pass,pass,pass,1,0,0,",
 		batch + "/e-empty.txt,,,,,,,,,,,,(error)",
 		batch + "/f-binary.txt,,,,,,,,,,,,(error)",
+		batch + "/h-word.docx,2022,pass,pass,pass,warn,warn,pass,pass,0,2,1,",
+		batch + "/i-page.html,2020,pass,pass,pass,pass,pass,pass,pass,0,0,0,",
 		// The report year is the title's (DESIGN.md §4), the body's differs.
 		batch + "/sub/g-title-year.txt,2024,pass,fail,pass,pass,pass,pass,pass,1,0,0,",
 	}
