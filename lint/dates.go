@@ -222,21 +222,32 @@ func (d *Document) withTextYear(dt dates.Date) dates.Date {
 	return dt.WithYear(d.Year + 1)
 }
 
-// bodySpan returns the first and last line numbers of the report's body
-// (headings, paragraphs, signature; the title is not in it, since page
-// metadata often sits between the title and the text); 0, 0 when there is
-// none.
+// bodySpan returns the first and last line numbers of the report's body:
+// from the first heading or paragraph to the last line of text. Page
+// metadata often sits between the title and the text, and a title that was
+// not recognised as one is a short line without a full stop: neither starts
+// the body. It returns 0, 0 when there is no body.
 func (d *Document) bodySpan() (first, last int) {
 	for _, l := range d.Lines {
 		switch l.Kind {
 		case HeadingLine, BodyLine, SignatureLine:
-			if first == 0 {
+			if first == 0 && (l.Kind == HeadingLine || d.isParagraph(l.Range)) {
 				first = l.Number
 			}
 			last = l.Number
 		}
 	}
+	if first == 0 {
+		first = last
+	}
 	return first, last
+}
+
+// isParagraph reports whether a line reads as prose rather than a title:
+// it has a sentence end, or it is longer than a title can be.
+func (d *Document) isParagraph(r Range) bool {
+	s := d.Slice(r)
+	return strings.ContainsAny(s, "。;!?") || runeLen(s) > 80
 }
 
 // isText reports whether a line is part of the report's own text.
