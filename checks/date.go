@@ -87,20 +87,21 @@ func (c *DateDeadline) Run(pass *lint.Pass) error {
 		return nil
 	}
 	doc := pass.Doc
-	if doc.Year == 0 {
+	_, year := yearBounds(doc)
+	if year == 0 {
 		pass.NotApplicable(c.Rule, "报告年度不明,无法确定公开期限")
 		return nil
 	}
-	y := doc.Year + 1
+	y := year + 1
 	deadline := fmt.Sprintf("%d年%d月%d日", y, c.Month, c.Day)
 	if p, ok := doc.Published(); ok {
 		switch p.Compare(y, c.Month, c.Day) {
 		case 1:
 			pass.Reportf(c.Rule, c.Rule.Severity, at(doc, p), "%d年度报告的发布日期为%s%s,晚于%s的公开期限;年度报告应在%d月%d日之前向社会公开。",
-				doc.Year, p.Chinese(), given(p), deadline, c.Month, c.Day)
+				year, p.Chinese(), given(p), deadline, c.Month, c.Day)
 		case 0:
 			pass.Reportf(c.Rule, c.OnDeadline, at(doc, p), "%d年度报告的发布日期为%s%s,恰是公开期限当天;规定要求在%d月%d日之前公开,当天公开可能被认定为逾期,应提前发布。",
-				doc.Year, p.Chinese(), given(p), c.Month, c.Day)
+				year, p.Chinese(), given(p), c.Month, c.Day)
 		default:
 			evidence(pass, c.Rule, p)
 		}
@@ -109,7 +110,7 @@ func (c *DateDeadline) Run(pass *lint.Pass) error {
 	if s, ok := doc.Signed(); ok {
 		if s.Compare(y, c.Month, c.Day) > 0 {
 			pass.Reportf(c.Rule, c.Signed, s.Range, "%d年度报告的落款日期为%s,晚于%s的公开期限,报告至少成文已晚;年度报告应在%d月%d日之前成文并向社会公开。",
-				doc.Year, s.Chinese(), deadline, c.Month, c.Day)
+				year, s.Chinese(), deadline, c.Month, c.Day)
 		} else {
 			evidence(pass, c.Rule, s)
 		}
@@ -125,7 +126,10 @@ func (c *DateDeadline) Run(pass *lint.Pass) error {
 // 2024年1月15日).
 //
 // For a report on 2023 it reports "2023年1月15日" as the signature date; it
-// passes "2024年1月15日".
+// passes "2024年1月15日". When the title and the opening paragraph name
+// different years (title/year reports that), a date is early only if it is
+// early for both; DateDeadline likewise finds a date late only if it is late
+// for both, and NextYear accepts next year of either.
 type DatePeriod struct {
 	Rule *lint.Rule
 }
@@ -137,7 +141,8 @@ func (c *DatePeriod) Run(pass *lint.Pass) error {
 		return nil
 	}
 	doc := pass.Doc
-	if doc.Year == 0 {
+	year, _ := yearBounds(doc)
+	if year == 0 {
 		pass.NotApplicable(c.Rule, "报告年度不明")
 		return nil
 	}
@@ -147,11 +152,11 @@ func (c *DatePeriod) Run(pass *lint.Pass) error {
 		date lint.DocDate
 		ok   bool
 	}{{p, hasP}, {s, hasS}} {
-		if !d.ok || d.date.Compare(doc.Year, 12, 31) >= 0 {
+		if !d.ok || d.date.Compare(year, 12, 31) >= 0 {
 			continue
 		}
 		pass.Reportf(c.Rule, c.Rule.Severity, at(doc, d.date), "%d年度报告的%s为%s%s,早于所报告年度的结束(%d年12月31日);年度报告应在年度结束后成文、公开,请核对日期的年份或报告的年度。",
-			doc.Year, kindName(d.date.Kind), d.date.Chinese(), given(d.date), doc.Year)
+			year, kindName(d.date.Kind), d.date.Chinese(), given(d.date), year)
 	}
 	return nil
 }
@@ -196,6 +201,20 @@ func (c *DateMalformed) Run(pass *lint.Pass) error {
 		}
 	}
 	return nil
+}
+
+// yearBounds returns the earliest and the latest year the report may be on:
+// the report year, or, when the title and the opening paragraph name
+// different years, both (title/year reports the disagreement). The checks
+// that depend on the year give the report the benefit of the doubt: a date
+// is early only if it is early for the earlier year, late only if late for
+// the later one. Both are 0 when the year is unknown.
+func yearBounds(doc *lint.Document) (lo, hi int) {
+	lo, hi = doc.Year, doc.Year
+	if doc.YearFrom == "caller" || doc.TitleYear == 0 || doc.OpeningYear == 0 {
+		return lo, hi
+	}
+	return min(doc.TitleYear, doc.OpeningYear), max(doc.TitleYear, doc.OpeningYear)
 }
 
 // kindName names a date's kind in a message.

@@ -1,6 +1,7 @@
 package checks_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -42,6 +43,9 @@ func TestDateDeadline(t *testing.T) {
 			[]string{"2:1 error 2022年度报告的发布日期为2023年4月15日(检查时指定),晚于"}},
 		{"the caller's date in time", "日期:2023-04-20\n" + report2022, lint.Options{Published: day(2023, 3, 15)}, nil},
 		{"the caller's year", "日期:2023-04-20\n" + report2022, lint.Options{Year: 2023}, nil},
+		{"title and body disagree: late only for both", "日期:2023-04-10\n" + strings.Replace(report2022, "2022年度", "2023年度", 1), lint.Options{}, nil},
+		{"title and body disagree: late for both", "日期:2024-04-10\n" + strings.Replace(report2022, "2022年度", "2023年度", 1), lint.Options{},
+			[]string{"1:4 error 2023年度报告的发布日期为2024年4月10日,晚于2024年4月1日的公开期限"}},
 		{"no date", report2022, lint.Options{}, nil},
 		{"no year", "法治政府建设情况报告\n我区扎实推进法治政府建设。\n日期:2030-12-31", lint.Options{}, nil},
 	})
@@ -58,6 +62,9 @@ func TestDatePeriod(t *testing.T) {
 			[]string{"1:6 warning 2022年度报告的发布日期为2022年12月20日,早于"}},
 		{"the caller's date", report2022, lint.Options{Published: day(2021, 3, 1)},
 			[]string{"1:1 warning 2022年度报告的发布日期为2021年3月1日(检查时指定),早于"}},
+		{"title and body disagree: early only for both", strings.Replace(report2022, "2022年度", "2023年度", 1) + "\n2023年3月1日", lint.Options{}, nil},
+		{"title and body disagree: early for both", strings.Replace(report2022, "2022年度", "2023年度", 1) + "\n2022年3月1日", lint.Options{},
+			[]string{"5:1 warning 2022年度报告的落款日期为2022年3月1日,早于所报告年度的结束(2022年12月31日)"}},
 		{"text dates do not count", report2022 + "4月10日召开会议。\n2023年3月1日", lint.Options{}, nil},
 	})
 }

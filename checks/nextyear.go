@@ -22,7 +22,8 @@ import (
 //	2023年,我区将…
 //
 // A heading that names several years passes when one of them is next year
-// ("巩固2022年成果,谋划2023年工作").
+// ("巩固2022年成果,谋划2023年工作"); when the title and the opening paragraph
+// name different years, next year of either passes.
 type NextYear struct {
 	Rule *lint.Rule
 	// Part names the lint.PartSpec of the plan.
@@ -68,8 +69,9 @@ func (c *NextYear) Run(pass *lint.Pass) error {
 		}
 	}
 	want := doc.Year + 1
+	lo, hi := yearBounds(doc)
 	for _, y := range years {
-		if y.year == want {
+		if y.year > lo && y.year <= hi+1 {
 			pass.Evidence(c.Rule, y.r)
 			return nil
 		}

@@ -2,6 +2,7 @@ package checks_test
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/ducha-dev/ducha/checks"
@@ -28,6 +29,7 @@ func TestNextYear(t *testing.T) {
 		{"no year at all", head + "二、下步工作打算\n深化改革。", lint.Options{}, nil},
 		{"no plan part", head, lint.Options{}, nil},
 		{"the caller's year", head + "二、2024年工作安排\n深化改革。", lint.Options{Year: 2023}, nil},
+		{"title and body disagree: next year of either", strings.Replace(head, "2022年度", "2023年度", 1) + "二、2023年工作安排\n深化改革。", lint.Options{}, nil},
 	})
 	l, err := lint.New(lint.Config{Rules: c.Rules(), Checks: []lint.Check{c}})
 	if err != nil {
