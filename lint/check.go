@@ -21,6 +21,11 @@ type Rule struct {
 	// Since and Until bound the report years the rule applies to (inclusive;
 	// 0 means unbounded). Outside them the checklist row is "n/a".
 	Since, Until int
+	// ExampleFail and ExamplePass are short complete reports: one the rule
+	// reports, one it passes. They document the rule ("ducha rules
+	// explain", SARIF help) and guard it: a rule whose failing example
+	// draws no finding can never fire. Empty when the rule file gives none.
+	ExampleFail, ExamplePass string
 }
 
 // AppliesTo reports whether the rule applies to a report on year y (0 when

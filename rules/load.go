@@ -102,6 +102,12 @@ func (s *Set) Linter(opts ...lint.Option) (*lint.Linter, error) {
 var blockKinds = map[string]func(*hcl.Block, *Set, *hcl.Diagnostics){
 	"part":  decodePart,
 	"title": decodeTitle,
+
+	"date":      decodeDate,      // date.go
+	"year":      decodeYear,      // year.go
+	"structure": decodeStructure, // structure.go
+	"format":    decodeFormat,    // format.go
+	"text":      decodeText,      // text.go
 }
 
 var topSchema = func() *hcl.BodySchema {
@@ -206,6 +212,9 @@ func (b *body) rule(id string, def lint.Severity) *lint.Rule {
 		Severity: b.severity("severity", def),
 		Since:    b.integer("since", 0, 1949, 2100),
 		Until:    b.integer("until", 0, 1949, 2100),
+
+		ExampleFail: strings.TrimSpace(b.str("example_fail", "")),
+		ExamplePass: strings.TrimSpace(b.str("example_pass", "")),
 	}
 	if r.Since != 0 && r.Until != 0 && r.Until < r.Since {
 		b.errorf(b.attrs["until"].Expr.Range(), "Invalid year range", "until(%d)早于 since(%d)。", r.Until, r.Since)

@@ -1,0 +1,33 @@
+package rules
+
+import (
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/lint"
+)
+
+// year blocks configure the checks on the years a report names:
+//
+//	year "next-year" {                # year/next-year
+//	  title    = "下一年度安排写的是下一年"
+//	  severity = "error"
+//	  part     = "next-year"          # the part block of the plan (default)
+//	}
+var yearKinds = map[string]*hcl.BodySchema{
+	"next-year": {Attributes: []hcl.AttributeSchema{{Name: "part"}}},
+}
+
+func decodeYear(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
+	schema := kindSchema(b, yearKinds, diags)
+	if schema == nil {
+		return
+	}
+	bd, _ := content(b, schema, diags)
+	bd.required("title")
+	rule := bd.rule("year/"+b.Labels[0], lint.Error)
+	c := &checks.NextYear{Rule: rule, Part: bd.partName("part", "next-year")}
+	if s.add(rule, b, diags, c) {
+		s.refs = append(s.refs, bd.refs...)
+	}
+}
