@@ -148,6 +148,10 @@ func (c *DatePeriod) Run(pass *lint.Pass) error {
 	}
 	p, hasP := doc.Published()
 	s, hasS := doc.Signed()
+	if !hasP && !hasS {
+		pass.NotApplicable(c.Rule, "报告没有可核对的发布日期或落款日期")
+		return nil
+	}
 	for _, d := range []struct {
 		date lint.DocDate
 		ok   bool

@@ -44,6 +44,10 @@ func (c *Numbering) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
 type sequence struct {
 	last *lint.Heading // the last heading with a number
 	lost int           // headings since last whose number was lost
+	// fixed is the number last should have had when it broke the sequence
+	// (0 when it did not): the next heading may follow either, so that one
+	// wrong number is reported once ("一、二、三、一、五、": 一 for 四).
+	fixed int
 }
 
 func (c *Numbering) Run(pass *lint.Pass) error {
@@ -69,7 +73,7 @@ func (c *Numbering) Run(pass *lint.Pass) error {
 			sq.lost++
 			continue
 		}
-		c.step(pass, h, sq)
+		sq.fixed = c.step(pass, h, sq)
 		sq.last, sq.lost = h, 0
 	}
 	c.enumerations(pass)
@@ -90,16 +94,18 @@ func (c *Numbering) broken(pass *lint.Pass, h, prev *lint.Heading) {
 	pass.Reportf(c.Rule, c.Broken, h.Range, "标题“%s”%s;应补全编号%s。", label, h.Broken, hint)
 }
 
-// step checks heading h, which has a number, against the run it belongs to.
-func (c *Numbering) step(pass *lint.Pass, h *lint.Heading, sq *sequence) {
+// step checks heading h, which has a number, against the run it belongs
+// to. It returns the number h should have had when h breaks the sequence,
+// else 0.
+func (c *Numbering) step(pass *lint.Pass, h *lint.Heading, sq *sequence) int {
 	prev := sq.last
 	want := 1
 	if prev != nil {
 		want = prev.Ordinal + 1
 	}
 	// headings that lost their number may stand for the ones in between
-	if h.Ordinal >= want && h.Ordinal <= want+sq.lost {
-		return
+	if h.Ordinal >= want && h.Ordinal <= want+sq.lost || sq.fixed > 0 && h.Ordinal > sq.fixed && h.Ordinal <= sq.fixed+1+sq.lost {
+		return 0
 	}
 	lost := ""
 	if sq.lost > 0 {
@@ -129,6 +135,7 @@ func (c *Numbering) step(pass *lint.Pass, h *lint.Heading, sq *sequence) {
 		pass.Reportf(c.Rule, c.Rule.Severity, h.Range, "标题编号“%s”之后是“%s”,顺序颠倒;标题应依次编号。",
 			number(prev, prev.Ordinal), number(h, h.Ordinal))
 	}
+	return want
 }
 
 // enumerations checks the inline "一是…二是…" lists, per heading.
