@@ -38,6 +38,7 @@ type Placeholder struct {
 
 	pats     []placeholderPattern
 	first    runeBitmap // every pattern's first characters
+	marks    runeBitmap // first and the quotation marks: where the scan stops
 	open     map[rune]rune
 	surnames string
 }
@@ -68,6 +69,7 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes
 			}
 			c.pats = append(c.pats, placeholderPattern{re: anchored, starts: set, quoted: i == 0})
 			c.first.add(set)
+			c.marks.add(set)
 		}
 	}
 	for _, q := range quotes {
@@ -76,6 +78,7 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes
 			return nil, fmt.Errorf("引号 %q 应是一对字符:左引号和右引号,如 \"“”\"", q)
 		}
 		c.open[r[0]] = r[1]
+		c.marks.add(startSet{r[0], r[0], r[1], r[1]})
 	}
 	return c, nil
 }
@@ -104,20 +107,27 @@ func (c *Placeholder) line(pass *lint.Pass, lr lint.Range) {
 	skip := 0 // end of the last match: no new match starts before it
 	for i := lr.Start; i < lr.End; {
 		r, w := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		switch {
+		case r < utf8.RuneSelf:
+		case r >= 0xE0 && r < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// most of the text: a character of three bytes, decoded inline
+			r, w = rune(s[i]&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
 			r, w = utf8.DecodeRuneInString(s[i:])
 		}
-		if i >= skip && c.first.has(r) {
-			if m, end, ok := c.match(s, i, r, prev, len(closers) > 0); ok {
-				c.report(pass, lr, m)
-				skip = end
+		if c.marks.has(r) {
+			if i >= skip && c.first.has(r) {
+				if m, end, ok := c.match(s, i, r, prev, len(closers) > 0); ok {
+					c.report(pass, lr, m)
+					skip = end
+				}
 			}
-		}
-		switch {
-		case len(closers) > 0 && r == closers[len(closers)-1]:
-			closers = closers[:len(closers)-1]
-		case c.open[r] != 0:
-			closers = append(closers, c.open[r])
+			switch {
+			case len(closers) > 0 && r == closers[len(closers)-1]:
+				closers = closers[:len(closers)-1]
+			case c.open[r] != 0:
+				closers = append(closers, c.open[r])
+			}
 		}
 		prev = r
 		i += w

@@ -143,9 +143,12 @@ func (b *runeBitmap) add(s startSet) {
 	}
 }
 
+// has is small enough to be inlined in scanning loops.
 func (b *runeBitmap) has(r rune) bool {
 	if r < 1<<16 {
 		return b.bmp[r>>6]&(1<<(r&63)) != 0
 	}
-	return slices.Contains(b.other, r)
+	return b.hasOther(r)
 }
+
+func (b *runeBitmap) hasOther(r rune) bool { return slices.Contains(b.other, r) }
