@@ -59,11 +59,7 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes
 	c := &Placeholder{Rule: rule, open: map[rune]rune{}, surnames: surnames}
 	for i, list := range [][]*regexp.Regexp{anywhere, unquoted} {
 		for _, re := range list {
-			set, err := startsOf(re)
-			if err != nil {
-				return nil, err
-			}
-			anchored, err := regexp.Compile(`^(?:` + re.String() + `)`)
+			anchored, set, err := anchor(re)
 			if err != nil {
 				return nil, err
 			}
@@ -91,8 +87,7 @@ func (c *Placeholder) Run(pass *lint.Pass) error {
 	}
 	doc := pass.Doc
 	for _, l := range doc.Lines {
-		switch l.Kind {
-		case lint.TitleLine, lint.HeadingLine, lint.BodyLine, lint.SignatureLine:
+		if l.Kind.IsText() {
 			c.line(pass, l.Range)
 		}
 	}

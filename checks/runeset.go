@@ -45,24 +45,31 @@ func (s startSet) size() int {
 // that starts with ".", "[^…]", a class of more than 4096 characters
 // (\p{Han}), or that can match the empty string.
 func FastPattern(re *regexp.Regexp) error {
-	_, err := startsOf(re)
+	_, _, err := anchor(re)
 	return err
 }
 
-// startsOf returns the characters a match of re can start with. It fails
-// when they are unbounded: a pattern that starts with ".", "[^…]", a class
-// of more than maxStart characters, or that can match the empty string.
-func startsOf(re *regexp.Regexp) (startSet, error) {
+// anchor returns re anchored at the start of the text it is matched
+// against, with the same capturing groups, and the characters a match can
+// start with. It builds the anchored pattern from re's syntax tree, not by
+// wrapping its source, which "\Q…" would swallow.
+func anchor(re *regexp.Regexp) (*regexp.Regexp, startSet, error) {
 	tree, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	tree = tree.Simplify()
 	var set startSet
-	nullable, ok := firstChars(tree.Simplify(), &set)
+	nullable, ok := firstChars(tree, &set)
 	if !ok || nullable || set.size() > maxStart {
-		return nil, fmt.Errorf("模式 %q 不是以确定的字开头(如“X”“某”“〔”),不能以 .、[^…] 或过大的字符类开头", re.String())
+		return nil, nil, fmt.Errorf("模式 %q 不是以确定的字开头(如“X”“某”“〔”),不能以 .、[^…] 或过大的字符类开头", re.String())
 	}
-	return set, nil
+	at := &syntax.Regexp{Op: syntax.OpConcat, Flags: syntax.Perl, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, tree}}
+	anchored, err := regexp.Compile(at.String())
+	if err != nil {
+		return nil, nil, err
+	}
+	return anchored, set, nil
 }
 
 // firstChars adds to set the characters a match of re can start with, and

@@ -250,8 +250,10 @@ func (d *Document) isParagraph(r Range) bool {
 	return strings.ContainsAny(s, "。;!?") || runeLen(s) > 80
 }
 
-// isText reports whether a line is part of the report's own text.
-func (k LineKind) isText() bool {
+// IsText reports whether a line of this kind is the report's own text
+// (title, heading, paragraph, signature) rather than blank, furniture or
+// the page's metadata.
+func (k LineKind) IsText() bool {
 	return k == TitleLine || k == HeadingLine || k == BodyLine || k == SignatureLine
 }
 
@@ -259,7 +261,7 @@ func (k LineKind) isText() bool {
 // extraction lost characters (dates.FindGlued, once).
 func (d *Document) findGlued() {
 	for _, g := range dates.FindGlued(d.Norm) {
-		if d.LineAt(g.Start).Kind.isText() {
+		if d.LineAt(g.Start).Kind.IsText() {
 			d.Glued = append(d.Glued, g)
 		}
 	}

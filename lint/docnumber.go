@@ -88,7 +88,7 @@ func (n DocNumber) Correct() string {
 // (not the page's metadata: a site's 文号 field is the site's business).
 func (d *Document) findDocNumbers() {
 	for _, l := range d.Lines {
-		if l.Kind.isText() {
+		if l.Kind.IsText() {
 			d.DocNumbers = appendDocNumbers(d.DocNumbers, d.Norm, l.Range, l.Number)
 		}
 	}
@@ -236,7 +236,7 @@ func skipBlank(s string, i int) int {
 }
 
 func digitsEnd(s string, i int) int {
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+	for i < len(s) && isASCIIDigit(rune(s[i])) {
 		i++
 	}
 	return i
