@@ -46,12 +46,10 @@ var dateKinds = map[string]*hcl.BodySchema{
 }
 
 func decodeDate(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
-	schema := kindSchema(b, dateKinds, diags)
-	if schema == nil {
+	bd := kindBody(b, dateKinds, diags)
+	if bd == nil {
 		return
 	}
-	bd, _ := content(b, schema, diags)
-	bd.required("title")
 	switch name := b.Labels[0]; name {
 	case "missing":
 		rule := bd.rule("date/missing", lint.Warning)

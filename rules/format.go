@@ -23,12 +23,10 @@ var formatKinds = map[string]*hcl.BodySchema{
 }
 
 func decodeFormat(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
-	schema := kindSchema(b, formatKinds, diags)
-	if schema == nil {
+	bd := kindBody(b, formatKinds, diags)
+	if bd == nil {
 		return
 	}
-	bd, _ := content(b, schema, diags)
-	bd.required("title")
 	rule := bd.rule("format/"+b.Labels[0], lint.Warning)
 	s.add(rule, b, diags, &checks.DocNumber{Rule: rule, Glued: bd.severity("glued_severity", lint.Warning)})
 }

@@ -8,12 +8,15 @@ import (
 	"github.com/hashicorp/hcl/v2"
 )
 
-// kindSchema returns the schema of a block whose label picks one of several
-// rules ("date" "deadline" is date/deadline), or diagnoses an unknown label
-// at the label, naming the known ones, and returns nil.
-func kindSchema(b *hcl.Block, kinds map[string]*hcl.BodySchema, diags *hcl.Diagnostics) *hcl.BodySchema {
+// kindBody decodes a block whose label picks one of several rules ("date"
+// "deadline" is date/deadline) against that rule's schema, and diagnoses a
+// missing title. For an unknown label it diagnoses the label, naming the
+// known ones, and returns nil.
+func kindBody(b *hcl.Block, kinds map[string]*hcl.BodySchema, diags *hcl.Diagnostics) *body {
 	if s, ok := kinds[b.Labels[0]]; ok {
-		return s
+		bd, _ := content(b, s, diags)
+		bd.required("title")
+		return bd
 	}
 	names := make([]string, 0, len(kinds))
 	for k := range kinds {

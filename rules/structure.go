@@ -23,12 +23,10 @@ var structureKinds = map[string]*hcl.BodySchema{
 }
 
 func decodeStructure(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
-	schema := kindSchema(b, structureKinds, diags)
-	if schema == nil {
+	bd := kindBody(b, structureKinds, diags)
+	if bd == nil {
 		return
 	}
-	bd, _ := content(b, schema, diags)
-	bd.required("title")
 	rule := bd.rule("structure/"+b.Labels[0], lint.Warning)
 	s.add(rule, b, diags, &checks.Numbering{
 		Rule:        rule,

@@ -34,12 +34,10 @@ var textKinds = map[string]*hcl.BodySchema{
 }
 
 func decodeText(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
-	schema := kindSchema(b, textKinds, diags)
-	if schema == nil {
+	bd := kindBody(b, textKinds, diags)
+	if bd == nil {
 		return
 	}
-	bd, _ := content(b, schema, diags)
-	bd.required("title")
 	if !bd.has("patterns") && !bd.has("unquoted") {
 		bd.required("patterns")
 	}

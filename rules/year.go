@@ -19,12 +19,10 @@ var yearKinds = map[string]*hcl.BodySchema{
 }
 
 func decodeYear(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
-	schema := kindSchema(b, yearKinds, diags)
-	if schema == nil {
+	bd := kindBody(b, yearKinds, diags)
+	if bd == nil {
 		return
 	}
-	bd, _ := content(b, schema, diags)
-	bd.required("title")
 	rule := bd.rule("year/"+b.Labels[0], lint.Error)
 	c := &checks.NextYear{Rule: rule, Part: bd.partName("part", "next-year")}
 	if s.add(rule, b, diags, c) {
