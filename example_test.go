@@ -29,9 +29,17 @@ func ExampleCheck() {
 		fmt.Printf("%-4s %s\n", c.Status, c.Rule)
 	}
 	// Output:
+	// 3:1 warning [date/missing]
 	// 3:1 info [section/other]
+	// 8:23 warning [format/doc-number]
 	// 14:46 warning [section/responsible-person]
+	// 22:207 warning [date/malformed]
+	// 22:216 warning [date/malformed]
+	// 22:362 warning [date/malformed]
 	// 28:26 warning [section/deficiencies]
+	// 38:1 warning [structure/numbering]
+	// 44:1 warning [structure/numbering]
+	// 48:1 warning [structure/numbering]
 	// pass title/missing
 	// pass title/year
 	// pass section/achievements
@@ -39,6 +47,14 @@ func ExampleCheck() {
 	// warn section/responsible-person
 	// pass section/next-year
 	// pass section/other
+	// warn date/missing
+	// n/a  date/deadline
+	// n/a  date/period
+	// warn date/malformed
+	// pass year/next-year
+	// warn structure/numbering
+	// warn format/doc-number
+	// pass text/placeholder
 }
 
 // A province's rule author adds a requirement of its own guidance to the

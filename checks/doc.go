@@ -12,4 +12,17 @@
 //   - TitleMissing, TitleYear (title.go): the report has a title naming its
 //     subject, and the title's year is the year the body reports on. Rule ids
 //     title/missing, title/year.
+//   - DateMissing, DateDeadline, DatePeriod, DateMalformed (date.go): the
+//     report carries a publication or signing date, it was published before
+//     the deadline, not before the year it reports on ended, and its dates
+//     can exist. Rule ids date/missing, date/deadline, date/period,
+//     date/malformed.
+//   - NextYear (nextyear.go): the plan part is about the year after the one
+//     reported on. Rule id year/next-year.
+//   - Numbering (numbering.go): headings and inline lists are numbered in
+//     sequence. Rule id structure/numbering.
+//   - DocNumber (docnumber.go): document numbers follow GB/T 9704 7.2.5.
+//     Rule id format/doc-number.
+//   - Placeholder (placeholder.go): no template leftovers. Rule id
+//     text/placeholder.
 package checks

@@ -31,7 +31,7 @@ type (
 	jsonDate struct {
 		Kind string `json:"kind"`
 		Date string `json:"date"`
-		Line int    `json:"line"`
+		Line int    `json:"line,omitempty"`
 	}
 	jsonHeading struct {
 		Level  int    `json:"level"`
@@ -113,6 +113,14 @@ func document(r *lint.Result) *jsonDocument {
 	jd := &jsonDocument{Year: d.Year, Dates: []jsonDate{}, Outline: make([]jsonHeading, 0, len(d.Outline))}
 	if d.Title != nil {
 		jd.Title = d.Original(d.Title.Range)
+	}
+	// Dates that name a real day: the publication dates (page or caller),
+	// the signing date, the dates in the text. A date the caller or a
+	// <meta> tag gave has no line.
+	for _, dd := range d.Dates {
+		if dd.Usable() {
+			jd.Dates = append(jd.Dates, jsonDate{Kind: dd.Kind.String(), Date: dd.ISO(), Line: dd.Line})
+		}
 	}
 	for i, h := range d.Outline {
 		jd.Outline = append(jd.Outline, jsonHeading{

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"github.com/ducha-dev/ducha/dates"
 	"github.com/ducha-dev/ducha/internal/norm"
 )
 
@@ -43,6 +44,17 @@ type Document struct {
 	// Sentences are the body's sentences (split on 。;!? and line ends), in
 	// text order, excluding page furniture, metadata and the title.
 	Sentences []Range
+	// Dates are the report's dates in text order, each with its kind
+	// (published, signed, in the text); the caller's publication date, when
+	// given, comes first. See Published and Signed.
+	Dates []DocDate
+	// Glued are the digit runs of the report's lines where extraction lost
+	// characters ("2019111日" for 2019年11月1日, "厅字〔201928"), in text
+	// order; their offsets index Norm.
+	Glued []dates.Glue
+	// DocNumbers are the strings of the report's lines that read as a
+	// 发文字号 ("国发〔2021〕33号", "国发[2021]33号"), in text order.
+	DocNumbers []DocNumber
 
 	nmap        norm.Map
 	checkpoints []checkpoint
@@ -68,9 +80,13 @@ const (
 	HeadingLine
 	// BodyLine is a paragraph of the report.
 	BodyLine
+	// SignatureLine is the date under the report (落款日期, "2024年2月28日"),
+	// possibly after the issuer ("开阳县人民政府 2024年2月28日"). It is not
+	// part of the body's sentences or of the last heading's text.
+	SignatureLine
 )
 
-var lineKindNames = [...]string{"blank", "furniture", "meta", "title", "heading", "body"}
+var lineKindNames = [...]string{"blank", "furniture", "meta", "title", "heading", "body", "signature"}
 
 func (k LineKind) String() string {
 	if int(k) < len(lineKindNames) {

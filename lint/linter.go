@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/ducha-dev/ducha/decode"
 )
@@ -157,6 +158,11 @@ type ChecklistItem struct {
 type Options struct {
 	// Year is the year reported on, when the caller knows it.
 	Year int
+	// Published is the date the report was made public, when the caller
+	// knows it (the page's date was not saved, or is wrong): it wins over
+	// the page's metadata for the date checks. Only its calendar day counts;
+	// ParseDate reads one from text.
+	Published time.Time
 	// MaxSize bounds the input size in bytes (0: decode.DefaultMaxSize).
 	MaxSize int64
 	// Name is the file's name; its extension breaks ties when the content
@@ -175,7 +181,7 @@ func (l *Linter) Check(ctx context.Context, src []byte, opt Options) (*Result, e
 	if err != nil {
 		return nil, err
 	}
-	doc, err := Parse(t, ParseOptions{Year: opt.Year})
+	doc, err := Parse(t, ParseOptions{Year: opt.Year, Published: opt.Published})
 	if err != nil {
 		return nil, err
 	}

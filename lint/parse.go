@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/ducha-dev/ducha/decode"
@@ -18,6 +19,10 @@ type ParseOptions struct {
 	// Year, when not 0, is the year reported on; it wins over the year read
 	// from the title or opening paragraph.
 	Year int
+	// Published, when not zero, is the date the report was made public; it
+	// wins over the publication dates of the page's metadata. Only its
+	// calendar day (in its own location) counts.
+	Published time.Time
 }
 
 // ParseString parses a report held as a string of UTF-8 text.
@@ -31,9 +36,11 @@ func ParseString(s string) (*Document, error) {
 
 // Parse builds the Document of a decoded report: it folds the text into the
 // normalised view, splits lines, sets aside page furniture and metadata, and
-// finds the title, the report year, the outline, the inline enumerations and
-// the sentences. It reads the text once per structure and never fails on
-// text that decoded; it returns ErrNoText when only furniture is left.
+// finds the signature date, the title, the report year, the outline, the
+// inline enumerations, the sentences, the dates and their kinds, the digit
+// runs that lost characters and the document numbers. It reads the text once
+// per structure and never fails on text that decoded; it returns ErrNoText
+// when only furniture is left.
 func Parse(t *decode.Text, opt ParseOptions) (*Document, error) {
 	d := &Document{Text: t.Text}
 	d.Norm, d.nmap = norm.String(t.Text)
@@ -42,11 +49,15 @@ func Parse(t *decode.Text, opt ParseOptions) (*Document, error) {
 	if !d.hasBody() {
 		return nil, ErrNoText
 	}
+	d.markSignature()
 	d.findTitle()
 	d.findOutline(t.Headings)
 	d.findSentences()
 	d.findEnumerations()
 	d.findYear(opt.Year)
+	d.findDates(opt.Published, t.Meta)
+	d.findGlued()
+	d.findDocNumbers()
 	return d, nil
 }
 

@@ -6,6 +6,7 @@
 //
 //	# comments and blank lines are ignored
 //	@year 2022                       report year, as the caller would give it
+//	@published 2023-03-31            publication date, as the caller would give it
 //	14 section/responsible-person    a finding of this rule on line 14
 //	28:26 warning section/deficiencies 薄弱环节
 //	                                 line:column, severity and a regexp
@@ -112,7 +113,7 @@ func runCase(t Testing, l *lint.Linter, report, wantFile string) {
 
 // Expectations are the contents of one expectation file.
 type Expectations struct {
-	// Options are what the directives (@year) give the linter.
+	// Options are what the directives (@year, @published) give the linter.
 	Options lint.Options
 	// Error, when set (@error REGEXP), says the report must fail to be read
 	// with an error matching it.
@@ -222,6 +223,13 @@ func (e *Expectations) directive(line string) error {
 		}
 		e.Options.Year = y
 		return nil
+	case "published":
+		d, err := lint.ParseDate(arg)
+		if err != nil {
+			return fmt.Errorf("@published wants a date such as 2023-03-31: %v", err)
+		}
+		e.Options.Published = d
+		return nil
 	case "error":
 		re, err := regexp.Compile(arg)
 		if err != nil {
@@ -230,7 +238,7 @@ func (e *Expectations) directive(line string) error {
 		e.Error = re
 		return nil
 	}
-	return fmt.Errorf("unknown directive @%s (known: @year, @error)", name)
+	return fmt.Errorf("unknown directive @%s (known: @year, @published, @error)", name)
 }
 
 // Check compares findings with the expectations and returns one message per

@@ -68,6 +68,7 @@ func TestRun(t *testing.T) {
 		{"absent violated", "2 text/xx\n3 text/xx\n!text/xx\n", []string{"2:5: finding text/xx must not be reported", "3:4: finding text/xx must not be reported", "mismatch"}},
 		{"bad line", "two text/xx\n", []string{"cannot read"}},
 		{"bad directive", "@colour red\n", []string{"unknown directive @colour"}},
+		{"bad date", "@published 2023-02-30\n", []string{"@published wants a date such as 2023-03-31: 日期“2023-02-30”不存在"}},
 		{"error not returned", "@error 内容为空\n", []string{"no error was returned"}},
 	}
 	for _, tc := range tests {
@@ -135,5 +136,44 @@ func TestNoReports(t *testing.T) {
 	Run(ft, testLinter(t), t.TempDir())
 	if len(ft.errs) != 1 || !strings.Contains(ft.errs[0], "no .txt reports") {
 		t.Fatalf("errors = %q", ft.errs)
+	}
+}
+
+// dateRule reports the publication date the linter was given, so that the
+// @published directive can be seen to reach lint.Options.
+type dateRule struct{ rule *lint.Rule }
+
+func (c dateRule) Rules() []*lint.Rule { return []*lint.Rule{c.rule} }
+func (c dateRule) Run(p *lint.Pass) error {
+	if d, ok := p.Doc.Published(); ok {
+		p.Report(c.rule, lint.Info, p.Doc.Top(), "发布日期 "+d.ISO())
+	}
+	return nil
+}
+
+func TestPublished(t *testing.T) {
+	r := &lint.Rule{ID: "date/seen", Severity: lint.Info}
+	l, err := lint.New(lint.Config{Rules: []*lint.Rule{r}, Checks: []lint.Check{dateRule{r}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeCase(t, dir, "given", "报告\n日期:2023-03-31\n正文。", "@published 2023-04-15\n1 date/seen 发布日期 2023-04-15\n")
+	writeCase(t, dir, "page", "报告\n日期:2023-03-31\n正文。", "1 date/seen 发布日期 2023-03-31\n")
+	ft := &fakeT{}
+	Run(ft, l, dir)
+	if len(ft.errs) != 0 {
+		t.Errorf("errors: %q", ft.errs)
+	}
+	e, err := ReadExpectations(filepath.Join(dir, "given.want"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e.Options.Published.Format("2006-01-02"); got != "2023-04-15" {
+		t.Errorf("@published = %s", got)
+	}
+	// Rewrite keeps the directive
+	if got := string(e.Rewrite(nil)); got != "@published 2023-04-15\n" {
+		t.Errorf("Rewrite = %q", got)
 	}
 }

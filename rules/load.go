@@ -116,7 +116,13 @@ func (s *Set) Linter(opts ...lint.Option) (*lint.Linter, error) {
 var blockKinds = map[string]func(*hcl.Block, *Set, *hcl.Diagnostics){
 	"part":    decodePart,
 	"title":   decodeTitle,
-	"example": decodeExample,
+	"example": decodeExample, // examples.go
+
+	"date":      decodeDate,      // date.go
+	"year":      decodeYear,      // year.go
+	"structure": decodeStructure, // structure.go
+	"format":    decodeFormat,    // format.go
+	"text":      decodeText,      // text.go
 }
 
 var topSchema = func() *hcl.BodySchema {

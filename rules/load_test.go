@@ -20,7 +20,8 @@ func TestBuiltin(t *testing.T) {
 			t.Errorf("rule %s lacks a title, source or doc", r.ID)
 		}
 	}
-	want := []string{"title/missing", "title/year", "section/achievements", "section/deficiencies", "section/responsible-person", "section/next-year", "section/other"}
+	want := []string{"title/missing", "title/year", "section/achievements", "section/deficiencies", "section/responsible-person", "section/next-year", "section/other",
+		"date/missing", "date/deadline", "date/period", "date/malformed", "year/next-year", "structure/numbering", "format/doc-number", "text/placeholder"}
 	for _, id := range want {
 		found := false
 		for _, got := range ids {

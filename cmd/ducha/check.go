@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ducha-dev/ducha/decode"
 	"github.com/ducha-dev/ducha/format"
@@ -47,6 +48,7 @@ const checkUsage = `用法:ducha check [选项] 路径...
   --include 模式       目录中要检查的文件(可重复;默认 *.txt *.docx *.html *.htm)
   --exclude 模式       目录中要跳过的文件;以 / 结尾的只匹配目录,如 old/(可重复)
   --year 年份          所报告的年度,用于所有文件,代替从标题或正文读出的年度
+  --published 日期     报告的发布日期(如 2024-03-20),用于所有文件,代替网页上的发布日期
   --stdin-name 名称    标准输入在输出中的名称(默认 <stdin>)
   --max-size 大小      单个文件的大小上限,如 64M、500K(默认 64M)
   --encoding 编码      文本文件的编码,无法自动识别时使用:gb18030、gbk、big5、utf-16le 等
@@ -92,7 +94,7 @@ type checkFlags struct {
 	ruleFlags
 	format, summary, output, color string
 	failOn, stdinName, maxSize     string
-	encoding                       string
+	encoding, published            string
 	year, jobs                     int
 	include, exclude               listFlag
 }
@@ -108,6 +110,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.maxSize, "max-size", "", "文件大小上限")
 	fs.StringVar(&c.encoding, "encoding", "", "文本编码")
 	fs.IntVar(&c.year, "year", 0, "报告年度")
+	fs.StringVar(&c.published, "published", "", "发布日期")
 	fs.IntVar(&c.jobs, "jobs", runtime.GOMAXPROCS(0), "并行数")
 	fs.Var(&c.include, "include", "要检查的文件模式")
 	fs.Var(&c.exclude, "exclude", "要跳过的文件模式")
@@ -218,6 +221,14 @@ func (c *cli) check(args []string) int {
 			return usageErr("--encoding:%v", err)
 		}
 	}
+	var published time.Time
+	if given["published"] {
+		t, err := lint.ParseDate(cf.published)
+		if err != nil {
+			return usageErr("--published:%v", err)
+		}
+		published = t
+	}
 	if given["year"] && (cf.year < minYear || cf.year > maxYear) {
 		return usageErr("--year 应为 %d 到 %d 之间的年份", minYear, maxYear)
 	}
@@ -267,8 +278,10 @@ func (c *cli) check(args []string) int {
 	if given["year"] {
 		opt.year = cf.year
 	}
-	// ld.cfg.published is not passed on: no check reads a publication
-	// date yet (see config.published).
+	opt.published = ld.cfg.published
+	if given["published"] {
+		opt.published = published
+	}
 
 	if cf.output != "" && overwritesInput(cf.output, inputs) {
 		return usageErr("--output %s 是要检查的文件之一;ducha 不会覆盖被检查的报告,请换一个输出文件", cf.output)

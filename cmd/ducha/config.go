@@ -46,10 +46,8 @@ type config struct {
 	failOn   lint.Severity // 0: not set
 	year     int
 	// published is the date the reports were published, when the user
-	// states it. It is read and checked now, but nothing uses it yet: the
-	// date checks (date/deadline, date/period) that will compare it with
-	// the deadline come later. Until they do, it is deliberately passed
-	// nowhere.
+	// states it: it wins over the publication dates of the pages
+	// (date/deadline, date/period). --published wins over it.
 	published        time.Time
 	include, exclude []string
 }

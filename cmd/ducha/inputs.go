@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/ducha-dev/ducha/decode"
 	"github.com/ducha-dev/ducha/format"
@@ -154,10 +155,11 @@ func checkGlob(p string) error {
 
 // readOptions are what the command knows about every input.
 type readOptions struct {
-	year     int    // the year reported on, 0 to read it from the text
-	maxSize  int64  // 0: decode.DefaultMaxSize
-	encoding string // --encoding: for text whose encoding cannot be detected
-	stdin    io.Reader
+	year      int       // the year reported on, 0 to read it from the text
+	maxSize   int64     // 0: decode.DefaultMaxSize
+	encoding  string    // --encoding: for text whose encoding cannot be detected
+	published time.Time // --published or the configuration: the publication date
+	stdin     io.Reader
 }
 
 // readReport reads one input and checks it. It is the only place the
@@ -189,7 +191,7 @@ func readReport(ctx context.Context, l *lint.Linter, in input, opt readOptions) 
 // (its extension breaks ties between formats) and --encoding go to the
 // decoder from here, and nowhere else.
 func lintOptions(in input, opt readOptions) lint.Options {
-	return lint.Options{Year: opt.year, MaxSize: opt.maxSize, Name: in.path, Encoding: opt.encoding}
+	return lint.Options{Year: opt.year, MaxSize: opt.maxSize, Name: in.path, Encoding: opt.encoding, Published: opt.published}
 }
 
 // readInput reads an input's bytes, at most one byte more than the size

@@ -3,10 +3,13 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // The inputs drafters and reviewers actually have, all made from seed 004
@@ -141,5 +144,54 @@ func TestE2ENoOverwrite(t *testing.T) {
 	after, _ := os.ReadFile(report)
 	if !bytes.Equal(after, src) {
 		t.Fatal("the report was overwritten")
+	}
+}
+
+// TestE2EPublished checks that the publication date reaches the deadline
+// check from the command line, from the configuration and from a web
+// page's <meta> tags, and that JSON lists the dates.
+func TestE2EPublished(t *testing.T) {
+	const seed001 = "testdata/seeds/001_15088844970135c4.txt"
+	late := exe(t, "", "", "check", "--published", "2021-04-15", seed001)
+	late.wantCode(t, exitFindings)
+	wantFindings(t, late.stdout, []string{seed001 + " 1:1 error date/deadline"})
+	if !strings.Contains(late.stdout, "发布日期为2021年4月15日(检查时指定),晚于2021年4月1日") {
+		t.Errorf("message:\n%s", late.stdout)
+	}
+	bad := exe(t, "", "", "check", "--published", "2021-02-30", seed001)
+	bad.wantCode(t, exitTrouble)
+	if !strings.Contains(bad.stderr, "--published") {
+		t.Errorf("stderr:\n%s", bad.stderr)
+	}
+
+	dir := t.TempDir()
+	page := filepath.Join(dir, "late.html")
+	html := `<html><head><meta charset="utf-8"><meta name="PubDate" content="2021-04-20 10:00"><title>报告</title></head><body>` +
+		`<h1>某镇2020年度法治政府建设情况报告</h1><p>2020年,我镇扎实推进法治政府建设。</p></body></html>`
+	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := exe(t, "", "", "check", "--format", "json", page)
+	var out struct {
+		Files []struct {
+			Document struct {
+				Dates []map[string]any
+			}
+			Findings []struct{ Rule, Message string }
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	f := out.Files[0]
+	if diff := cmp.Diff([]map[string]any{{"kind": "published", "date": "2021-04-20"}}, f.Document.Dates); diff != "" {
+		t.Errorf("dates mismatch (-want +got):\n%s", diff)
+	}
+	found := false
+	for _, fd := range f.Findings {
+		found = found || fd.Rule == "date/deadline" && strings.Contains(fd.Message, "网页元数据 PubDate")
+	}
+	if !found {
+		t.Errorf("no date/deadline from the page's PubDate: %+v", f.Findings)
 	}
 }

@@ -80,8 +80,8 @@ func TestCheckJSON(t *testing.T) {
 	if len(parts) != 5 {
 		t.Errorf("001: outline parts %v, want all five", parts)
 	}
-	if v.Summary.Warnings != 2 || v.Summary.Infos != 1 {
-		t.Errorf("summary %+v, want the two warnings and one info of 000", v.Summary)
+	if v.Summary.Warnings != 10 || v.Summary.Infos != 1 {
+		t.Errorf("summary %+v, want the ten warnings and one info of 000", v.Summary)
 	}
 }
 

@@ -1,12 +1,13 @@
 # Example reports the built-in rules share (example_pass = example.complete).
 # "complete" is a short report that meets every built-in requirement: the
 # five parts under their standard headings, each long enough, the 第一责任人
-# part covering several duties, the shortcomings with their causes.
+# part covering several duties, the shortcomings with their causes, and a
+# signing date before the deadline.
 # rules/examples_test.go checks that no built-in rule reports it.
 
 example "complete" {
   text = <<-EOT
-    ××区人民政府关于2023年度法治政府建设情况的报告
+    青山区人民政府关于2023年度法治政府建设情况的报告
     2023年,我区深入学习贯彻习近平法治思想,扎实推进法治政府建设。现将有关情况报告如下:
     一、推进法治政府建设的主要举措和成效
     (一)深化“放管服”改革。全面推行证明事项告知承诺制,公布行政许可事项清单,压减办理时限,群众和企业办事更加便利。
@@ -21,5 +22,6 @@ example "complete" {
     一是深入学习贯彻习近平法治思想。二是全面提升行政执法质量。三是完善矛盾纠纷多元化解机制,推进法治社会建设。
     五、其他需要报告的情况
     无其他需要报告的情况。
+    2024年3月20日
   EOT
 }

@@ -1,0 +1,58 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/ducha-dev/ducha/dates"
+	"github.com/ducha-dev/ducha/lint"
+)
+
+// DocNumber checks the document numbers (发文字号) a report cites against
+// GB/T 9704-2012 7.2.5: the year in full and in 六角括号, the sequence number
+// without 第 and without leading zeros, followed by 号. The parser finds
+// them (Document.DocNumbers); numbers whose closing bracket was lost in
+// extraction ("厅字〔201928") are among Document.Glued.
+//
+// It reports
+//
+//	《关于…的意见》(国发[2021]33号)        ← 应为“国发〔2021〕33号”
+//
+// and "(2020)", "【2020】", "〔20〕", "〔2019〕第28号", "〔2019〕028号",
+// "〔2019〕28" and "厅字〔201928"; it passes "厅字〔2019〕28号".
+type DocNumber struct {
+	Rule *lint.Rule
+	// Glued is the severity of a number that lost characters in
+	// extraction; the rule's own severity is that of a malformed one.
+	Glued lint.Severity
+}
+
+func (c *DocNumber) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
+
+func (c *DocNumber) Run(pass *lint.Pass) error {
+	if !pass.Applies(c.Rule) {
+		return nil
+	}
+	doc := pass.Doc
+	for _, n := range doc.DocNumbers {
+		p := n.Problems()
+		if len(p) == 0 {
+			continue
+		}
+		fix := ""
+		if want := n.Correct(); want != "" {
+			fix = ",应为“" + want + "”"
+		}
+		pass.Reportf(c.Rule, c.Rule.Severity, n.Range, "发文字号“%s”不符合GB/T 9704:%s%s。", doc.Slice(n.Range), strings.Join(p, ";"), fix)
+	}
+	for _, g := range doc.Glued {
+		if g.Kind != dates.DocNumberGlue {
+			continue
+		}
+		lost := "“〕”和“号”"
+		if strings.HasSuffix(g.Text, "号") {
+			lost = "“〕”"
+		}
+		pass.Reportf(c.Rule, c.Glued, lint.Range{Start: g.Start, End: g.End}, "发文字号“%s”残缺:年份与发文顺序号连在一起,缺少%s,应为“%s”。", g.Text, lost, g.Guess)
+	}
+	return nil
+}

@@ -1,0 +1,191 @@
+package checks
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/lint"
+)
+
+// Placeholder checks that no template leftovers remain in the report:
+// "XX", "××", "XXXX年", "召开会议X次", "*次", "某某", an empty "〔〕",
+// "[填写…]", "(此处…)", "____". A report must not go out with them.
+//
+// It reports
+//
+//	全年召开会议X次,××镇率先完成…
+//
+// and passes
+//
+//	对“某某说了算”的现象开展专项整治        ← 某某 in quotation marks
+//	依法查处王某某非法占地案                ← an anonymised name
+//	开展“3+X”常态化执法监督                ← no placeholder
+//
+// The rule pack gives the patterns. Those in Anywhere are reported wherever
+// they match; those in Unquoted only outside quotation marks (a quoted
+// "某某" is a saying, not a blank). A pattern with a capturing group reports
+// what the group matched: "([Xx×])(?:次|个)" reports the X of "召开会议X次". Nothing is reported right after one of
+// the Surnames (张某某, 王×× are anonymised names), nor a match that starts
+// or ends inside a Latin word ("XXL").
+//
+// Each pattern must start with a bounded set of characters (see
+// NewPlaceholder): the check scans the text once for them and tries the
+// patterns, anchored, only there.
+type Placeholder struct {
+	Rule *lint.Rule
+
+	pats     []placeholderPattern
+	first    runeBitmap // every pattern's first characters
+	marks    runeBitmap // first and the quotation marks: where the scan stops
+	open     map[rune]rune
+	surnames string
+}
+
+type placeholderPattern struct {
+	re     *regexp.Regexp // anchored
+	starts startSet
+	quoted bool // reported inside quotation marks too
+}
+
+// NewPlaceholder builds the check. quotes lists the quotation marks, each
+// an opening and a closing character ("“”", "「」", or "\"\"" for a mark
+// that both opens and closes); surnames lists the characters after which a
+// placeholder-like string is an anonymised name. It fails when a pattern
+// does not start with a bounded set of characters ("X", "[Xx×]", "某",
+// "〔"): one that starts with ".", "[^…]" or \p{Han} could start anywhere.
+func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes []string, surnames string) (*Placeholder, error) {
+	c := &Placeholder{Rule: rule, open: map[rune]rune{}, surnames: surnames}
+	for i, list := range [][]*regexp.Regexp{anywhere, unquoted} {
+		for _, re := range list {
+			anchored, set, err := anchor(re)
+			if err != nil {
+				return nil, err
+			}
+			c.pats = append(c.pats, placeholderPattern{re: anchored, starts: set, quoted: i == 0})
+			c.first.add(set)
+			c.marks.add(set)
+		}
+	}
+	for _, q := range quotes {
+		r := []rune(q)
+		if len(r) != 2 {
+			return nil, fmt.Errorf("引号 %q 应是一对字符:左引号和右引号,如 \"“”\"", q)
+		}
+		c.open[r[0]] = r[1]
+		c.marks.add(startSet{r[0], r[0], r[1], r[1]})
+	}
+	return c, nil
+}
+
+func (c *Placeholder) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
+
+func (c *Placeholder) Run(pass *lint.Pass) error {
+	if !pass.Applies(c.Rule) {
+		return nil
+	}
+	doc := pass.Doc
+	for _, l := range doc.Lines {
+		if l.Kind.IsText() {
+			c.line(pass, l.Range)
+		}
+	}
+	return nil
+}
+
+// line scans one line, tracking the quotation marks it is inside.
+func (c *Placeholder) line(pass *lint.Pass, lr lint.Range) {
+	s := pass.Doc.Norm[:lr.End]
+	var closers []rune // the closing marks awaited, innermost last
+	prev := rune(0)
+	skip := 0 // end of the last match: no new match starts before it
+	for i := lr.Start; i < lr.End; {
+		r, w := rune(s[i]), 1
+		switch {
+		case r < utf8.RuneSelf:
+		case r >= 0xE0 && r < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// most of the text: a character of three bytes, decoded inline
+			r, w = rune(s[i]&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if c.marks.has(r) {
+			if i >= skip && c.first.has(r) {
+				if m, end, ok := c.match(s, i, r, prev, len(closers) > 0); ok {
+					c.report(pass, lr, m)
+					skip = end
+				}
+			}
+			switch {
+			case len(closers) > 0 && r == closers[len(closers)-1]:
+				closers = closers[:len(closers)-1]
+			case c.open[r] != 0:
+				closers = append(closers, c.open[r])
+			}
+		}
+		prev = r
+		i += w
+	}
+}
+
+// match tries the patterns that can start with r at s[i:]. For the first
+// that matches and may be reported there it returns what to report (the
+// first capturing group when the pattern has one, else the match) and where
+// the match ends.
+func (c *Placeholder) match(s string, i int, r, prev rune, quoted bool) (lint.Range, int, bool) {
+	if strings.ContainsRune(c.surnames, prev) || isLatin(r) && isLatin(prev) {
+		return lint.Range{}, 0, false
+	}
+	for _, p := range c.pats {
+		if quoted && !p.quoted || !p.starts.has(r) {
+			continue
+		}
+		loc := p.re.FindStringSubmatchIndex(s[i:])
+		if loc == nil || loc[1] == 0 {
+			continue
+		}
+		end := i + loc[1]
+		last, _ := utf8.DecodeLastRuneInString(s[i:end])
+		if next, _ := utf8.DecodeRuneInString(s[end:]); isLatin(last) && isLatin(next) {
+			continue
+		}
+		m := lint.Range{Start: i, End: end}
+		if len(loc) >= 4 && loc[3] > loc[2] {
+			m = lint.Range{Start: i + loc[2], End: i + loc[3]}
+		}
+		return m, end, true
+	}
+	return lint.Range{}, 0, false
+}
+
+func (c *Placeholder) report(pass *lint.Pass, line, r lint.Range) {
+	doc := pass.Doc
+	pass.Reportf(c.Rule, c.Rule.Severity, r, "“%s”中的“%s”是模板占位符,尚未替换;报告公开前应填写实际内容或删去。",
+		around(doc, line, r, 8), doc.Slice(r))
+}
+
+// around returns r with up to n characters on each side, within line and
+// within its clause (not across 。,;:).
+func around(doc *lint.Document, line, r lint.Range, n int) string {
+	s := doc.Norm
+	a := r.Start
+	for k := 0; k < n && a > line.Start; k++ {
+		c, w := utf8.DecodeLastRuneInString(s[line.Start:a])
+		if strings.ContainsRune("。,;:!?", c) {
+			break
+		}
+		a -= w
+	}
+	b := r.End
+	for k := 0; k < n && b < line.End; k++ {
+		c, w := utf8.DecodeRuneInString(s[b:line.End])
+		if strings.ContainsRune("。,;:!?", c) {
+			break
+		}
+		b += w
+	}
+	return s[a:b]
+}
+
+func isLatin(r rune) bool { return r < utf8.RuneSelf && 'a' <= r|0x20 && r|0x20 <= 'z' }
