@@ -21,6 +21,10 @@ type Rule struct {
 	// Since and Until bound the report years the rule applies to (inclusive;
 	// 0 means unbounded). Outside them the checklist row is "n/a".
 	Since, Until int
+	// ExampleFail and ExamplePass are short complete reports on which the
+	// rule does and does not report (empty when the rule pack gives none);
+	// tests run them.
+	ExampleFail, ExamplePass string
 }
 
 // AppliesTo reports whether the rule applies to a report on year y (0 when
@@ -60,6 +64,13 @@ type lintState struct {
 	evidence map[string]Range
 	na       map[string]string
 	enabled  map[string]*Rule
+	reported map[reported]struct{}
+}
+
+// reported identifies a finding for dropping duplicates.
+type reported struct {
+	rule string
+	r    Range
 }
 
 type pending struct {
@@ -70,10 +81,20 @@ type pending struct {
 }
 
 // Report records a finding under rule at range r of the normalised view.
+// A second finding of the same rule at the same range is dropped: two checks
+// may catch one mistake (a relation of the rule pack and a generic check).
 func (p *Pass) Report(rule *Rule, sev Severity, r Range, message string) {
 	if p.state.enabled[rule.ID] == nil {
 		return
 	}
+	k := reported{rule.ID, r}
+	if _, dup := p.state.reported[k]; dup {
+		return
+	}
+	if p.state.reported == nil {
+		p.state.reported = map[reported]struct{}{}
+	}
+	p.state.reported[k] = struct{}{}
 	p.state.findings = append(p.state.findings, pending{rule, sev, message, r})
 }
 

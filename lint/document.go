@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ducha-dev/ducha/internal/norm"
+	"github.com/ducha-dev/ducha/quantity"
 )
 
 // A Document is a report as ducha reads it: the original text, its normalised
@@ -43,12 +44,18 @@ type Document struct {
 	// Sentences are the body's sentences (split on 。;!? and line ends), in
 	// text order, excluding page furniture, metadata and the title.
 	Sentences []Range
+	// Quantities are the numbers the body and headings state, with their
+	// units and labels (package quantity), in text order; their offsets
+	// index Norm. QuantitySentence says which sentence holds each.
+	Quantities []quantity.Quantity
 
 	nmap        norm.Map
 	checkpoints []checkpoint
 	lineStarts  []int // offset of each line's first byte, spaces included
 
 	titleYearRange, openingYearRange Range
+
+	quantitySentence []int32 // per Quantities: index in Sentences, or -1
 }
 
 // LineKind says what a line was recognised as.

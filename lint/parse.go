@@ -34,6 +34,7 @@ func ParseString(s string) (*Document, error) {
 // finds the title, the report year, the outline, the inline enumerations and
 // the sentences. It reads the text once per structure and never fails on
 // text that decoded; it returns ErrNoText when only furniture is left.
+// It also reads the quantities the body states (see Document.Quantities).
 func Parse(t *decode.Text, opt ParseOptions) (*Document, error) {
 	d := &Document{Text: t.Text}
 	d.Norm, d.nmap = norm.String(t.Text)
@@ -45,6 +46,7 @@ func Parse(t *decode.Text, opt ParseOptions) (*Document, error) {
 	d.findTitle()
 	d.findOutline(t.Headings)
 	d.findSentences()
+	d.findQuantities()
 	d.findEnumerations()
 	d.findYear(opt.Year)
 	return d, nil
