@@ -22,6 +22,8 @@ var commonAttrs = []hcl.AttributeSchema{
 	{Name: "severity"},
 	{Name: "since"},
 	{Name: "until"},
+	{Name: "example_fail"},
+	{Name: "example_pass"},
 }
 
 // body is a rule block's decoded content with helpers that read attributes

@@ -79,6 +79,11 @@ type Set struct {
 	decl   map[string]hcl.Range
 	refs   []partRef // to resolve once every file has loaded
 	parser *hclparse.Parser
+
+	// numeric rules and relations (numeric.go, relation.go)
+	asserts   []assertRef    // to resolve once every file has loaded
+	declared  []declaredRule // numeric rules that only asserts report under
+	relations map[string]hcl.Range
 }
 
 // Rules returns the rules in declaration order.
@@ -100,8 +105,10 @@ func (s *Set) Linter(opts ...lint.Option) (*lint.Linter, error) {
 
 // blockKinds maps each top-level block type to its decoder.
 var blockKinds = map[string]func(*hcl.Block, *Set, *hcl.Diagnostics){
-	"part":  decodePart,
-	"title": decodeTitle,
+	"part":     decodePart,
+	"title":    decodeTitle,
+	"numeric":  decodeNumeric,
+	"relation": decodeRelation,
 }
 
 var topSchema = func() *hcl.BodySchema {
@@ -125,7 +132,7 @@ var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // column: syntax errors, unknown blocks or attributes, values of the wrong
 // type, bad regular expressions, unknown severities, duplicate rule ids.
 func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
-	s := &Set{decl: map[string]hcl.Range{}, parser: hclparse.NewParser()}
+	s := &Set{decl: map[string]hcl.Range{}, parser: hclparse.NewParser(), relations: map[string]hcl.Range{}}
 	var diags hcl.Diagnostics
 	if len(srcs) == 0 {
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No rule files", Detail: "没有给出任何规则文件。"})
@@ -146,7 +153,7 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 		diags = append(diags, d...)
 		if len(c.Blocks) == 0 && !d.HasErrors() {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty rule file",
-				Detail: "规则文件中没有任何规则;请写 part、title 等规则块,或不要加载此文件。", Subject: &start})
+				Detail: "规则文件中没有任何规则;请写 part、title、numeric、relation 等规则块,或不要加载此文件。", Subject: &start})
 		}
 		for _, b := range c.Blocks {
 			if name := b.Labels[0]; !validName.MatchString(name) {
@@ -159,6 +166,7 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 		}
 	}
 	s.resolveRefs(&diags)
+	s.resolveAsserts(&diags)
 	return s, diags
 }
 
@@ -181,8 +189,9 @@ func (s *Set) resolveRefs(diags *hcl.Diagnostics) {
 	}
 }
 
-// add registers a rule and its check, diagnosing a duplicate id; it reports
-// whether the rule was added.
+// add registers a rule and its check (nil for a rule that only relations
+// report under), diagnosing a duplicate id; it reports whether the rule was
+// added.
 func (s *Set) add(rule *lint.Rule, b *hcl.Block, diags *hcl.Diagnostics, c lint.Check) bool {
 	if prev, ok := s.decl[rule.ID]; ok {
 		*diags = append(*diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Duplicate rule id",
@@ -192,7 +201,9 @@ func (s *Set) add(rule *lint.Rule, b *hcl.Block, diags *hcl.Diagnostics, c lint.
 	}
 	s.decl[rule.ID] = b.DefRange
 	s.rules = append(s.rules, rule)
-	s.checks = append(s.checks, c)
+	if c != nil {
+		s.checks = append(s.checks, c)
+	}
 	return true
 }
 
@@ -206,6 +217,9 @@ func (b *body) rule(id string, def lint.Severity) *lint.Rule {
 		Severity: b.severity("severity", def),
 		Since:    b.integer("since", 0, 1949, 2100),
 		Until:    b.integer("until", 0, 1949, 2100),
+
+		ExampleFail: b.str("example_fail", ""),
+		ExamplePass: b.str("example_pass", ""),
 	}
 	if r.Since != 0 && r.Until != 0 && r.Until < r.Since {
 		b.errorf(b.attrs["until"].Expr.Range(), "Invalid year range", "until(%d)早于 since(%d)。", r.Until, r.Since)
