@@ -39,6 +39,11 @@ func ExampleCheck() {
 	// warn section/responsible-person
 	// pass section/next-year
 	// pass section/other
+	// pass numeric/sum-mismatch
+	// pass numeric/part-exceeds-total
+	// pass numeric/rate-mismatch
+	// pass numeric/percent-range
+	// pass numeric/conflict
 }
 
 // A province's rule author adds a requirement of its own guidance to the
