@@ -268,7 +268,7 @@ relation "case-review" {
   assert "numeric/sum-mismatch" {
     condition = sum(excellent, first, second, third, failed) <= total
     at        = "total"
-    message   = "各等次案卷之和${sum(excellent, first, second, third, failed)}大于评查总数${text.total};请核对。"
+    message   = "各等次案卷之和为${sum(excellent, first, second, third, failed)},大于评查总数${text.total};请核对。"
   }
 }
 
