@@ -58,22 +58,26 @@ func (c *Conflict) Run(pass *lint.Pass) error {
 		}
 	})
 	doc := pass.Doc
-	for fi := range c.Figures {
-		f := &c.Figures[fi]
-		var first []*quantity.Quantity // per unit class, the first statement
-		for i := range doc.Quantities {
-			q := &doc.Quantities[i]
-			if !c.states(pass, f, &c.figures[fi], q) {
+	out := regions(pass, c.NotIn)
+	first := make([][]*quantity.Quantity, len(c.Figures)) // per figure and unit class, the first statement
+	for i := range doc.Quantities {
+		q := &doc.Quantities[i]
+		if q.Growth || q.Part || q.Kind == quantity.Bare || q.Label == "" || within(out, q.Start) {
+			continue
+		}
+		for fi := range c.Figures {
+			f := &c.Figures[fi]
+			if !c.states(pass, f, &c.figures[fi], q, i) {
 				continue
 			}
 			var ref *quantity.Quantity
-			for _, p := range first {
+			for _, p := range first[fi] {
 				if UnitClass(p.Unit) == UnitClass(q.Unit) {
 					ref = p
 				}
 			}
 			if ref == nil {
-				first = append(first, q)
+				first[fi] = append(first[fi], q)
 				continue
 			}
 			if Equal(Bounds(*ref), Bounds(*q)) == False {
@@ -86,16 +90,17 @@ func (c *Conflict) Run(pass *lint.Pass) error {
 	return nil
 }
 
-// states reports whether q is a statement of figure f.
-func (c *Conflict) states(pass *lint.Pass, f *Figure, m *figureMatch, q *quantity.Quantity) bool {
-	if q.Growth || q.Part || q.Kind == quantity.Bare || q.Label == "" {
-		return false
-	}
+// states reports whether q (a level, not a part, with a label) is a
+// statement of figure f.
+func (c *Conflict) states(pass *lint.Pass, f *Figure, m *figureMatch, q *quantity.Quantity, i int) bool {
 	ok := len(f.Units) == 0
 	for _, u := range f.Units {
 		ok = ok || u == q.Unit
 	}
-	if !ok || !m.label.match(q.Label) || m.not.match(q.Label) || c.not.match(q.Label) {
+	if !ok {
+		return false
+	}
+	if l, mask := labelOf(pass.Doc, i); !m.label.matchMask(l, mask) || m.not.matchMask(l, mask) || c.not.matchMask(l, mask) {
 		return false
 	}
 	if m := yearInLabel.FindStringSubmatch(q.Label); m != nil && pass.Doc.Year != 0 {
@@ -103,5 +108,5 @@ func (c *Conflict) states(pass *lint.Pass, f *Figure, m *figureMatch, q *quantit
 			return false
 		}
 	}
-	return !excluded(pass, c.NotIn, q.Start)
+	return true
 }

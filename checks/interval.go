@@ -14,7 +14,7 @@ import (
 // taken for what they do not say.
 //
 // Intervals are values: operations return new ones and never change their
-// operands.
+// operands, which they may share (the bounds of "4489件" are its Value).
 type Interval struct {
 	Lo, Hi *big.Rat
 }
@@ -28,6 +28,28 @@ func ExactInt(n int64) Interval { return Exact(big.NewRat(n, 1)) }
 // Everything is (−∞, +∞): a value nothing is known about.
 var Everything = Interval{}
 
+var hundred = big.NewRat(100, 1) // never changed
+
+// steps[e+stepRange] is 10^e and halfSteps its half, for e in ±stepRange:
+// the precisions statistics are stated to. Never changed.
+const stepRange = 12
+
+var steps, halfSteps = func() (s, h [2*stepRange + 1]*big.Rat) {
+	for e := -stepRange; e <= stepRange; e++ {
+		v := big.NewRat(1, 1)
+		ten := big.NewRat(10, 1)
+		for i := 0; i < e; i++ {
+			v.Mul(v, ten)
+		}
+		for i := 0; i > e; i-- {
+			v.Quo(v, ten)
+		}
+		s[e+stepRange] = v
+		h[e+stepRange] = new(big.Rat).Quo(v, big.NewRat(2, 1))
+	}
+	return s, h
+}()
+
 // Bounds returns the interval a quantity stands for: quantity.Bounds, with
 // the upper end raised by half a step for a rounded statement, because
 // reports truncate as often as they round (REQUIREMENTS §4: 11/13 =
@@ -38,6 +60,20 @@ var Everything = Interval{}
 // upper end (84.62 exactly, which would be written 84.62%) is accepted too.
 // That errs towards not reporting.
 func Bounds(q quantity.Quantity) Interval {
+	if q.Approx == quantity.Exact && q.Value != nil {
+		if !q.Rounded() {
+			// a plain count stands for itself; q.Value is shared, never changed
+			return Interval{q.Value, q.Value}
+		}
+		// quantity.Bounds widened, without its allocations
+		if e := q.Scale - q.Decimals; e >= -stepRange && e <= stepRange {
+			lo := new(big.Rat).Sub(q.Value, halfSteps[e+stepRange])
+			if lo.Sign() < 0 {
+				lo.SetInt64(0)
+			}
+			return Interval{lo, new(big.Rat).Add(q.Value, steps[e+stepRange])}
+		}
+	}
 	lo, hi := q.Bounds()
 	if hi != nil && q.Rounded() && q.Approx != quantity.AtMost {
 		half := q.Step()
@@ -48,10 +84,24 @@ func Bounds(q quantity.Quantity) Interval {
 }
 
 // IsExact reports whether the interval holds a single value.
-func (a Interval) IsExact() bool { return a.Lo != nil && a.Hi != nil && a.Lo.Cmp(a.Hi) == 0 }
+func (a Interval) IsExact() bool {
+	return a.Lo != nil && a.Hi != nil && (a.Lo == a.Hi || a.Lo.Cmp(a.Hi) == 0)
+}
+
+// exact returns the single value of a and b, when both are exact: most
+// statistics are, and their arithmetic needs one value, not two bounds.
+func exact2(a, b Interval) (x, y *big.Rat, ok bool) {
+	if a.IsExact() && b.IsExact() {
+		return a.Lo, b.Lo, true
+	}
+	return nil, nil, false
+}
 
 // Add returns a + b.
 func (a Interval) Add(b Interval) Interval {
+	if x, y, ok := exact2(a, b); ok {
+		return Exact(new(big.Rat).Add(x, y))
+	}
 	return Interval{addRat(a.Lo, b.Lo), addRat(a.Hi, b.Hi)}
 }
 
@@ -63,6 +113,9 @@ func (a Interval) Neg() Interval { return Interval{negRat(a.Hi), negRat(a.Lo)} }
 
 // Mul returns a × b.
 func (a Interval) Mul(b Interval) Interval {
+	if x, y, ok := exact2(a, b); ok {
+		return Exact(new(big.Rat).Mul(x, y))
+	}
 	ps := [4]ext{
 		mulExt(lo(a), lo(b)), mulExt(lo(a), hi(b)),
 		mulExt(hi(a), lo(b)), mulExt(hi(a), hi(b)),
@@ -84,13 +137,20 @@ func (a Interval) Quo(b Interval) Interval {
 	if (b.Lo == nil || b.Lo.Sign() <= 0) && (b.Hi == nil || b.Hi.Sign() >= 0) {
 		return Everything
 	}
+	if x, y, ok := exact2(a, b); ok {
+		return Exact(new(big.Rat).Quo(x, y))
+	}
 	// 1/b = [1/b.Hi, 1/b.Lo], with 1/±∞ = 0.
 	return a.Mul(Interval{invRat(b.Hi), invRat(b.Lo)})
 }
 
 // Percent returns a ÷ b × 100.
 func (a Interval) Percent(b Interval) Interval {
-	return a.Quo(b).Mul(ExactInt(100))
+	if x, y, ok := exact2(a, b); ok && y.Sign() != 0 {
+		r := new(big.Rat).Quo(x, y)
+		return Exact(r.Mul(r, hundred))
+	}
+	return a.Quo(b).Mul(Exact(hundred))
 }
 
 // Min returns the interval of min(a, b).

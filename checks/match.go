@@ -5,6 +5,8 @@ import (
 	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/lint"
 )
 
 // A matcher runs a list of regexps over the short labels of quantities.
@@ -18,14 +20,41 @@ type matcher []pattern
 type pattern struct {
 	re   *regexp.Regexp
 	lits []string // nil: no prefilter
+	// masks are the lint.RuneMask of each of lits: a text whose mask lacks
+	// a bit of one cannot contain that literal.
+	masks []uint64
+	// exact says lits are all the pattern matches ("调解|纠纷",
+	// "调(解|处)", "(参学|通过)率$"): containing one of them (at the start
+	// or end when anchored) is matching, and the regexp need not run.
+	exact  bool
+	anchor anchor
 }
+
+// anchor says where an exact pattern's literals must be.
+type anchor uint8
+
+const (
+	anywhere anchor = iota
+	atStart         // ^…
+	atEnd           // …$
+	whole           // ^…$
+)
 
 func newMatcher(res []*regexp.Regexp) matcher {
 	m := make(matcher, 0, len(res))
 	for _, re := range res {
 		p := pattern{re: re}
 		if t, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
-			p.lits = required(t.Simplify())
+			t = t.Simplify()
+			body, anc := unanchor(t)
+			if all, ok := expand(body); ok && len(all) > 0 && (anc != anywhere || !hasEmpty(all)) {
+				p.lits, p.exact, p.anchor = all, true, anc
+			} else {
+				p.lits = required(t)
+			}
+			for _, l := range p.lits {
+				p.masks = append(p.masks, lint.RuneMask(l))
+			}
 		}
 		m = append(m, p)
 	}
@@ -33,12 +62,22 @@ func newMatcher(res []*regexp.Regexp) matcher {
 }
 
 // match reports whether one of the patterns matches s (never the empty s).
-func (m matcher) match(s string) bool {
+func (m matcher) match(s string) bool { return m.matchMask(s, ^uint64(0)) }
+
+// matchMask is match for an s whose lint.RuneMask is mask.
+func (m matcher) matchMask(s string, mask uint64) bool {
 	if s == "" {
 		return false
 	}
-	for _, p := range m {
-		if p.lits != nil && !containsAny(s, p.lits) {
+	for i := range m {
+		p := &m[i]
+		if p.exact {
+			if p.matchExact(s, mask) {
+				return true
+			}
+			continue
+		}
+		if p.lits != nil && !p.containsAny(s, mask) {
 			continue
 		}
 		if p.re.MatchString(s) {
@@ -48,9 +87,66 @@ func (m matcher) match(s string) bool {
 	return false
 }
 
-func containsAny(s string, lits []string) bool {
-	for _, l := range lits {
-		if strings.Contains(s, l) {
+func (p *pattern) matchExact(s string, mask uint64) bool {
+	for i, l := range p.lits {
+		if p.masks[i]&mask != p.masks[i] {
+			continue
+		}
+		var ok bool
+		switch p.anchor {
+		case atStart:
+			ok = strings.HasPrefix(s, l)
+		case atEnd:
+			ok = strings.HasSuffix(s, l)
+		case whole:
+			ok = s == l
+		default:
+			ok = strings.Contains(s, l)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// unanchor splits off a leading ^ and a trailing $ (as the text's start and
+// end: the patterns are not multi-line).
+func unanchor(t *syntax.Regexp) (*syntax.Regexp, anchor) {
+	if t.Op != syntax.OpConcat || len(t.Sub) == 0 {
+		return t, anywhere
+	}
+	subs := t.Sub
+	a := anywhere
+	if subs[0].Op == syntax.OpBeginText {
+		subs, a = subs[1:], atStart
+	}
+	if n := len(subs); n > 0 && subs[n-1].Op == syntax.OpEndText {
+		subs = subs[:n-1]
+		if a == atStart {
+			a = whole
+		} else {
+			a = atEnd
+		}
+	}
+	if a == anywhere {
+		return t, a
+	}
+	return &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}, a
+}
+
+func hasEmpty(ls []string) bool {
+	for _, l := range ls {
+		if l == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *pattern) containsAny(s string, mask uint64) bool {
+	for i, l := range p.lits {
+		if p.masks[i]&mask == p.masks[i] && strings.Contains(s, l) {
 			return true
 		}
 	}
@@ -120,6 +216,55 @@ func required(t *syntax.Regexp) []string {
 		return out
 	}
 	return nil
+}
+
+// expand returns every string t matches, when t is built of literals,
+// small classes, alternations and concatenations only and they are few.
+func expand(t *syntax.Regexp) ([]string, bool) {
+	switch t.Op {
+	case syntax.OpLiteral:
+		if t.Flags&syntax.FoldCase != 0 || len(t.Rune) == 0 {
+			return nil, false
+		}
+		return []string{string(t.Rune)}, true
+	case syntax.OpCharClass:
+		l := required(t)
+		return l, l != nil
+	case syntax.OpCapture:
+		return expand(t.Sub[0])
+	case syntax.OpQuest:
+		l, ok := expand(t.Sub[0])
+		return append([]string{""}, l...), ok
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range t.Sub {
+			l, ok := expand(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, l...)
+		}
+		return out, len(out) <= maxLits*4
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, s := range t.Sub {
+			l, ok := expand(s)
+			if !ok || len(out)*len(l) > maxLits*4 {
+				return nil, false
+			}
+			next := make([]string, 0, len(out)*len(l))
+			for _, a := range out {
+				for _, b := range l {
+					next = append(next, a+b)
+				}
+			}
+			out = next
+		}
+		return out, true
+	}
+	return nil, false
 }
 
 func shortest(ls []string) int {

@@ -27,15 +27,28 @@ func UnitClass(u string) string {
 // sameUnit reports whether a and b count the same things.
 func sameUnit(a, b *quantity.Quantity) bool { return UnitClass(a.Unit) == UnitClass(b.Unit) }
 
-// excluded reports whether offset n lies in one of the named parts (next
-// year's plan: its numbers are targets, not results).
-func excluded(pass *lint.Pass, notIn []string, n int) bool {
-	if len(notIn) == 0 || pass.Parts == nil {
-		return false
+// regions returns the text of the named parts (next year's plan: its
+// numbers are targets, not results): everything under each heading
+// recognised as one of them.
+func regions(pass *lint.Pass, names []string) []lint.Range {
+	if pass.Parts == nil {
+		return nil
 	}
-	name := pass.Parts.At(n)
-	for _, p := range notIn {
-		if p == name && name != "" {
+	var rs []lint.Range
+	for _, n := range names {
+		if m := pass.Parts.Get(n); m != nil {
+			for _, h := range m.Headings {
+				rs = append(rs, lint.Range{Start: h.Range.Start, End: h.Body.End})
+			}
+		}
+	}
+	return rs
+}
+
+// within reports whether offset n lies in one of rs.
+func within(rs []lint.Range, n int) bool {
+	for _, r := range rs {
+		if r.Contains(n) {
 			return true
 		}
 	}
@@ -51,6 +64,22 @@ func words(q *quantity.Quantity) string {
 	return q.After
 }
 
+// wordsOf is words for Quantities[i] of doc, with its lint.RuneMask.
+func wordsOf(doc *lint.Document, i int) (string, uint64) {
+	q := &doc.Quantities[i]
+	lm, am := doc.QuantityRunes(i)
+	if q.Label != "" {
+		return q.Label, lm
+	}
+	return q.After, am
+}
+
+// labelOf is the label of Quantities[i] of doc, with its lint.RuneMask.
+func labelOf(doc *lint.Document, i int) (string, uint64) {
+	lm, _ := doc.QuantityRunes(i)
+	return doc.Quantities[i].Label, lm
+}
+
 // isCount reports whether q counts things and is a level, not a change.
 func isCount(q *quantity.Quantity) bool { return q.Kind == quantity.Count && !q.Growth }
 
@@ -60,13 +89,14 @@ func isCount(q *quantity.Quantity) bool { return q.Kind == quantity.Count && !q.
 func sentences(pass *lint.Pass, notIn []string, f func(lo, hi int)) {
 	doc := pass.Doc
 	qs := doc.Quantities
+	out := regions(pass, notIn)
 	for lo := 0; lo < len(qs); {
 		s := doc.QuantitySentence(lo)
 		hi := lo + 1
 		for hi < len(qs) && doc.QuantitySentence(hi) == s {
 			hi++
 		}
-		if s >= 0 && !excluded(pass, notIn, qs[lo].Start) {
+		if s >= 0 && !within(out, qs[lo].Start) {
 			f(lo, hi)
 		}
 		lo = hi

@@ -48,7 +48,10 @@ func (c *PartExceedsTotal) Run(pass *lint.Pass) error {
 		exempt := -1 // unknown yet
 		for i := range qs {
 			s := &qs[i]
-			if !isCount(s) || !c.success.match(words(s)) {
+			if !isCount(s) {
+				continue
+			}
+			if w, m := wordsOf(doc, lo+i); !c.success.matchMask(w, m) {
 				continue
 			}
 			for j := i - 1; j >= 0; j-- {
@@ -56,8 +59,8 @@ func (c *PartExceedsTotal) Run(pass *lint.Pass) error {
 				if !isCount(t) || !sameUnit(s, t) {
 					continue
 				}
-				w := words(t)
-				if !c.total.match(w) || c.success.match(w) {
+				w, m := wordsOf(doc, lo+j)
+				if !c.total.matchMask(w, m) || c.success.matchMask(w, m) {
 					continue
 				}
 				if s.Part && !t.Part {

@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"math/big"
 	"regexp"
 	"sync"
 
@@ -30,8 +29,6 @@ type PercentRange struct {
 	yes, not matcher
 }
 
-var hundred = big.NewRat(100, 1)
-
 func (c *PercentRange) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
 
 func (c *PercentRange) Run(pass *lint.Pass) error {
@@ -39,7 +36,10 @@ func (c *PercentRange) Run(pass *lint.Pass) error {
 	doc := pass.Doc
 	for i := range doc.Quantities {
 		q := &doc.Quantities[i]
-		if q.Kind != quantity.Percent || q.Growth || !c.yes.match(q.Label) || c.not.match(q.Label) {
+		if q.Kind != quantity.Percent || q.Growth {
+			continue
+		}
+		if l, m := labelOf(doc, i); !c.yes.matchMask(l, m) || c.not.matchMask(l, m) {
 			continue
 		}
 		if b := Bounds(*q); b.Lo != nil && b.Lo.Cmp(hundred) > 0 {

@@ -81,14 +81,17 @@ func (c *RateMismatch) Run(pass *lint.Pass) error {
 		var changed []bool
 		for i := range qs {
 			r := &qs[i]
-			if r.Kind != quantity.Percent || r.Growth || !c.rates.match(r.Label) || c.not.match(r.Label) {
+			if r.Kind != quantity.Percent || r.Growth {
+				continue
+			}
+			if l, m := labelOf(doc, lo+i); !c.rates.matchMask(l, m) || c.not.matchMask(l, m) {
 				continue
 			}
 			if changed == nil {
 				changed = beforeAfter(doc.Norm, qs)
 			}
 			sentStart := doc.Sentences[doc.QuantitySentence(lo)].Start
-			c.check(pass, qs, changed, i, sentStart)
+			c.check(pass, lo, changed, i, sentStart)
 		}
 	})
 	return nil
@@ -116,17 +119,24 @@ func (t rateTerm) String() string {
 	return b.String()
 }
 
-func (c *RateMismatch) check(pass *lint.Pass, qs []quantity.Quantity, changed []bool, ri, sentStart int) {
+func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentStart int) {
+	doc := pass.Doc
+	qs := doc.Quantities[lo : lo+len(changed)]
 	r := &qs[ri]
 	var nums []rateTerm
-	used := map[int]bool{}
+	used := make([]bool, len(qs))
+	single := make([]*quantity.Quantity, len(qs)) // backs one-count terms
+	one := func(i int) rateTerm {
+		single[i] = &qs[i]
+		return rateTerm{single[i : i+1 : i+1], Bounds(qs[i])}
+	}
 	composite := false
 	for ci := range c.Composites {
-		if !c.compRates[ci].match(r.Label) {
+		if l, m := labelOf(doc, lo+ri); !c.compRates[ci].matchMask(l, m) {
 			continue
 		}
 		composite = true
-		t, idx, ok := compositeTerm(qs, ri, c.compParts[ci])
+		t, idx, ok := compositeTerm(doc, lo, len(qs), ri, c.compParts[ci])
 		if !ok {
 			return // a composite whose parts are not all stated: left alone
 		}
@@ -146,7 +156,7 @@ func (c *RateMismatch) check(pass *lint.Pass, qs []quantity.Quantity, changed []
 			if i == ri || changed[i] || !isCount(q) || !stemMatch(st, words(q), pass.Doc.Norm[sentStart:q.Start]) {
 				continue
 			}
-			nums = append(nums, rateTerm{[]*quantity.Quantity{q}, Bounds(*q)})
+			nums = append(nums, one(i))
 			used[i] = true
 		}
 		// nearest numerator first: before the rate, latest first
@@ -162,7 +172,7 @@ func (c *RateMismatch) check(pass *lint.Pass, qs []quantity.Quantity, changed []
 		if i == ri || changed[i] || !isCount(q) || !sameUnit(q, unit) || composite && used[i] {
 			continue
 		}
-		dens = append(dens, rateTerm{[]*quantity.Quantity{q}, Bounds(*q)})
+		dens = append(dens, one(i))
 	}
 	stated := Bounds(*r)
 	tried := false
@@ -260,14 +270,18 @@ func nearerTo(a, b rateTerm, at int) bool {
 // compositeTerm finds, for each part of comp, the nearest count before the
 // rate at ri whose words match it; ok is false when a part is missing or
 // the parts differ in unit.
-func compositeTerm(qs []quantity.Quantity, ri int, parts []matcher) (rateTerm, []int, bool) {
+func compositeTerm(doc *lint.Document, lo, n, ri int, parts []matcher) (rateTerm, []int, bool) {
+	qs := doc.Quantities[lo : lo+n]
 	var t rateTerm
 	var idx []int
 	for _, part := range parts {
 		found := -1
 		for i := ri - 1; i >= 0; i-- {
 			q := &qs[i]
-			if !isCount(q) || !part.match(words(q)) {
+			if !isCount(q) {
+				continue
+			}
+			if w, m := wordsOf(doc, lo+i); !part.matchMask(w, m) {
 				continue
 			}
 			dup := false

@@ -58,9 +58,10 @@ type Relation struct {
 	Captures []Capture
 	Asserts  []Assert
 
-	once  sync.Once
-	caps  []captureMatch
-	topic matcher
+	once     sync.Once
+	caps     []captureMatch
+	topic    matcher
+	required bool // some capture is not optional
 }
 
 type captureMatch struct{ label, after, not matcher }
@@ -140,20 +141,22 @@ func (c *Relation) Run(pass *lint.Pass) error {
 	c.once.Do(func() {
 		c.topic = newMatcher(c.Topic)
 		for _, cp := range c.Captures {
+			c.required = c.required || !cp.Optional
 			c.caps = append(c.caps, captureMatch{newMatcher(cp.Label), newMatcher(cp.After), newMatcher(cp.NotLabel)})
 		}
 	})
 	doc := pass.Doc
 	qs := doc.Quantities
+	cands := make([][]int, len(c.Captures)) // reused by every scope
+	out := regions(pass, c.NotIn)
 	for lo := 0; lo < len(qs); {
 		key := scopeKey(doc, c.Within, lo)
 		hi := lo + 1
 		for hi < len(qs) && scopeKey(doc, c.Within, hi) == key {
 			hi++
 		}
-		if key >= 0 && !excluded(pass, c.NotIn, qs[lo].Start) &&
-			(len(c.Topic) == 0 || c.topic.match(doc.Slice(scopeRange(doc, c.Within, lo, hi)))) {
-			c.scope(pass, lo, hi)
+		if key >= 0 && !within(out, qs[lo].Start) {
+			c.scope(pass, lo, hi, cands)
 		}
 		lo = hi
 	}
@@ -199,11 +202,23 @@ func scopeRange(doc *lint.Document, s Scope, lo, hi int) lint.Range {
 	return lint.Range{}
 }
 
-// scope checks the relation on the quantities [lo, hi) of one scope.
-func (c *Relation) scope(pass *lint.Pass, lo, hi int) {
+// scope checks the relation on the quantities [lo, hi) of one scope;
+// cands has room for each capture's candidates.
+func (c *Relation) scope(pass *lint.Pass, lo, hi int, cands [][]int) {
 	qs := pass.Doc.Quantities[lo:hi]
+	for ci := range cands {
+		cands[ci] = cands[ci][:0]
+	}
 	// Required captures first: a scope without one is done with soonest.
-	cands := make([][]int, len(c.Captures))
+	// A relation with none looks at its topic first: one search of the
+	// scope's text costs less than every capture on every quantity.
+	topicDone := false
+	if !c.required && len(c.Topic) > 0 {
+		if !c.topic.match(pass.Doc.Slice(scopeRange(pass.Doc, c.Within, lo, hi))) {
+			return
+		}
+		topicDone = true
+	}
 	found := false
 	for _, optional := range [...]bool{false, true} {
 		for ci := range c.Captures {
@@ -212,7 +227,8 @@ func (c *Relation) scope(pass *lint.Pass, lo, hi int) {
 				continue
 			}
 			for i := range qs {
-				if cp.match(&qs[i], &c.caps[ci]) {
+				lm, am := pass.Doc.QuantityRunes(lo + i)
+				if cp.match(&qs[i], &c.caps[ci], lm, am) {
 					cands[ci] = append(cands[ci], i)
 				}
 			}
@@ -222,12 +238,18 @@ func (c *Relation) scope(pass *lint.Pass, lo, hi int) {
 			found = found || len(cands[ci]) > 0
 		}
 	}
-	if !found {
+	if !found || !topicDone && len(c.Topic) > 0 && !c.topic.match(pass.Doc.Slice(scopeRange(pass.Doc, c.Within, lo, hi))) {
 		return
 	}
 	bindings := c.bindings(qs, cands)
 	if len(bindings) == 0 {
 		return
+	}
+	bounds := make([]Interval, len(qs))
+	for _, cs := range cands {
+		for _, qi := range cs {
+			bounds[qi] = Bounds(qs[qi])
+		}
 	}
 	env := make([]Operand, len(c.Captures))
 	for _, a := range c.Asserts {
@@ -236,7 +258,7 @@ func (c *Relation) scope(pass *lint.Pass, lo, hi int) {
 			for ci, qi := range b {
 				env[ci] = Operand{}
 				if qi >= 0 {
-					env[ci] = Operand{Bounds(qs[qi]), true}
+					env[ci] = Operand{bounds[qi], true}
 				}
 			}
 			if a.Condition.Eval(env) != False {
@@ -316,7 +338,7 @@ func (c *Relation) sameUnit(qs []quantity.Quantity, b []int) bool {
 
 // match reports whether the capture takes quantity q: kind and unit first
 // (cheap), then the patterns.
-func (cp *Capture) match(q *quantity.Quantity, m *captureMatch) bool {
+func (cp *Capture) match(q *quantity.Quantity, m *captureMatch, lm, am uint64) bool {
 	switch cp.Kind {
 	case CaptureCount:
 		if q.Kind != quantity.Count {
@@ -343,10 +365,10 @@ func (cp *Capture) match(q *quantity.Quantity, m *captureMatch) bool {
 			return false
 		}
 	}
-	if !m.label.match(q.Label) && !m.after.match(q.After) {
+	if !m.label.matchMask(q.Label, lm) && !m.after.matchMask(q.After, am) {
 		return false
 	}
-	return !m.not.match(q.Label) && !m.not.match(q.After)
+	return !m.not.matchMask(q.Label, lm) && !m.not.matchMask(q.After, am)
 }
 
 func (c *Relation) report(pass *lint.Pass, a Assert, qs []quantity.Quantity, b []int) {

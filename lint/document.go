@@ -55,7 +55,8 @@ type Document struct {
 
 	titleYearRange, openingYearRange Range
 
-	quantitySentence []int32 // per Quantities: index in Sentences, or -1
+	quantitySentence []int32     // per Quantities: index in Sentences, or -1
+	quantityRunes    [][2]uint64 // per Quantities: RuneMask of Label and After
 }
 
 // LineKind says what a line was recognised as.

@@ -140,3 +140,23 @@ func TestReportDuplicate(t *testing.T) {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 }
+
+func TestRuneMask(t *testing.T) {
+	label := "全年调解各类矛盾纠纷"
+	for _, w := range []string{"调解", "纠纷", "矛盾纠纷", "全", ""} {
+		if m, l := RuneMask(w), RuneMask(label); m&l != m {
+			t.Errorf("RuneMask(%q) is not within RuneMask(%q)", w, label)
+		}
+	}
+	if RuneMask("") != 0 {
+		t.Error("RuneMask of the empty string is not 0")
+	}
+	d := mustParse(t, "报告\n全年调解矛盾纠纷4489件,调解成功4450件。")
+	lm, am := d.QuantityRunes(0)
+	if lm != RuneMask("全年调解矛盾纠纷") || am != 0 {
+		t.Errorf("QuantityRunes(0) = %x, %x", lm, am)
+	}
+	if lm, am := d.QuantityRunes(99); lm != ^uint64(0) || am != ^uint64(0) {
+		t.Error("QuantityRunes out of range does not rule nothing out")
+	}
+}
