@@ -41,12 +41,8 @@ relation "mediation" {
   }
 }
 
-relation "reconsideration" {
-  doc    = <<-EOT
-    行政复议:受理数不超过收到的申请数;审结数不超过受理数;维持、驳回、撤销(确认违法、
-    责令履行、变更)、终止等决定之和不超过审结数;纠错数不超过审结数;纠错率由纠错数和
-    审结数(或受理数、收到的申请数)算出。
-  EOT
+relation "reconsideration-intake" {
+  doc    = "行政复议:受理数不超过收到的申请数,审结数不超过受理数。"
   topic  = "复议"
   not_in = ["next-year"]
 
@@ -59,13 +55,48 @@ relation "reconsideration" {
     label     = "受理(各类)?(行政复议)?(申请|案件)?$"
     not_label = "审结|办结"
     unit      = ["件"]
-    optional  = true
   }
   count "closed" {
     label     = "(审结|办结)(案件)?$"
     not_label = "未审结|未办结"
     unit      = ["件"]
     optional  = true
+  }
+
+  assert "numeric/part-exceeds-total" {
+    condition = accepted <= received
+    message   = "受理行政复议案件${text.accepted}多于收到的申请${text.received}:受理数不能超过收到的申请数;请核对。"
+  }
+  assert "numeric/part-exceeds-total" {
+    condition = closed <= accepted
+    message   = "审结${text.closed}多于受理的${text.accepted}:如含上年结转的案件请写明,否则请核对。"
+    severity  = "warning"
+  }
+}
+
+relation "reconsideration-decisions" {
+  doc    = <<-EOT
+    行政复议:维持、驳回、撤销(确认违法、责令履行、变更)、终止等决定之和不超过审结数;
+    纠错数不超过审结数;纠错率由纠错数和审结数(或受理数、收到的申请数)算出。
+  EOT
+  topic  = "复议"
+  not_in = ["next-year"]
+
+  count "closed" {
+    label     = "(审结|办结)(案件)?$"
+    not_label = "未审结|未办结"
+    unit      = ["件"]
+  }
+  count "accepted" {
+    label     = "受理(各类)?(行政复议)?(申请|案件)?$"
+    not_label = "审结|办结"
+    unit      = ["件"]
+    optional  = true
+  }
+  count "received" {
+    label    = "(收到|接收|新收)(各类)?(行政复议)?(申请|案件)$"
+    unit     = ["件"]
+    optional = true
   }
   count "upheld" {
     label    = "维持"
@@ -97,15 +128,6 @@ relation "reconsideration" {
     optional = true
   }
 
-  assert "numeric/part-exceeds-total" {
-    condition = accepted <= received
-    message   = "受理行政复议案件${text.accepted}多于收到的申请${text.received}:受理数不能超过收到的申请数;请核对。"
-  }
-  assert "numeric/part-exceeds-total" {
-    condition = closed <= accepted
-    message   = "审结${text.closed}多于受理的${text.accepted}:如含上年结转的案件请写明,否则请核对。"
-    severity  = "warning"
-  }
   assert "numeric/sum-mismatch" {
     condition = sum(upheld, dismissed, revoked, terminated) <= closed
     at        = "closed"
@@ -186,15 +208,44 @@ relation "court-appearance" {
 }
 
 relation "law-exam" {
-  doc    = "学法用法考试:参考人数不超过应考人数,通过人数不超过参考人数;参考率、通过率由这些人数算出。"
+  doc    = "学法用法考试:参考人数不超过应考人数;参考率由二者算出。"
   topic  = "考试|测试|考核"
   not_in = ["next-year"]
 
   count "expected" {
-    label    = "应(考|参考|参加考试|参试)(人员|人数)?$"
-    after    = "^应(考|参考|参试)"
-    unit     = ["人", "名", "人次"]
+    label = "应(考|参考|参加考试|参试)(人员|人数)?$"
+    after = "^应(考|参考|参试)"
+    unit  = ["人", "名", "人次"]
+  }
+  count "took" {
+    label = "(参考|参试|实考|参加考试)(人员|人数)?$"
+    after = "^(参考|参试|参加.{0,20}(考试|测试))"
+    unit  = ["人", "名", "人次"]
+  }
+  rate "took_rate" {
+    label    = "(参考|参学|参试)率$"
     optional = true
+  }
+
+  assert "numeric/part-exceeds-total" {
+    condition = took <= expected
+    message   = "参考${text.took}多于应考的${text.expected};请核对。"
+  }
+  assert "numeric/rate-mismatch" {
+    condition = took_rate == pct(took, expected)
+    message   = "参考率${text.took_rate}与${took}/${expected}=${round(pct(took, expected), 2)}%不符;请核对。"
+  }
+}
+
+relation "law-exam-pass" {
+  doc    = "学法用法考试:通过人数不超过参考人数;通过率由通过人数和参考(或应考)人数算出。"
+  topic  = "考试|测试|考核"
+  not_in = ["next-year"]
+
+  count "passed" {
+    label = "(通过|合格|及格)(人员|人数)?$"
+    after = "^(通过|合格|及格)"
+    unit  = ["人", "名", "人次"]
   }
   count "took" {
     label    = "(参考|参试|实考|参加考试)(人员|人数)?$"
@@ -202,14 +253,10 @@ relation "law-exam" {
     unit     = ["人", "名", "人次"]
     optional = true
   }
-  count "passed" {
-    label    = "(通过|合格|及格)(人员|人数)?$"
-    after    = "^(通过|合格|及格)"
+  count "expected" {
+    label    = "应(考|参考|参加考试|参试)(人员|人数)?$"
+    after    = "^应(考|参考|参试)"
     unit     = ["人", "名", "人次"]
-    optional = true
-  }
-  rate "took_rate" {
-    label    = "(参考|参学|参试)率$"
     optional = true
   }
   rate "pass_rate" {
@@ -218,16 +265,8 @@ relation "law-exam" {
   }
 
   assert "numeric/part-exceeds-total" {
-    condition = took <= expected
-    message   = "参考${text.took}多于应考的${text.expected};请核对。"
-  }
-  assert "numeric/part-exceeds-total" {
     condition = passed <= took
     message   = "通过${text.passed}多于参考的${text.took};请核对。"
-  }
-  assert "numeric/rate-mismatch" {
-    condition = took_rate == pct(took, expected)
-    message   = "参考率${text.took_rate}与${took}/${expected}=${round(pct(took, expected), 2)}%不符;请核对。"
   }
   assert "numeric/rate-mismatch" {
     condition = pass_rate == pct(passed, took) || pass_rate == pct(passed, expected)
@@ -318,16 +357,15 @@ relation "legal-aid" {
   topic  = "法律援助"
   not_in = ["next-year"]
 
-  count "applied" {
-    label    = "(收到|接到|受理)?(法律援助)?申请$"
-    unit     = ["件"]
-    optional = true
-  }
   count "accepted" {
     label     = "(受理|批准|指派|承办)(各类)?(法律援助)?(案件)?$"
     not_label = "申请"
     unit      = ["件"]
-    optional  = true
+  }
+  count "applied" {
+    label    = "(收到|接到|受理)?(法律援助)?申请$"
+    unit     = ["件"]
+    optional = true
   }
   count "closed" {
     label    = "(办结|结案)(案件)?$"
