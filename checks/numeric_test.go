@@ -168,6 +168,8 @@ func TestRateMismatch(t *testing.T) {
 		{"受理纠纷200余件,调解成功180件,调解成功率95%。", `95%与180/200=90%不符`},
 		// growth, plans
 		{"受理案件120件,增长率20%。", ""},
+		// a "sentence" of more than MaxSentence quantities is not read
+		{strings.Repeat("受理纠纷10件,", checks.MaxSentence) + "结案51件,败诉9件,败诉率16.65%。", ""},
 		{"四、下一年度推进法治政府建设的主要安排\n结案51件,败诉9件,败诉率16.65%。", ""},
 	})
 }

@@ -120,7 +120,8 @@ type Assert struct {
 // MaxBindings bounds how many ways of binding captures one scope is tried
 // with. A scope with more (a paragraph full of counts) is skipped: an
 // assert is reported only when every binding fails, and untried bindings
-// might not.
+// might not. The search for them gives up after MaxBindings×8 steps, so
+// that a scope costs at most time linear in its length.
 const MaxBindings = 512
 
 func (c *Relation) Rules() []*lint.Rule {
@@ -279,8 +280,12 @@ func (c *Relation) scope(pass *lint.Pass, lo, hi int, cands [][]int) {
 func (c *Relation) bindings(qs []quantity.Quantity, cands [][]int) [][]int {
 	var out [][]int
 	cur := make([]int, len(cands))
+	steps := 0
 	var walk func(ci int) bool
 	walk = func(ci int) bool {
+		if steps++; steps > 8*MaxBindings {
+			return false
+		}
 		if ci == len(cands) {
 			if c.SameUnit && !c.sameUnit(qs, cur) {
 				return true

@@ -3,6 +3,8 @@ package rules
 import (
 	"context"
 	"fmt"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -144,5 +146,44 @@ relation "legal-aid-share" {
 	want := "warning 刑事案件占比30%与50/200=25%不符。"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("got %q, want [%q]", got, want)
+	}
+}
+
+// TestReadmeRelation loads the relation example of README.md with the
+// built-in rules and runs it.
+func TestReadmeRelation(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src string
+	for _, block := range strings.Split(string(b), "```hcl\n")[1:] {
+		block, _, _ = strings.Cut(block, "```")
+		if strings.Contains(block, "relation \"") {
+			src = block
+		}
+	}
+	if src == "" {
+		t.Fatal("README.md has no relation example")
+	}
+	set, diags := Load(append(Builtin(), Source{Name: "README.md", Data: []byte(src)})...)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	l, err := set.Linter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := l.Check(context.Background(), []byte("某县2023年度法治政府建设情况报告\n全年调解矛盾纠纷4489件,调解成功4450件,调解成功率98%。"), lint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Rule+" "+f.Severity.String()+" "+f.Message)
+	}
+	want := "numeric/mediation-rate error 调解成功率98%与4450/4489=99.13%不符。"
+	if !slices.Contains(got, want) {
+		t.Errorf("findings %q lack %q", got, want)
 	}
 }
