@@ -81,7 +81,7 @@ func (c *Conflict) Run(pass *lint.Pass) error {
 				continue
 			}
 			if Equal(Bounds(*ref), Bounds(*q)) == False {
-				pass.Reportf(c.Rule, c.Rule.Severity, span(q),
+				reportf(pass, c.Rule, c.Rule.Severity, span(q),
 					"%s前后不一致:此处为%s,第%d行为%s(“%s”);同一统计数字应前后一致,请核对。",
 					f.Name, q.Text, doc.LineAt(ref.Start).Number, ref.Text, describe(*ref))
 			}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/ducha-dev/ducha/lint"
@@ -125,4 +126,10 @@ func joinTexts(qs []*quantity.Quantity, sep string) string {
 		b.WriteString(q.Text)
 	}
 	return b.String()
+}
+
+// reportf reports a numeric finding once per rule and range: a relation of
+// the rule pack may have reported the same mistake already.
+func reportf(pass *lint.Pass, rule *lint.Rule, sev lint.Severity, r lint.Range, format string, args ...any) {
+	pass.ReportOnce(rule, sev, r, fmt.Sprintf(format, args...))
 }

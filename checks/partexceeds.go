@@ -76,7 +76,7 @@ func (c *PartExceedsTotal) Run(pass *lint.Pass) error {
 					return
 				}
 				if Less(Bounds(*t), Bounds(*s)) == True {
-					pass.Reportf(c.Rule, c.Rule.Severity, span(s),
+					reportf(pass, c.Rule, c.Rule.Severity, span(s),
 						"%s多于%s:成功、办结等数量是其所属总数的一部分,不能超过总数;请核对这两个数字。",
 						describe(*s), describe(*t))
 				}

@@ -43,7 +43,7 @@ func (c *PercentRange) Run(pass *lint.Pass) error {
 			continue
 		}
 		if b := Bounds(*q); b.Lo != nil && b.Lo.Cmp(hundred) > 0 {
-			pass.Reportf(c.Rule, c.Rule.Severity, span(q),
+			reportf(pass, c.Rule, c.Rule.Severity, span(q),
 				"%s超过100%%:比例是部分占总数之比,不能大于100%%;请核对这个比率及其分子、分母。", describe(*q))
 		}
 	}

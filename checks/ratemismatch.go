@@ -204,7 +204,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 		// The arithmetic shown is on the numbers as stated, to at least two
 		// decimals ("9/51=17.65%"); the decision above was on intervals.
 		got := FormatRat(new(big.Rat).Mul(new(big.Rat).Quo(nominal(n.qs), nominal(best.qs)), big.NewRat(100, 1)), max(r.Decimals, 2))
-		pass.Reportf(c.Rule, c.Rule.Severity, span(r),
+		reportf(pass, c.Rule, c.Rule.Severity, span(r),
 			"%s与%s/%s=%s%%不符(%s,%s):比率应由这两个数算出(按%s四舍五入或截尾);请核对比率或数字。",
 			describe(*r), n, best, got, describeTerm(n), describeTerm(*best), precisionName(r.Decimals))
 		return

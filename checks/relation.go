@@ -398,7 +398,7 @@ func (c *Relation) report(pass *lint.Pass, a Assert, qs []quantity.Quantity, b [
 	def := fmt.Sprintf("这些数字彼此不符(%s):按“%s”中的关系核对后更正。", strings.Join(parts, ","), c.Name)
 	msg := Message(a.Message, def, c.MessageVars(qs, b))
 	q := qs[at]
-	pass.Report(a.Rule, a.Severity, lint.Range{Start: q.Start, End: q.End}, msg)
+	pass.ReportOnce(a.Rule, a.Severity, lint.Range{Start: q.Start, End: q.End}, msg)
 }
 
 // describe shows a quantity with its label: "败诉9件", "13件(规范性文件继续有效)".

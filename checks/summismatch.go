@@ -105,11 +105,11 @@ func (c *SumMismatch) compare(pass *lint.Pass, t *quantity.Quantity, parts []*qu
 	}
 	switch {
 	case Less(tb, sum) == True:
-		pass.Reportf(c.Rule, c.Rule.Severity, span(t),
+		reportf(pass, c.Rule, c.Rule.Severity, span(t),
 			"“其中”各项之和%s(%s)大于总数%s:各部分之和不能超过总数,请核对总数和各项数字。",
 			shown(), describeAll(parts, "+"), t.Text)
 	case len(parts) >= c.MinShort && Less(sum, tb) == True:
-		pass.Reportf(c.Rule, c.Short, span(t),
+		reportf(pass, c.Rule, c.Short, span(t),
 			"“其中”各项之和%s(%s)小于总数%s:如有未列出的部分请写明,否则请核对总数和各项数字。",
 			shown(), describeAll(parts, "+"), t.Text)
 	}

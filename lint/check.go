@@ -81,21 +81,25 @@ type pending struct {
 }
 
 // Report records a finding under rule at range r of the normalised view.
-// A second finding of the same rule at the same range is dropped: two checks
-// may catch one mistake (a relation of the rule pack and a generic check).
 func (p *Pass) Report(rule *Rule, sev Severity, r Range, message string) {
 	if p.state.enabled[rule.ID] == nil {
 		return
 	}
-	k := reported{rule.ID, r}
-	if _, dup := p.state.reported[k]; dup {
-		return
-	}
+	p.state.findings = append(p.state.findings, pending{rule, sev, message, r})
 	if p.state.reported == nil {
 		p.state.reported = map[reported]struct{}{}
 	}
-	p.state.reported[k] = struct{}{}
-	p.state.findings = append(p.state.findings, pending{rule, sev, message, r})
+	p.state.reported[reported{rule.ID, r}] = struct{}{}
+}
+
+// ReportOnce is Report unless a finding of the same rule at the same range
+// was reported already (by any check): a rule pack's relation and a generic
+// check may both catch one mistake, and the reader should see it once.
+func (p *Pass) ReportOnce(rule *Rule, sev Severity, r Range, message string) {
+	if _, dup := p.state.reported[reported{rule.ID, r}]; dup {
+		return
+	}
+	p.Report(rule, sev, r, message)
 }
 
 // Reportf is Report with a formatted message.

@@ -114,14 +114,17 @@ type dupCheck struct{ rule *Rule }
 
 func (c dupCheck) Rules() []*Rule { return []*Rule{c.rule} }
 func (c dupCheck) Run(p *Pass) error {
-	p.Report(c.rule, Error, Range{0, 3}, "一")
-	p.Report(c.rule, Warning, Range{0, 3}, "二") // same rule, same range: dropped
-	p.Report(c.rule, Error, Range{0, 6}, "三")
+	p.ReportOnce(c.rule, Error, Range{0, 3}, "一")
+	p.ReportOnce(c.rule, Warning, Range{0, 3}, "二") // same rule, same range: dropped
+	p.ReportOnce(c.rule, Error, Range{0, 6}, "三")
+	p.Report(c.rule, Error, Range{0, 9}, "四")
+	p.Report(c.rule, Error, Range{0, 9}, "四") // Report keeps every finding
 	return nil
 }
 
-// TestReportDuplicate checks that a second finding of one rule at one range
-// is dropped (a relation and a generic check may catch one mistake).
+// TestReportDuplicate checks that ReportOnce drops a second finding of one
+// rule at one range (a relation and a generic check may catch one mistake),
+// across checks, and that Report keeps every finding.
 func TestReportDuplicate(t *testing.T) {
 	r := &Rule{ID: "x/y", Severity: Error}
 	l, err := New(Config{Rules: []*Rule{r}, Checks: []Check{dupCheck{r}, dupCheck{r}}})
@@ -136,7 +139,7 @@ func TestReportDuplicate(t *testing.T) {
 	for _, f := range res.Findings {
 		msgs = append(msgs, f.Message)
 	}
-	if diff := cmp.Diff([]string{"三", "一"}, msgs); diff != "" {
+	if diff := cmp.Diff([]string{"四", "四", "四", "四", "三", "一"}, msgs); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 }
