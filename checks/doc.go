@@ -12,4 +12,13 @@
 //   - TitleMissing, TitleYear (title.go): the report has a title naming its
 //     subject, and the title's year is the year the body reports on. Rule ids
 //     title/missing, title/year.
+//   - SumMismatch (summismatch.go), PartExceedsTotal (partexceeds.go),
+//     RateMismatch (ratemismatch.go), PercentRange (percentrange.go),
+//     Conflict (conflict.go): the statistics a report states hold together.
+//     Rule ids numeric/sum-mismatch, numeric/part-exceeds-total,
+//     numeric/rate-mismatch, numeric/percent-range, numeric/conflict.
+//   - Relation (relation.go): a rule pack's relation between statistics it
+//     names, with assert conditions (condition.go) evaluated over the ranges
+//     the stated numbers stand for (interval.go); it reports under the rule
+//     ids its asserts name.
 package checks
