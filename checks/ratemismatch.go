@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"regexp"
 	"strings"
@@ -161,6 +162,9 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 		}
 		// nearest numerator first: before the rate, latest first
 		sortNearest(nums, r.Start)
+		if len(nums) > maxNumerators {
+			nums = nums[:maxNumerators]
+		}
 	}
 	if len(nums) == 0 {
 		return
@@ -175,13 +179,18 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 		dens = append(dens, one(i))
 	}
 	stated := Bounds(*r)
+	sf := floats(stated)
 	tried := false
 	for _, n := range nums {
+		nf := floats(n.iv)
 		for _, d := range dens {
 			if sameTerm(n, d) {
 				continue
 			}
 			tried = true
+			if clearlyApart(sf, quoFloats(nf, floats(d.iv))) {
+				continue // the exact test below would say so too, slowly
+			}
 			if Equal(stated, n.iv.Percent(d.iv)) != False {
 				return // fits
 			}
@@ -209,6 +218,44 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 			describe(*r), n, best, got, describeTerm(n), describeTerm(*best), precisionName(r.Decimals))
 		return
 	}
+}
+
+// maxNumerators bounds the numerators tried for one rate: the nearest few
+// are the plausible ones, and a sentence listing dozens of counts with the
+// rate's name must not cost time cubic in its length.
+const maxNumerators = 4
+
+// floats is a float64 view of an interval, ±Inf for unbounded ends.
+func floats(a Interval) [2]float64 {
+	f := [2]float64{math.Inf(-1), math.Inf(1)}
+	if a.Lo != nil {
+		f[0], _ = a.Lo.Float64()
+	}
+	if a.Hi != nil {
+		f[1], _ = a.Hi.Float64()
+	}
+	return f
+}
+
+// quoFloats is n ÷ d × 100 for non-negative n and d in float64; a d that may
+// be zero gives (−Inf, +Inf).
+func quoFloats(n, d [2]float64) [2]float64 {
+	if d[0] <= 0 {
+		return [2]float64{math.Inf(-1), math.Inf(1)}
+	}
+	return [2]float64{n[0] / d[1] * 100, n[1] / d[0] * 100}
+}
+
+// clearlyApart reports whether two float intervals are disjoint by far more
+// than float rounding can explain: only then is the exact comparison
+// skipped. It is a shortcut, never a decision the exact arithmetic would
+// not make.
+func clearlyApart(a, b [2]float64) bool {
+	const margin = 1e-9
+	gap := func(lo, hi float64) bool { // hi < lo by a margin
+		return hi < lo-margin*(math.Abs(lo)+math.Abs(hi)+1)
+	}
+	return gap(b[0], a[1]) || gap(a[0], b[1])
 }
 
 func describeTerm(t rateTerm) string { return describeAll(t.qs, "+") }
