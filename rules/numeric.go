@@ -109,7 +109,7 @@ func decodeNumeric(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 		bd.required("rates")
 		rm := &checks.RateMismatch{Rule: rule, Rates: bd.patterns("rates"), NotRates: bd.patterns("not_rates"), NotIn: bd.names("not_in")}
 		for _, cb := range blocks {
-			cbd, _ := content(cb, compositeSchema, diags)
+			cbd := inner(cb, compositeSchema, diags)
 			comp := checks.Composite{Name: cb.Labels[0], Rate: cbd.patterns("rate")}
 			for _, p := range cbd.patterns("parts") {
 				comp.Parts = append(comp.Parts, []*regexp.Regexp{p})
@@ -123,7 +123,7 @@ func decodeNumeric(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 	case "conflict":
 		cf := &checks.Conflict{Rule: rule, NotLabel: bd.patterns("not_label"), NotIn: bd.names("not_in")}
 		for _, fb := range blocks {
-			fbd, _ := content(fb, figureSchema, diags)
+			fbd := inner(fb, figureSchema, diags)
 			cf.Figures = append(cf.Figures, checks.Figure{
 				Name: fb.Labels[0], Label: fbd.patterns("label"), NotLabel: fbd.patterns("not_label"), Units: fbd.strList("unit"),
 			})

@@ -75,6 +75,7 @@ func TestLoadNumericErrors(t *testing.T) {
 		{"composite without parts", "numeric \"rate-mismatch\" {\n  title = \"T\"\n  rates = [\"率$\"]\n  composite \"c\" {\n    rate = [\"一类以上率\"]\n  }\n}\n", "4:17", "parts"},
 		{"conflict without figures", "numeric \"conflict\" {\n  title = \"T\"\n}\n", "1:1", "figure"},
 		{"figure without label", "numeric \"conflict\" {\n  title = \"T\"\n  figure \"f\" {\n    unit = [\"次\"]\n  }\n}\n", "3:14", "label"},
+		{"rule attribute in a capture", relation("  count \"total\" {\n    label = \"受理\"\n    title = \"T\"\n  }\n  count \"part\" { label = \"成功\" }\n  assert \"numeric/x\" {\n    condition = part <= total\n    message = \"m\"\n  }\n"), "7:5", "Unsupported argument"},
 		{"unknown attribute", "numeric \"percent-range\" {\n  title = \"T\"\n  proportions = [\"率$\"]\n  maximum = 100\n}\n", "4:3", "Unsupported argument"},
 		{"bad short severity", "numeric \"sum-mismatch\" {\n  title = \"T\"\n  short_severity = \"minor\"\n}\n", "3:20", "warning"},
 	}

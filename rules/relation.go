@@ -127,7 +127,7 @@ func decodeRelation(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 
 func decodeCapture(b *hcl.Block, names []string, diags *hcl.Diagnostics) (checks.Capture, bool) {
 	name := b.Labels[0]
-	bd, _ := content(b, captureSchema, diags)
+	bd := inner(b, captureSchema, diags)
 	ok := true
 	switch {
 	case !captureName.MatchString(name) || name == "text" || name == "label":
@@ -154,7 +154,7 @@ func decodeCapture(b *hcl.Block, names []string, diags *hcl.Diagnostics) (checks
 }
 
 func decodeAssert(b *hcl.Block, names []string, diags *hcl.Diagnostics) (checks.Assert, bool, bool) {
-	bd, _ := content(b, assertSchema, diags)
+	bd := inner(b, assertSchema, diags)
 	a := checks.Assert{At: -1}
 	ca, ok := bd.attrs["condition"]
 	if !ok || len(names) == 0 {
@@ -184,6 +184,17 @@ func decodeAssert(b *hcl.Block, names []string, diags *hcl.Diagnostics) (checks.
 		}
 	}
 	return a, sevSet, true
+}
+
+// inner reads a block nested in a rule (a capture, an assert, a figure):
+// only its own attributes, not the rules' common ones.
+func inner(b *hcl.Block, schema *hcl.BodySchema, diags *hcl.Diagnostics) *body {
+	c, d := b.Body.Content(schema)
+	*diags = append(*diags, d...)
+	if c == nil {
+		c = &hcl.BodyContent{}
+	}
+	return &body{block: b, attrs: c.Attributes, diags: diags}
 }
 
 func contains(list []string, s string) bool { return index(list, s) >= 0 }
