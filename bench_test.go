@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -158,6 +159,77 @@ func FuzzCheck(f *testing.F) {
 		}
 		if diff := cmp.Diff(res.Findings, again.Findings); diff != "" {
 			t.Fatalf("same input, different findings:\n%s", diff)
+		}
+	})
+}
+
+// BenchmarkNumeric measures the numeric checks alone on the largest seed
+// (003): "numeric" is a Linter with only the numeric rules and relations
+// enabled (the part rules are loaded, since relations skip next year's plan,
+// but disabled), run on a parsed Document; "parts" is the same Linter with
+// every rule disabled, which still recognises the parts, so numeric − parts
+// is the cost of the numeric checks. For comparison, "all" lints the same
+// Document with every built-in rule and "parse" is decoding and parsing
+// (quantities included); BenchmarkCheck/003 is the whole pipeline.
+func BenchmarkNumeric(b *testing.B) {
+	src := readSeeds(b)["003_90fbc7d8aeb855ec.txt"]
+	var numeric []rules.Source
+	for _, s := range rules.Builtin() {
+		if strings.Contains(s.Name, "parts") || strings.Contains(s.Name, "numeric") || strings.Contains(s.Name, "relations") {
+			numeric = append(numeric, s)
+		}
+	}
+	set, diags := rules.Load(numeric...)
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	var off []string
+	for _, r := range set.Rules() {
+		if !strings.HasPrefix(r.ID, "numeric/") {
+			off = append(off, r.ID)
+		}
+	}
+	only, err := set.Linter(lint.Disable(off...))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ids []string
+	for _, r := range set.Rules() {
+		ids = append(ids, r.ID)
+	}
+	none, err := set.Linter(lint.Disable(ids...))
+	if err != nil {
+		b.Fatal(err)
+	}
+	all, err := ducha.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := lint.ParseString(string(src))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name string
+		l    *lint.Linter
+	}{{"numeric", only}, {"parts", none}, {"all", all}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := bc.l.Lint(context.Background(), doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("parse", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := lint.ParseString(string(src)); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 }

@@ -55,7 +55,8 @@ func fullWidth(s string) string {
 // findings, at the same lines and columns, as the same report in half-width.
 func TestFullWidth(t *testing.T) {
 	files, _ := filepath.Glob("testdata/seeds/*.txt")
-	files = append(files, "testdata/cases/complete.txt", "testdata/cases/rp-body-only.txt", "testdata/cases/title-year-mismatch.txt")
+	files = append(files, "testdata/cases/complete.txt", "testdata/cases/rp-body-only.txt", "testdata/cases/title-year-mismatch.txt",
+		"testdata/cases/numeric-rate-mismatch.txt", "testdata/cases/numeric-relations.txt", "testdata/cases/numeric-sum-exceeds.txt")
 	type key struct {
 		Rule, Severity, Message          string
 		Line, Column, EndLine, EndColumn int

@@ -55,6 +55,11 @@ func ExampleCheck() {
 	// warn structure/numbering
 	// warn format/doc-number
 	// pass text/placeholder
+	// pass numeric/sum-mismatch
+	// pass numeric/part-exceeds-total
+	// pass numeric/rate-mismatch
+	// pass numeric/percent-range
+	// pass numeric/conflict
 }
 
 // A province's rule author adds a requirement of its own guidance to the

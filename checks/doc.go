@@ -25,4 +25,13 @@
 //     Rule id format/doc-number.
 //   - Placeholder (placeholder.go): no template leftovers. Rule id
 //     text/placeholder.
+//   - SumMismatch (summismatch.go), PartExceedsTotal (partexceeds.go),
+//     RateMismatch (ratemismatch.go), PercentRange (percentrange.go),
+//     Conflict (conflict.go): the statistics a report states hold together.
+//     Rule ids numeric/sum-mismatch, numeric/part-exceeds-total,
+//     numeric/rate-mismatch, numeric/percent-range, numeric/conflict.
+//   - Relation (relation.go): a rule pack's relation between statistics it
+//     names, with assert conditions (condition.go) evaluated over the ranges
+//     the stated numbers stand for (interval.go); it reports under the rule
+//     ids its asserts name.
 package checks

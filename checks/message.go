@@ -10,13 +10,14 @@ import (
 
 // Message renders a finding's message: the rule pack's template when it has
 // one, else the check's own wording. Templates are validated when rules load
-// (only known variables, no function calls), so rendering cannot fail in
-// practice; if it does, the default wording is used.
+// (only known variables and, in relations' messages, MessageFuncs), so
+// rendering cannot fail in practice; if it does (a function given a capture
+// the text does not state), the default wording is used.
 func Message(tmpl hcl.Expression, def string, vars map[string]cty.Value) string {
 	if tmpl == nil {
 		return def
 	}
-	v, diags := tmpl.Value(&hcl.EvalContext{Variables: vars})
+	v, diags := tmpl.Value(&hcl.EvalContext{Variables: vars, Functions: MessageFuncs})
 	if diags.HasErrors() {
 		return def
 	}

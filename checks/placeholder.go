@@ -59,7 +59,7 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes
 	c := &Placeholder{Rule: rule, open: map[rune]rune{}, surnames: surnames}
 	for i, list := range [][]*regexp.Regexp{anywhere, unquoted} {
 		for _, re := range list {
-			anchored, set, err := anchor(re)
+			anchored, set, err := anchorStart(re)
 			if err != nil {
 				return nil, err
 			}

@@ -46,15 +46,15 @@ func (s startSet) size() int {
 // that starts with ".", "[^…]", a class of more than 4096 characters
 // (\p{Han}), or that can match the empty string.
 func FastPattern(re *regexp.Regexp) error {
-	_, _, err := anchor(re)
+	_, _, err := anchorStart(re)
 	return err
 }
 
-// anchor returns re anchored at the start of the text it is matched
+// anchorStart returns re anchored at the start of the text it is matched
 // against, with the same capturing groups, and the characters a match can
 // start with. It builds the anchored pattern from re's syntax tree, not by
 // wrapping its source, which "\Q…" would swallow.
-func anchor(re *regexp.Regexp) (*regexp.Regexp, startSet, error) {
+func anchorStart(re *regexp.Regexp) (*regexp.Regexp, startSet, error) {
 	tree, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		return nil, nil, err

@@ -22,7 +22,7 @@ func TestStartsOf(t *testing.T) {
 		{`([Xx×*])(?:次|个)`, "Xx×*", "次"},
 	}
 	for _, tc := range tests {
-		_, set, err := anchor(regexp.MustCompile(tc.pattern))
+		_, set, err := anchorStart(regexp.MustCompile(tc.pattern))
 		if err != nil {
 			t.Errorf("%q: %v", tc.pattern, err)
 			continue
@@ -59,7 +59,7 @@ func FuzzStartsOf(f *testing.F) {
 		if err != nil || re.MatchString("") {
 			return
 		}
-		anchored, set, err := anchor(re)
+		anchored, set, err := anchorStart(re)
 		if err != nil {
 			return
 		}

@@ -65,6 +65,13 @@ type lintState struct {
 	evidence map[string]Range
 	na       map[string]string
 	enabled  map[string]*Rule
+	reported map[reported]struct{}
+}
+
+// reported identifies a finding for dropping duplicates.
+type reported struct {
+	rule string
+	r    Range
 }
 
 type pending struct {
@@ -80,6 +87,20 @@ func (p *Pass) Report(rule *Rule, sev Severity, r Range, message string) {
 		return
 	}
 	p.state.findings = append(p.state.findings, pending{rule, sev, message, r})
+	if p.state.reported == nil {
+		p.state.reported = map[reported]struct{}{}
+	}
+	p.state.reported[reported{rule.ID, r}] = struct{}{}
+}
+
+// ReportOnce is Report unless a finding of the same rule at the same range
+// was reported already (by any check): a rule pack's relation and a generic
+// check may both catch one mistake, and the reader should see it once.
+func (p *Pass) ReportOnce(rule *Rule, sev Severity, r Range, message string) {
+	if _, dup := p.state.reported[reported{rule.ID, r}]; dup {
+		return
+	}
+	p.Report(rule, sev, r, message)
 }
 
 // Reportf is Report with a formatted message.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ducha-dev/ducha/dates"
 	"github.com/ducha-dev/ducha/internal/norm"
+	"github.com/ducha-dev/ducha/quantity"
 )
 
 // A Document is a report as ducha reads it: the original text, its normalised
@@ -55,12 +56,19 @@ type Document struct {
 	// DocNumbers are the strings of the report's lines that read as a
 	// 发文字号 ("国发〔2021〕33号", "国发[2021]33号"), in text order.
 	DocNumbers []DocNumber
+	// Quantities are the numbers the body and headings state, with their
+	// units and labels (package quantity), in text order; their offsets
+	// index Norm. QuantitySentence says which sentence holds each.
+	Quantities []quantity.Quantity
 
 	nmap        norm.Map
 	checkpoints []checkpoint
 	lineStarts  []int // offset of each line's first byte, spaces included
 
 	titleYearRange, openingYearRange Range
+
+	quantitySentence []int32     // per Quantities: index in Sentences, or -1
+	quantityRunes    [][2]uint64 // per Quantities: RuneMask of Label and After
 }
 
 // LineKind says what a line was recognised as.

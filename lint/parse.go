@@ -38,7 +38,8 @@ func ParseString(s string) (*Document, error) {
 // normalised view, splits lines, sets aside page furniture and metadata, and
 // finds the signature date, the title, the report year, the outline, the
 // inline enumerations, the sentences, the dates and their kinds, the digit
-// runs that lost characters and the document numbers. It reads the text once
+// runs that lost characters, the document numbers and the quantities the
+// body states (see Document.Quantities). It reads the text once
 // per structure and never fails on text that decoded; it returns ErrNoText
 // when only furniture is left.
 func Parse(t *decode.Text, opt ParseOptions) (*Document, error) {
@@ -53,6 +54,7 @@ func Parse(t *decode.Text, opt ParseOptions) (*Document, error) {
 	d.findTitle()
 	d.findOutline(t.Headings)
 	d.findSentences()
+	d.findQuantities()
 	d.findEnumerations()
 	d.findYear(opt.Year)
 	d.findDates(opt.Published, t.Meta)

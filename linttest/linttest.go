@@ -286,14 +286,24 @@ func (e *Expectations) Check(report string, findings []lint.Finding) []string {
 
 // Rewrite returns the expectation file for findings: the old header
 // (comments and directives), one "LINE:COL SEVERITY RULE" line per finding
-// with its message above it as a "#>" comment, and the old "!" lines.
+// with its message above it as a "#>" comment, and the old "!" lines. A
+// message regexp of an old line that still matches its finding is kept.
 func (e *Expectations) Rewrite(findings []lint.Finding) []byte {
 	var b strings.Builder
 	for _, h := range e.header {
 		b.WriteString(h + "\n")
 	}
+	used := make([]bool, len(e.Want))
 	for _, f := range findings {
-		fmt.Fprintf(&b, "#> %s\n%d:%d %s %s\n", f.Message, f.Span.Start.Line, f.Span.Start.Column, f.Severity, f.Rule)
+		fmt.Fprintf(&b, "#> %s\n%d:%d %s %s", f.Message, f.Span.Start.Line, f.Span.Start.Column, f.Severity, f.Rule)
+		for i, w := range e.Want {
+			if !used[i] && w.Message != nil && w.matches(f) {
+				used[i] = true
+				fmt.Fprintf(&b, " %s", w.Message)
+				break
+			}
+		}
+		b.WriteString("\n")
 	}
 	for _, a := range e.Absent {
 		fmt.Fprintf(&b, "!%s\n", a)

@@ -177,3 +177,24 @@ func TestPublished(t *testing.T) {
 		t.Errorf("Rewrite = %q", got)
 	}
 }
+
+// TestRewriteKeepsRegexps checks that -update keeps the message regexp of a
+// line whose finding is still reported, and drops one that no longer
+// matches.
+func TestRewriteKeepsRegexps(t *testing.T) {
+	dir := t.TempDir()
+	writeCase(t, dir, "r", "召开会议XX次\nXX人参加\n", "# c\n1:5 warning text/xx 占位\n2 text/xx 不再匹配\n")
+	e, err := ReadExpectations(filepath.Join(dir, "r.want"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := testLinter(t).Check(t.Context(), []byte("召开会议XX次\nXX人参加\n"), e.Options)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(e.Rewrite(res.Findings))
+	want := "# c\n#> 占位符XX\n1:5 warning text/xx 占位\n#> 占位符XX\n2:1 warning text/xx\n"
+	if got != want {
+		t.Errorf("Rewrite = %q, want %q", got, want)
+	}
+}

@@ -86,6 +86,11 @@ type Set struct {
 	exRefs []exampleRef
 	refs   []partRef // to resolve once every file has loaded
 	parser *hclparse.Parser
+
+	// numeric rules and relations (numeric.go, relation.go)
+	asserts   []assertRef    // to resolve once every file has loaded
+	declared  []declaredRule // numeric rules that only asserts report under
+	relations map[string]hcl.Range
 }
 
 // Rules returns the rules in declaration order.
@@ -123,6 +128,9 @@ var blockKinds = map[string]func(*hcl.Block, *Set, *hcl.Diagnostics){
 	"structure": decodeStructure, // structure.go
 	"format":    decodeFormat,    // format.go
 	"text":      decodeText,      // text.go
+
+	"numeric":  decodeNumeric,  // numeric.go
+	"relation": decodeRelation, // relation.go
 }
 
 var topSchema = func() *hcl.BodySchema {
@@ -146,7 +154,7 @@ var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // column: syntax errors, unknown blocks or attributes, values of the wrong
 // type, bad regular expressions, unknown severities, duplicate rule ids.
 func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
-	s := &Set{decl: map[string]hcl.Range{}, examples: map[string][2]hcl.Range{}, shared: map[string]sharedExample{}, parser: hclparse.NewParser()}
+	s := &Set{decl: map[string]hcl.Range{}, examples: map[string][2]hcl.Range{}, shared: map[string]sharedExample{}, parser: hclparse.NewParser(), relations: map[string]hcl.Range{}}
 	var diags hcl.Diagnostics
 	if len(srcs) == 0 {
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No rule files", Detail: "没有给出任何规则文件。"})
@@ -167,7 +175,7 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 		diags = append(diags, d...)
 		if len(c.Blocks) == 0 && !d.HasErrors() {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty rule file",
-				Detail: "规则文件中没有任何规则;请写 part、title 等规则块,或不要加载此文件。", Subject: &start})
+				Detail: "规则文件中没有任何规则;请写 part、title、numeric、relation 等规则块,或不要加载此文件。", Subject: &start})
 		}
 		for _, b := range c.Blocks {
 			if name := b.Labels[0]; !validName.MatchString(name) {
@@ -181,6 +189,7 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 	}
 	s.resolveRefs(&diags)
 	s.resolveExamples(&diags)
+	s.resolveAsserts(&diags)
 	return s, diags
 }
 
@@ -203,8 +212,9 @@ func (s *Set) resolveRefs(diags *hcl.Diagnostics) {
 	}
 }
 
-// add registers a rule and its check, diagnosing a duplicate id; it reports
-// whether the rule was added.
+// add registers a rule and its check (nil for a rule that only relations
+// report under), diagnosing a duplicate id; it reports whether the rule was
+// added.
 func (s *Set) add(rule *lint.Rule, bd *body, diags *hcl.Diagnostics, c lint.Check) bool {
 	b := bd.block
 	if prev, ok := s.decl[rule.ID]; ok {
@@ -217,7 +227,9 @@ func (s *Set) add(rule *lint.Rule, bd *body, diags *hcl.Diagnostics, c lint.Chec
 	s.examples[rule.ID] = exampleRanges(b)
 	s.exRefs = append(s.exRefs, bd.exRefs...)
 	s.rules = append(s.rules, rule)
-	s.checks = append(s.checks, c)
+	if c != nil {
+		s.checks = append(s.checks, c)
+	}
 	return true
 }
 

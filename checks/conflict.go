@@ -1,0 +1,112 @@
+package checks
+
+import (
+	"regexp"
+	"strconv"
+	"sync"
+
+	"github.com/ducha-dev/ducha/lint"
+	"github.com/ducha-dev/ducha/quantity"
+)
+
+// Conflict checks that a key statistic, stated more than once, is stated
+// with one value:
+//
+//	一、… 全年行政机关负责人出庭15次 …
+//	三、… 机关负责人出庭12次 …
+//
+// is an error (15 or 12?); it passes when both say 15次, and when one says
+// "15余次". Only the statistics the rule pack declares as Figures are
+// compared, each by its label and unit; a part after 其中 (a subset), a
+// change ("较上年增加3次"), a figure labelled with another year than the
+// report's or vetoed by NotLabel ("上年", "同期") and anything in the parts
+// NotIn names (next year's targets are not results) are left out. Each
+// statement is compared with the first; intervals that cannot hold one same
+// value conflict.
+type Conflict struct {
+	Rule    *lint.Rule
+	Figures []Figure
+	// NotLabel vetoes statements of any figure.
+	NotLabel []*regexp.Regexp
+	NotIn    []string
+
+	once    sync.Once
+	not     matcher
+	figures []figureMatch
+}
+
+type figureMatch struct{ label, not matcher }
+
+// A Figure is one key statistic.
+type Figure struct {
+	Name            string
+	Label, NotLabel []*regexp.Regexp
+	// Units are the canonical units it is stated in; a statement in one
+	// unit is compared only with statements in the same unit.
+	Units []string
+}
+
+var yearInLabel = regexp.MustCompile(`((?:19|20)\d\d)年`)
+
+func (c *Conflict) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
+
+func (c *Conflict) Run(pass *lint.Pass) error {
+	c.once.Do(func() {
+		c.not = newMatcher(c.NotLabel)
+		for _, f := range c.Figures {
+			c.figures = append(c.figures, figureMatch{newMatcher(f.Label), newMatcher(f.NotLabel)})
+		}
+	})
+	doc := pass.Doc
+	out := regions(pass, c.NotIn)
+	first := make([][]*quantity.Quantity, len(c.Figures)) // per figure and unit class, the first statement
+	for i := range doc.Quantities {
+		q := &doc.Quantities[i]
+		if q.Growth || q.Part || q.Kind == quantity.Bare || q.Label == "" || within(out, q.Start) {
+			continue
+		}
+		for fi := range c.Figures {
+			f := &c.Figures[fi]
+			if !c.states(pass, f, &c.figures[fi], q, i) {
+				continue
+			}
+			var ref *quantity.Quantity
+			for _, p := range first[fi] {
+				if UnitClass(p.Unit) == UnitClass(q.Unit) {
+					ref = p
+				}
+			}
+			if ref == nil {
+				first[fi] = append(first[fi], q)
+				continue
+			}
+			if Equal(Bounds(*ref), Bounds(*q)) == False {
+				reportf(pass, c.Rule, c.Rule.Severity, span(q),
+					"%s前后不一致:此处为%s,第%d行为%s(“%s”);同一统计数字应前后一致,请核对。",
+					f.Name, q.Text, doc.LineAt(ref.Start).Number, ref.Text, describe(*ref))
+			}
+		}
+	}
+	return nil
+}
+
+// states reports whether q (a level, not a part, with a label) is a
+// statement of figure f.
+func (c *Conflict) states(pass *lint.Pass, f *Figure, m *figureMatch, q *quantity.Quantity, i int) bool {
+	ok := len(f.Units) == 0
+	for _, u := range f.Units {
+		ok = ok || u == q.Unit
+	}
+	if !ok {
+		return false
+	}
+	if l, mask := labelOf(pass.Doc, i); !m.label.matchMask(l, mask) || m.not.matchMask(l, mask) || c.not.matchMask(l, mask) {
+		return false
+	}
+	if m := yearInLabel.FindStringSubmatch(q.Label); m != nil && pass.Doc.Year != 0 {
+		if y, _ := strconv.Atoi(m[1]); y != pass.Doc.Year {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,278 @@
+package checks
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/lint"
+)
+
+// A matcher runs a list of regexps over the short labels of quantities.
+// The numeric checks test every label of a report against their patterns,
+// so each pattern carries the literals one of which every match must
+// contain ("成功" for "(调解|化解)成功"): a strings.Contains rules most labels
+// out before the regexp runs. A pattern with no such literal (".+率") always
+// runs.
+type matcher []pattern
+
+type pattern struct {
+	re   *regexp.Regexp
+	lits []string // nil: no prefilter
+	// masks are the lint.RuneMask of each of lits: a text whose mask lacks
+	// a bit of one cannot contain that literal.
+	masks []uint64
+	// exact says lits are all the pattern matches ("调解|纠纷",
+	// "调(解|处)", "(参学|通过)率$"): containing one of them (at the start
+	// or end when anchored) is matching, and the regexp need not run.
+	exact  bool
+	anchor anchor
+}
+
+// anchor says where an exact pattern's literals must be.
+type anchor uint8
+
+const (
+	anywhere anchor = iota
+	atStart         // ^…
+	atEnd           // …$
+	whole           // ^…$
+)
+
+func newMatcher(res []*regexp.Regexp) matcher {
+	m := make(matcher, 0, len(res))
+	for _, re := range res {
+		p := pattern{re: re}
+		if t, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+			t = t.Simplify()
+			body, anc := unanchor(t)
+			if all, ok := expand(body); ok && len(all) > 0 && (anc != anywhere || !hasEmpty(all)) {
+				p.lits, p.exact, p.anchor = all, true, anc
+			} else {
+				p.lits = required(t)
+			}
+			for _, l := range p.lits {
+				p.masks = append(p.masks, lint.RuneMask(l))
+			}
+		}
+		m = append(m, p)
+	}
+	return m
+}
+
+// match reports whether one of the patterns matches s (never the empty s).
+func (m matcher) match(s string) bool { return m.matchMask(s, ^uint64(0)) }
+
+// matchMask is match for an s whose lint.RuneMask is mask.
+func (m matcher) matchMask(s string, mask uint64) bool {
+	if s == "" {
+		return false
+	}
+	for i := range m {
+		p := &m[i]
+		if p.exact {
+			if p.matchExact(s, mask) {
+				return true
+			}
+			continue
+		}
+		if p.lits != nil && !p.containsAny(s, mask) {
+			continue
+		}
+		if p.re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *pattern) matchExact(s string, mask uint64) bool {
+	for i, l := range p.lits {
+		if p.masks[i]&mask != p.masks[i] {
+			continue
+		}
+		var ok bool
+		switch p.anchor {
+		case atStart:
+			ok = strings.HasPrefix(s, l)
+		case atEnd:
+			ok = strings.HasSuffix(s, l)
+		case whole:
+			ok = s == l
+		default:
+			ok = strings.Contains(s, l)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// unanchor splits off a leading ^ and a trailing $ (as the text's start and
+// end: the patterns are not multi-line).
+func unanchor(t *syntax.Regexp) (*syntax.Regexp, anchor) {
+	if t.Op != syntax.OpConcat || len(t.Sub) == 0 {
+		return t, anywhere
+	}
+	subs := t.Sub
+	a := anywhere
+	if subs[0].Op == syntax.OpBeginText {
+		subs, a = subs[1:], atStart
+	}
+	if n := len(subs); n > 0 && subs[n-1].Op == syntax.OpEndText {
+		subs = subs[:n-1]
+		if a == atStart {
+			a = whole
+		} else {
+			a = atEnd
+		}
+	}
+	if a == anywhere {
+		return t, a
+	}
+	return &syntax.Regexp{Op: syntax.OpConcat, Sub: subs}, a
+}
+
+func hasEmpty(ls []string) bool {
+	for _, l := range ls {
+		if l == "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *pattern) containsAny(s string, mask uint64) bool {
+	for i, l := range p.lits {
+		if p.masks[i]&mask == p.masks[i] && strings.Contains(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxLits bounds the literal sets: a longer alternation is not worth
+// prefiltering.
+const maxLits = 16
+
+// required returns literals one of which every match of t contains, or nil
+// when there are none worth testing.
+func required(t *syntax.Regexp) []string {
+	switch t.Op {
+	case syntax.OpLiteral:
+		if t.Flags&syntax.FoldCase != 0 || len(t.Rune) == 0 {
+			return nil
+		}
+		return []string{string(t.Rune)}
+	case syntax.OpCharClass:
+		// a small class of single characters: "[他它]"
+		var out []string
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			if t.Rune[i+1]-t.Rune[i] > maxLits {
+				return nil
+			}
+			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
+				if !utf8.ValidRune(r) {
+					return nil
+				}
+				out = append(out, string(r))
+			}
+			if len(out) > maxLits {
+				return nil
+			}
+		}
+		return out
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(t.Sub[0])
+	case syntax.OpRepeat:
+		if t.Min >= 1 {
+			return required(t.Sub[0])
+		}
+	case syntax.OpConcat:
+		// Any one child's literals will do; take the most selective
+		// (longest shortest literal).
+		var best []string
+		for _, s := range t.Sub {
+			l := required(s)
+			if l != nil && (best == nil || shortest(l) > shortest(best)) {
+				best = l
+			}
+		}
+		return best
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range t.Sub {
+			l := required(s)
+			if l == nil {
+				return nil
+			}
+			out = append(out, l...)
+		}
+		if len(out) > maxLits {
+			return nil
+		}
+		return out
+	}
+	return nil
+}
+
+// expand returns every string t matches, when t is built of literals,
+// small classes, alternations and concatenations only and they are few.
+func expand(t *syntax.Regexp) ([]string, bool) {
+	switch t.Op {
+	case syntax.OpLiteral:
+		if t.Flags&syntax.FoldCase != 0 || len(t.Rune) == 0 {
+			return nil, false
+		}
+		return []string{string(t.Rune)}, true
+	case syntax.OpCharClass:
+		l := required(t)
+		return l, l != nil
+	case syntax.OpCapture:
+		return expand(t.Sub[0])
+	case syntax.OpQuest:
+		l, ok := expand(t.Sub[0])
+		return append([]string{""}, l...), ok
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range t.Sub {
+			l, ok := expand(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, l...)
+		}
+		return out, len(out) <= maxLits*4
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, s := range t.Sub {
+			l, ok := expand(s)
+			if !ok || len(out)*len(l) > maxLits*4 {
+				return nil, false
+			}
+			next := make([]string, 0, len(out)*len(l))
+			for _, a := range out {
+				for _, b := range l {
+					next = append(next, a+b)
+				}
+			}
+			out = next
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+func shortest(ls []string) int {
+	n := -1
+	for _, l := range ls {
+		if n < 0 || len(l) < n {
+			n = len(l)
+		}
+	}
+	return n
+}

@@ -1,0 +1,488 @@
+package checks
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ducha-dev/ducha/lint"
+	"github.com/ducha-dev/ducha/quantity"
+)
+
+// Relation checks how statistics a rule pack names relate to each other:
+// within each sentence (or clause, paragraph, part) it captures quantities
+// by their labels and units and asserts conditions over them, reporting under
+// the rule ids the asserts name. The relation of the built-in pack
+//
+//	relation "litigation" {
+//	  count "closed" { label = "结案|审结" }
+//	  count "lost"   { label = "败诉" }
+//	  rate  "rate"   { label = "败诉率" }
+//	  assert "numeric/rate-mismatch" {
+//	    condition = rate == pct(lost, closed)
+//	    message   = "…"
+//	  }
+//	}
+//
+// reports "行政诉讼案件结案51件,败诉9件,败诉率16.65%" (9/51 = 17.65%) and
+// passes "结案51件,败诉9件,败诉率17.65%".
+//
+// A capture binds any quantity of its scope whose kind and unit fit and whose
+// label (the words before the number) or After (the words after it) matches;
+// when a capture fits several quantities, every way of binding them (each
+// quantity to one capture at most) is tried, and an assert is reported only
+// when its condition is false for all of them: a statistic that fits some
+// reading of the sentence passes. Approximate quantities are intervals (see
+// Condition). A scope where a required capture binds nothing is skipped; an
+// optional capture may be absent.
+type Relation struct {
+	// Name is the relation's name, for messages.
+	Name string
+	// Within is the scope captures are looked for in together.
+	Within Scope
+	// Topic, when set, limits the relation to scopes whose text matches
+	// one of its patterns ("行政复议"): a 受理 and a 审结 in a sentence on
+	// something else are not the relation's.
+	Topic []*regexp.Regexp
+	// NotIn names the parts whose text is not checked (next year's plan
+	// states targets, not results).
+	NotIn []string
+	// SameUnit makes every count a binding captures have the same unit
+	// (人 and 名 count as one, as do 件, 起 and 宗).
+	SameUnit bool
+	Captures []Capture
+	Asserts  []Assert
+
+	once     sync.Once
+	caps     []captureMatch
+	topic    matcher
+	required bool // some capture is not optional
+}
+
+type captureMatch struct{ label, after, not matcher }
+
+// Scope is how far apart the quantities of one relation may be.
+type Scope uint8
+
+const (
+	ScopeSentence  Scope = iota // split on 。;!? and line ends
+	ScopeClause                 // split on , 、 : as well
+	ScopeParagraph              // one line of the text
+	ScopePart                   // one top-level heading and all under it
+)
+
+// Scopes maps the names a rule pack uses to scopes.
+var Scopes = map[string]Scope{"sentence": ScopeSentence, "clause": ScopeClause, "paragraph": ScopeParagraph, "part": ScopePart}
+
+// CaptureKind is what sort of quantity a capture takes.
+type CaptureKind uint8
+
+const (
+	CaptureCount  CaptureKind = iota // quantity.Count
+	CaptureRate                      // quantity.Percent
+	CaptureAmount                    // quantity.Amount (元)
+)
+
+// A Capture names one statistic of a relation.
+type Capture struct {
+	Name string
+	Kind CaptureKind
+	// Label matches the words before the number, After the words after it;
+	// a quantity is captured when one of either matches (and no NotLabel
+	// matches its label or After).
+	Label, After, NotLabel []*regexp.Regexp
+	// Units are the canonical units allowed (quantity.Quantity.Unit); empty
+	// for any unit of the kind.
+	Units []string
+	// Optional lets the capture be absent from a scope.
+	Optional bool
+}
+
+// An Assert is one condition over the captures and the rule it reports
+// under.
+type Assert struct {
+	Rule     *lint.Rule
+	Severity lint.Severity
+	// Condition is compiled by CompileCondition.
+	Condition *Condition
+	// Message is a template over the captures (see MessageContext), checked
+	// by CheckMessage; nil for the default wording.
+	Message hcl.Expression
+	// At is the index of the capture whose quantity the finding points at.
+	At int
+}
+
+// MaxBindings bounds how many ways of binding captures one scope is tried
+// with. A scope with more (a paragraph full of counts) is skipped: an
+// assert is reported only when every binding fails, and untried bindings
+// might not. The search for them gives up after MaxBindings×8 steps, so
+// that a scope costs at most time linear in its length.
+const MaxBindings = 512
+
+func (c *Relation) Rules() []*lint.Rule {
+	var rs []*lint.Rule
+	for _, a := range c.Asserts {
+		dup := false
+		for _, r := range rs {
+			dup = dup || r == a.Rule
+		}
+		if !dup && a.Rule != nil {
+			rs = append(rs, a.Rule)
+		}
+	}
+	return rs
+}
+
+func (c *Relation) Run(pass *lint.Pass) error {
+	c.once.Do(func() {
+		c.topic = newMatcher(c.Topic)
+		for _, cp := range c.Captures {
+			c.required = c.required || !cp.Optional
+			c.caps = append(c.caps, captureMatch{newMatcher(cp.Label), newMatcher(cp.After), newMatcher(cp.NotLabel)})
+		}
+	})
+	doc := pass.Doc
+	qs := doc.Quantities
+	cands := make([][]int, len(c.Captures)) // reused by every scope
+	out := regions(pass, c.NotIn)
+	for lo := 0; lo < len(qs); {
+		key := scopeKey(doc, c.Within, lo)
+		hi := lo + 1
+		for hi < len(qs) && scopeKey(doc, c.Within, hi) == key {
+			hi++
+		}
+		if key >= 0 && !within(out, qs[lo].Start) {
+			c.scope(pass, lo, hi, cands)
+		}
+		lo = hi
+	}
+	return nil
+}
+
+// scopeKey identifies the scope instance of quantity i; -1 for none.
+func scopeKey(doc *lint.Document, s Scope, i int) int {
+	q := doc.Quantities[i]
+	switch s {
+	case ScopeClause:
+		return q.Clause
+	case ScopeParagraph:
+		return doc.LineAt(q.Start).Number
+	case ScopePart:
+		return doc.TopHeadingAt(q.Start) + 1
+	}
+	return doc.QuantitySentence(i)
+}
+
+// scopeRange is the text of the scope of the quantities [lo, hi).
+func scopeRange(doc *lint.Document, s Scope, lo, hi int) lint.Range {
+	q := doc.Quantities[lo]
+	switch s {
+	case ScopeClause:
+		return lint.Range{Start: min(q.LabelStart, q.Start), End: max(doc.Quantities[hi-1].AfterEnd, doc.Quantities[hi-1].End)}
+	case ScopeParagraph:
+		return doc.LineAt(q.Start).Range
+	case ScopePart:
+		if t := doc.TopHeadingAt(q.Start); t >= 0 {
+			h := doc.Outline[t]
+			return lint.Range{Start: h.Range.Start, End: h.Body.End}
+		}
+		end := len(doc.Norm)
+		if len(doc.Outline) > 0 {
+			end = doc.Outline[0].Range.Start
+		}
+		return lint.Range{Start: 0, End: end}
+	}
+	if s := doc.QuantitySentence(lo); s >= 0 {
+		return doc.Sentences[s]
+	}
+	return lint.Range{}
+}
+
+// scope checks the relation on the quantities [lo, hi) of one scope;
+// cands has room for each capture's candidates.
+func (c *Relation) scope(pass *lint.Pass, lo, hi int, cands [][]int) {
+	qs := pass.Doc.Quantities[lo:hi]
+	for ci := range cands {
+		cands[ci] = cands[ci][:0]
+	}
+	// Required captures first: a scope without one is done with soonest.
+	// A relation with none looks at its topic first: one search of the
+	// scope's text costs less than every capture on every quantity.
+	topicDone := false
+	if !c.required && len(c.Topic) > 0 {
+		if !c.topic.match(pass.Doc.Slice(scopeRange(pass.Doc, c.Within, lo, hi))) {
+			return
+		}
+		topicDone = true
+	}
+	found := false
+	for _, optional := range [...]bool{false, true} {
+		for ci := range c.Captures {
+			cp := &c.Captures[ci]
+			if cp.Optional != optional {
+				continue
+			}
+			for i := range qs {
+				lm, am := pass.Doc.QuantityRunes(lo + i)
+				if cp.match(&qs[i], &c.caps[ci], lm, am) {
+					cands[ci] = append(cands[ci], i)
+				}
+			}
+			if len(cands[ci]) == 0 && !cp.Optional {
+				return
+			}
+			found = found || len(cands[ci]) > 0
+		}
+	}
+	if !found || !topicDone && len(c.Topic) > 0 && !c.topic.match(pass.Doc.Slice(scopeRange(pass.Doc, c.Within, lo, hi))) {
+		return
+	}
+	bindings := c.bindings(qs, cands)
+	if len(bindings) == 0 {
+		return
+	}
+	bounds := make([]Interval, len(qs))
+	for _, cs := range cands {
+		for _, qi := range cs {
+			bounds[qi] = Bounds(qs[qi])
+		}
+	}
+	env := make([]Operand, len(c.Captures))
+	for _, a := range c.Asserts {
+		failed := true
+		for _, b := range bindings {
+			for ci, qi := range b {
+				env[ci] = Operand{}
+				if qi >= 0 {
+					env[ci] = Operand{bounds[qi], true}
+				}
+			}
+			if a.Condition.Eval(env) != False {
+				failed = false
+				break
+			}
+		}
+		if failed {
+			c.report(pass, a, qs, bindings[0])
+		}
+	}
+}
+
+// bindings lists the ways of binding each capture to one of its candidates
+// (or to nothing, -1, for an optional capture without any), each quantity to
+// one capture at most, up to MaxBindings; nil when there are none or too
+// many.
+func (c *Relation) bindings(qs []quantity.Quantity, cands [][]int) [][]int {
+	var out [][]int
+	cur := make([]int, len(cands))
+	steps := 0
+	var walk func(ci int) bool
+	walk = func(ci int) bool {
+		if steps++; steps > 8*MaxBindings {
+			return false
+		}
+		if ci == len(cands) {
+			if c.SameUnit && !c.sameUnit(qs, cur) {
+				return true
+			}
+			if len(out) == MaxBindings {
+				return false
+			}
+			out = append(out, append([]int(nil), cur...))
+			return true
+		}
+		bound := false
+		for _, qi := range cands[ci] {
+			used := false
+			for _, p := range cur[:ci] {
+				used = used || p == qi
+			}
+			if used {
+				continue
+			}
+			bound = true
+			cur[ci] = qi
+			if !walk(ci + 1) {
+				return false
+			}
+		}
+		if !bound && c.Captures[ci].Optional {
+			// an optional capture whose quantities the others took
+			cur[ci] = -1
+			return walk(ci + 1)
+		}
+		return true
+	}
+	if !walk(0) {
+		return nil
+	}
+	return out
+}
+
+// sameUnit reports whether the counts bound in b share a unit.
+func (c *Relation) sameUnit(qs []quantity.Quantity, b []int) bool {
+	unit := ""
+	for ci, qi := range b {
+		if qi < 0 || c.Captures[ci].Kind != CaptureCount {
+			continue
+		}
+		u := UnitClass(qs[qi].Unit)
+		if unit == "" {
+			unit = u
+		} else if u != unit {
+			return false
+		}
+	}
+	return true
+}
+
+// match reports whether the capture takes quantity q: kind and unit first
+// (cheap), then the patterns.
+func (cp *Capture) match(q *quantity.Quantity, m *captureMatch, lm, am uint64) bool {
+	switch cp.Kind {
+	case CaptureCount:
+		if q.Kind != quantity.Count {
+			return false
+		}
+	case CaptureRate:
+		if q.Kind != quantity.Percent {
+			return false
+		}
+	case CaptureAmount:
+		if q.Kind != quantity.Amount {
+			return false
+		}
+	}
+	if q.Growth {
+		return false
+	}
+	if len(cp.Units) > 0 {
+		ok := false
+		for _, u := range cp.Units {
+			ok = ok || u == q.Unit
+		}
+		if !ok {
+			return false
+		}
+	}
+	if !m.label.matchMask(q.Label, lm) && !m.after.matchMask(q.After, am) {
+		return false
+	}
+	return !m.not.matchMask(q.Label, lm) && !m.not.matchMask(q.After, am)
+}
+
+func (c *Relation) report(pass *lint.Pass, a Assert, qs []quantity.Quantity, b []int) {
+	at := b[a.At]
+	if at < 0 {
+		for _, r := range a.Condition.Refs {
+			if b[r] >= 0 {
+				at = b[r]
+				break
+			}
+		}
+	}
+	if at < 0 {
+		return
+	}
+	var parts []string
+	for _, qi := range b {
+		if qi >= 0 {
+			parts = append(parts, describe(qs[qi]))
+		}
+	}
+	def := fmt.Sprintf("这些数字彼此不符(%s):按“%s”中的关系核对后更正。", strings.Join(parts, ","), c.Name)
+	msg := Message(a.Message, def, c.MessageVars(qs, b))
+	q := qs[at]
+	pass.ReportOnce(a.Rule, a.Severity, lint.Range{Start: q.Start, End: q.End}, msg)
+}
+
+// describe shows a quantity with its label: "败诉9件", "13件(规范性文件继续有效)".
+func describe(q quantity.Quantity) string {
+	switch {
+	case q.Label != "":
+		return shorten(q.Label, 12) + q.Text
+	case q.After != "":
+		return q.Text + shorten(q.After, 12)
+	}
+	return q.Text
+}
+
+// MessageVars are the variables of an assert's message for a binding: each
+// capture's value as a number (null when absent), and the objects text (the
+// quantity as written, "200余件") and label (its label) keyed by capture
+// name.
+func (c *Relation) MessageVars(qs []quantity.Quantity, b []int) map[string]cty.Value {
+	vars := map[string]cty.Value{}
+	texts := map[string]cty.Value{}
+	labels := map[string]cty.Value{}
+	for ci, cp := range c.Captures {
+		qi := b[ci]
+		if qi < 0 {
+			vars[cp.Name] = cty.NullVal(cty.Number)
+			texts[cp.Name] = cty.StringVal("")
+			labels[cp.Name] = cty.StringVal("")
+			continue
+		}
+		q := qs[qi]
+		vars[cp.Name] = ratValue(q.Value)
+		texts[cp.Name] = cty.StringVal(q.Text)
+		labels[cp.Name] = cty.StringVal(q.Label)
+	}
+	vars["text"] = cty.ObjectVal(texts)
+	vars["label"] = cty.ObjectVal(labels)
+	return vars
+}
+
+// CheckMessage checks an assert's message template when rules load: it may
+// refer to the captures by name (their values), to text.NAME and label.NAME,
+// and call MessageFuncs; anything else is a diagnostic at its position.
+func CheckMessage(expr hcl.Expression, captures []string) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	isCapture := func(n string) bool {
+		for _, c := range captures {
+			if c == n {
+				return true
+			}
+		}
+		return false
+	}
+	avail := strings.Join(captures, "、") + "、text.名称、label.名称"
+	for _, t := range expr.Variables() {
+		root := t.RootName()
+		switch {
+		case root == "text" || root == "label":
+			ok := false
+			if len(t) == 2 {
+				if a, isAttr := t[1].(hcl.TraverseAttr); isAttr && isCapture(a.Name) {
+					ok = true
+				}
+			}
+			if !ok {
+				diags = append(diags, diag(t.SourceRange(), "Unknown variable",
+					"消息中的 %s 后应跟一个捕获名,如 ${%s.%s};捕获有:%s。", root, root, captures[0], strings.Join(captures, "、")))
+			}
+		case isCapture(root):
+			if len(t) > 1 {
+				diags = append(diags, diag(t.SourceRange(), "Unknown variable", "捕获 %s 是一个数,不能取属性;要引用它的原文请写 ${text.%s}。", root, root))
+			}
+		default:
+			diags = append(diags, diag(t.SourceRange(), "Unknown variable", "消息中的 ${%s} 不可用;可用的有:%s。", root, avail))
+		}
+	}
+	if se, ok := expr.(hclsyntax.Expression); ok {
+		hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
+			if c, ok := n.(*hclsyntax.FunctionCallExpr); ok {
+				if _, known := MessageFuncs[c.Name]; !known {
+					diags = append(diags, diag(c.NameRange, "Function not allowed", "消息中不能调用函数 %s();可用的函数有:%s。", c.Name, "pct、round、sum、min、max、abs、format"))
+				}
+			}
+			return nil
+		})
+	}
+	return diags
+}
