@@ -1,0 +1,5 @@
+//go:build race
+
+package ducha_test
+
+const raceEnabled = true
