@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ducha-dev/ducha/lint"
 )
 
 func TestBuiltin(t *testing.T) {
@@ -82,6 +84,7 @@ func TestLoadErrors(t *testing.T) {
 		{"empty file", "", "1:1", "没有任何规则"},
 		{"only comments", "# nothing here\n", "1:1", "没有任何规则"},
 		{"too large", strings.Repeat("# padding\n", MaxFileSize/10+1), "1:1", "超过上限"},
+		{"10 MB", strings.Repeat(goodPart, 10<<20/len(goodPart)), "1:1", "超过上限"},
 		{"not hcl at all", "\x00\x01\x02binary", "1:1", "Invalid character"},
 		{"unknown example", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  example_pass = example.complete\n}\n", "4:18", "没有名为 \"complete\" 的 example"},
 		{"example reference not to an example", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  example_fail = report.complete\n}\n", "4:18", "example.complete"},
@@ -168,5 +171,34 @@ func TestWriteDiagnostics(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "\n      headings = [\"不足\", \"(存在\"]\n                   \u3000\u3000   ^\n") {
 		t.Errorf("output lacks the source line with a caret under column 21:\n%s", b.String())
+	}
+}
+
+// TestCatastrophicLookingPattern checks that a pattern that would backtrack
+// exponentially in other engines is accepted and runs in linear time: Go's
+// regexp (RE2) has no backtracking blow-up, so there is nothing to reject.
+// An input that would take a backtracking engine longer than the age of the
+// universe is checked here in milliseconds.
+func TestCatastrophicLookingPattern(t *testing.T) {
+	src := `part "x" {
+  title    = "T"
+  headings = ["(a+)+$", "(x|x)*y"]
+}
+`
+	set, diags := Load(Source{Name: "pack.hcl", Data: []byte(src)})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	l, err := set.Linter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	heading := "一、" + strings.Repeat("a", 5000) + "b" + strings.Repeat("x", 5000)
+	res, err := l.Check(t.Context(), []byte("标题报告\n"+heading+"\n正文。\n"), lint.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Rule != "section/x" {
+		t.Errorf("findings %v", res.Findings)
 	}
 }
