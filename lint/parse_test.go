@@ -2,6 +2,8 @@ package lint
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -281,6 +283,13 @@ func TestCRLF(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"一、主要工作\n(一)加强。一是学法", "标题报告\n)深化\n、加强", "", "首页 > 政务公开"} {
 		f.Add(s)
+	}
+	seeds, _ := filepath.Glob("../testdata/seeds/*.txt")
+	cases, _ := filepath.Glob("../testdata/cases/*.txt")
+	for _, p := range append(seeds, cases...) {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseString(s)
