@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -35,22 +34,7 @@ func TestKindErrors(t *testing.T) {
 		{"quotes not a pair", "text \"placeholder\" {\n  title = \"T\"\n  patterns = [\"XX\"]\n  quotes = [\"“”\", \"“\"]\n}\n", "4:12", "一对引号"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, diags := Load(Source{Name: "pack.hcl", Data: []byte(tc.src)})
-			var got []string
-			for _, d := range diags {
-				if d.Subject == nil {
-					t.Errorf("diagnostic without a position: %s: %s", d.Summary, d.Detail)
-					continue
-				}
-				pos := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column)
-				if pos == tc.pos && strings.Contains(d.Summary+" "+d.Detail, tc.want) {
-					return
-				}
-				got = append(got, fmt.Sprintf("%s: %s: %s", pos, d.Summary, d.Detail))
-			}
-			t.Errorf("want a diagnostic at pack.hcl:%s containing %q; got:\n%s", tc.pos, tc.want, strings.Join(got, "\n"))
-		})
+		t.Run(tc.name, func(t *testing.T) { wantDiagnostic(t, tc.src, tc.pos, tc.want) })
 	}
 }
 

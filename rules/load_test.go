@@ -92,26 +92,32 @@ func TestLoadErrors(t *testing.T) {
 		{"duplicate example", "example \"a\" {\n  text = \"x\"\n}\nexample \"a\" {\n  text = \"y\"\n}\n", "4:9", "已在"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, diags := Load(Source{Name: "pack.hcl", Data: []byte(tc.src)})
-			if !diags.HasErrors() {
-				t.Fatalf("no error for:\n%s", tc.src)
-			}
-			var got []string
-			for _, d := range diags {
-				if d.Subject == nil {
-					t.Errorf("diagnostic without a position: %s: %s", d.Summary, d.Detail)
-					continue
-				}
-				pos := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column)
-				if d.Subject.Filename == "pack.hcl" && pos == tc.pos && strings.Contains(d.Summary+" "+d.Detail, tc.want) {
-					return
-				}
-				got = append(got, fmt.Sprintf("%s:%s: %s: %s", d.Subject.Filename, pos, d.Summary, d.Detail))
-			}
-			t.Errorf("want a diagnostic at pack.hcl:%s containing %q; got:\n%s", tc.pos, tc.want, strings.Join(got, "\n"))
-		})
+		t.Run(tc.name, func(t *testing.T) { wantDiagnostic(t, tc.src, tc.pos, tc.want) })
 	}
+}
+
+// wantDiagnostic loads src as pack.hcl and fails unless one diagnostic is at
+// pos ("line:col") and mentions want in its summary or detail. Every
+// diagnostic must carry a position.
+func wantDiagnostic(t *testing.T, src, pos, want string) {
+	t.Helper()
+	_, diags := Load(Source{Name: "pack.hcl", Data: []byte(src)})
+	if !diags.HasErrors() {
+		t.Fatalf("no error for:\n%s", src)
+	}
+	var got []string
+	for _, d := range diags {
+		if d.Subject == nil {
+			t.Errorf("diagnostic without a position: %s: %s", d.Summary, d.Detail)
+			continue
+		}
+		at := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column)
+		if d.Subject.Filename == "pack.hcl" && at == pos && strings.Contains(d.Summary+" "+d.Detail, want) {
+			return
+		}
+		got = append(got, fmt.Sprintf("%s:%s: %s: %s", d.Subject.Filename, at, d.Summary, d.Detail))
+	}
+	t.Errorf("want a diagnostic at pack.hcl:%s containing %q; got:\n%s", pos, want, strings.Join(got, "\n"))
 }
 
 func TestDuplicateAcrossFiles(t *testing.T) {

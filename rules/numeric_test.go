@@ -2,7 +2,6 @@ package rules
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -80,25 +79,7 @@ func TestLoadNumericErrors(t *testing.T) {
 		{"bad short severity", "numeric \"sum-mismatch\" {\n  title = \"T\"\n  short_severity = \"minor\"\n}\n", "3:20", "warning"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, diags := Load(Source{Name: "pack.hcl", Data: []byte(tc.src)})
-			if !diags.HasErrors() {
-				t.Fatalf("no error for:\n%s", tc.src)
-			}
-			var got []string
-			for _, d := range diags {
-				if d.Subject == nil {
-					t.Errorf("diagnostic without a position: %s: %s", d.Summary, d.Detail)
-					continue
-				}
-				pos := fmt.Sprintf("%d:%d", d.Subject.Start.Line, d.Subject.Start.Column)
-				if d.Subject.Filename == "pack.hcl" && pos == tc.pos && strings.Contains(d.Summary+" "+d.Detail, tc.want) {
-					return
-				}
-				got = append(got, fmt.Sprintf("%s:%s: %s: %s", d.Subject.Filename, pos, d.Summary, d.Detail))
-			}
-			t.Errorf("want a diagnostic at pack.hcl:%s containing %q; got:\n%s", tc.pos, tc.want, strings.Join(got, "\n"))
-		})
+		t.Run(tc.name, func(t *testing.T) { wantDiagnostic(t, tc.src, tc.pos, tc.want) })
 	}
 }
 
