@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
@@ -60,11 +61,11 @@ type Relation struct {
 
 	once     sync.Once
 	caps     []captureMatch
-	topic    matcher
+	topic    match.Set
 	required bool // some capture is not optional
 }
 
-type captureMatch struct{ label, after, not matcher }
+type captureMatch struct{ label, after, not match.Set }
 
 // Scope is how far apart the quantities of one relation may be.
 type Scope uint8
@@ -140,10 +141,10 @@ func (c *Relation) Rules() []*lint.Rule {
 
 func (c *Relation) Run(pass *lint.Pass) error {
 	c.once.Do(func() {
-		c.topic = newMatcher(c.Topic)
+		c.topic = match.NewSet(c.Topic)
 		for _, cp := range c.Captures {
 			c.required = c.required || !cp.Optional
-			c.caps = append(c.caps, captureMatch{newMatcher(cp.Label), newMatcher(cp.After), newMatcher(cp.NotLabel)})
+			c.caps = append(c.caps, captureMatch{match.NewSet(cp.Label), match.NewSet(cp.After), match.NewSet(cp.NotLabel)})
 		}
 	})
 	doc := pass.Doc
@@ -215,7 +216,7 @@ func (c *Relation) scope(pass *lint.Pass, lo, hi int, cands [][]int) {
 	// scope's text costs less than every capture on every quantity.
 	topicDone := false
 	if !c.required && len(c.Topic) > 0 {
-		if !c.topic.match(pass.Doc.Slice(scopeRange(pass.Doc, c.Within, lo, hi))) {
+		if !c.topic.Match(pass.Doc.Slice(scopeRange(pass.Doc, c.Within, lo, hi))) {
 			return
 		}
 		topicDone = true
@@ -239,7 +240,7 @@ func (c *Relation) scope(pass *lint.Pass, lo, hi int, cands [][]int) {
 			found = found || len(cands[ci]) > 0
 		}
 	}
-	if !found || !topicDone && len(c.Topic) > 0 && !c.topic.match(pass.Doc.Slice(scopeRange(pass.Doc, c.Within, lo, hi))) {
+	if !found || !topicDone && len(c.Topic) > 0 && !c.topic.Match(pass.Doc.Slice(scopeRange(pass.Doc, c.Within, lo, hi))) {
 		return
 	}
 	bindings := c.bindings(qs, cands)
@@ -370,10 +371,10 @@ func (cp *Capture) match(q *quantity.Quantity, m *captureMatch, lm, am uint64) b
 			return false
 		}
 	}
-	if !m.label.matchMask(q.Label, lm) && !m.after.matchMask(q.After, am) {
+	if !m.label.MatchMask(q.Label, lm) && !m.after.MatchMask(q.After, am) {
 		return false
 	}
-	return !m.not.matchMask(q.Label, lm) && !m.not.matchMask(q.After, am)
+	return !m.not.MatchMask(q.Label, lm) && !m.not.MatchMask(q.After, am)
 }
 
 func (c *Relation) report(pass *lint.Pass, a Assert, qs []quantity.Quantity, b []int) {

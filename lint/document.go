@@ -64,6 +64,7 @@ type Document struct {
 	nmap        norm.Map
 	checkpoints []checkpoint
 	lineStarts  []int // offset of each line's first byte, spaces included
+	tops        []int // indexes in Outline of the headings without a parent
 
 	titleYearRange, openingYearRange Range
 

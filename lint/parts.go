@@ -3,6 +3,9 @@ package lint
 import (
 	"regexp"
 	"slices"
+	"sort"
+
+	"github.com/ducha-dev/ducha/internal/match"
 )
 
 // A PartSpec says how to recognise one required part of the report (the
@@ -107,6 +110,30 @@ func (p *Parts) At(n int) string {
 // names. Parts left without a heading are then looked for in the body,
 // again outside the parts NotIn names.
 func RecognizeParts(d *Document, specs []PartSpec) *Parts {
+	return recognizeParts(d, specs, compileParts(specs))
+}
+
+// partPatterns are a PartSpec's regexps, analysed for matching (package
+// match): a heading or sentence that lacks every literal a pattern's
+// matches contain is not run through the pattern.
+type partPatterns struct {
+	headings, notHeadings, mentions []match.Pattern
+}
+
+// compileParts analyses the specs' patterns; a Linter does it once.
+func compileParts(specs []PartSpec) []partPatterns {
+	out := make([]partPatterns, len(specs))
+	for i, sp := range specs {
+		out[i] = partPatterns{
+			headings:    match.NewSet(sp.Headings),
+			notHeadings: match.NewSet(sp.NotHeadings),
+			mentions:    match.NewSet(sp.Mentions),
+		}
+	}
+	return out
+}
+
+func recognizeParts(d *Document, specs []PartSpec, pats []partPatterns) *Parts {
 	p := &Parts{doc: d, byName: make(map[string]*PartMatch, len(specs)), heading: make([]*PartMatch, len(d.Outline))}
 	for i := range specs {
 		m := &PartMatch{Spec: &specs[i]}
@@ -117,8 +144,9 @@ func RecognizeParts(d *Document, specs []PartSpec) *Parts {
 	cand := make([]*PartMatch, len(d.Outline))
 	for i, h := range d.Outline {
 		best, bestLen := (*PartMatch)(nil), 0
-		for _, m := range p.matches {
-			if n := matchLen(m.Spec, h.Text); n > bestLen {
+		mask := match.RuneMask(h.Text)
+		for j, m := range p.matches {
+			if n := matchLen(&pats[j], h.Text, mask); n > bestLen {
 				best, bestLen = m, n
 			}
 		}
@@ -138,28 +166,33 @@ func RecognizeParts(d *Document, specs []PartSpec) *Parts {
 		}
 	}
 	p.gatherLeading()
-	for _, m := range p.matches {
+	var masks []uint64 // of the sentences, computed as mention needs them
+	for j, m := range p.matches {
 		if !m.Found() {
-			m.Mention = p.mention(m.Spec)
+			m.Mention = p.mention(m.Spec, pats[j].mentions, &masks)
 		}
 	}
 	return p
 }
 
-// matchLen returns the length of the longest heading match of spec in text,
-// or 0 when spec does not recognise text.
-func matchLen(spec *PartSpec, text string) int {
+// matchLen returns the length of the longest heading match of spec in text
+// (whose match.RuneMask is mask), or 0 when spec does not recognise text.
+func matchLen(pats *partPatterns, text string, mask uint64) int {
 	best := 0
-	for _, re := range spec.Headings {
-		if loc := re.FindStringIndex(text); loc != nil && loc[1]-loc[0] >= best {
+	for i := range pats.headings {
+		pt := &pats.headings[i]
+		if !pt.May(text, mask) {
+			continue
+		}
+		if loc := pt.Re.FindStringIndex(text); loc != nil && loc[1]-loc[0] >= best {
 			best = max(loc[1]-loc[0], 1)
 		}
 	}
 	if best == 0 {
 		return 0
 	}
-	for _, re := range spec.NotHeadings {
-		if re.MatchString(text) {
+	for i := range pats.notHeadings {
+		if pats.notHeadings[i].MatchMask(text, mask) {
 			return 0
 		}
 	}
@@ -206,17 +239,30 @@ func (p *Parts) gatherLeading() {
 // mention finds the first body sentence that evidences spec, outside the
 // regions of the parts spec.NotIn names (a plan to do something next year
 // is no evidence that it was done).
-func (p *Parts) mention(spec *PartSpec) Range {
+// masks holds the sentences' match.RuneMask, 0 where not computed yet.
+func (p *Parts) mention(spec *PartSpec, pats []match.Pattern, masks *[]uint64) Range {
 	if len(spec.Mentions) == 0 {
 		return Range{}
 	}
-	for _, s := range p.doc.Sentences {
-		if p.within(s.Start, spec.NotIn) {
+	if *masks == nil {
+		*masks = make([]uint64, len(p.doc.Sentences))
+	}
+	excluded := p.regions(spec.NotIn)
+	for i, s := range p.doc.Sentences {
+		if excluded.contains(s.Start) {
 			continue
 		}
 		text := p.doc.Slice(s)
-		for _, re := range spec.Mentions {
-			if loc := re.FindStringIndex(text); loc != nil {
+		mask := (*masks)[i]
+		if mask == 0 {
+			mask = match.RuneMask(text)
+			(*masks)[i] = mask
+		}
+		for j := range pats {
+			if !pats[j].May(text, mask) {
+				continue
+			}
+			if loc := pats[j].Re.FindStringIndex(text); loc != nil {
 				return Range{s.Start + loc[0], s.Start + loc[1]}
 			}
 		}
@@ -224,17 +270,36 @@ func (p *Parts) mention(spec *PartSpec) Range {
 	return Range{}
 }
 
-// within reports whether offset n lies in the region of a heading
-// recognised as one of the named parts.
-func (p *Parts) within(n int, names []string) bool {
+// spans is a set of offsets, as sorted, disjoint, non-adjacent ranges.
+type spans []Range
+
+// contains reports whether offset n lies in one of the ranges.
+func (sp spans) contains(n int) bool {
+	i := sort.Search(len(sp), func(i int) bool { return sp[i].End > n })
+	return i < len(sp) && sp[i].Start <= n
+}
+
+// regions returns the offsets that lie in the region (text and body) of a
+// heading recognised as one of the named parts.
+func (p *Parts) regions(names []string) spans {
+	var rs []Range
 	for i, m := range p.heading {
 		if m == nil || !slices.Contains(names, m.Spec.Name) {
 			continue
 		}
 		h := p.doc.Outline[i]
-		if n >= h.Range.Start && n < h.Body.End {
-			return true
+		if h.Range.Start < h.Body.End {
+			rs = append(rs, Range{h.Range.Start, h.Body.End})
 		}
 	}
-	return false
+	slices.SortFunc(rs, func(a, b Range) int { return a.Start - b.Start })
+	var out spans
+	for _, r := range rs {
+		if n := len(out); n > 0 && r.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, r.End)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/ducha-dev/ducha/dates"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/quantity"
 )
 
@@ -92,13 +93,7 @@ func (d *Document) QuantityRunes(i int) (label, after uint64) {
 // character, chosen by a hash. If s contains t, RuneMask(s) has every bit
 // of RuneMask(t); so a label whose mask lacks a bit of a word's mask cannot
 // contain the word.
-func RuneMask(s string) uint64 {
-	var m uint64
-	for _, r := range s {
-		m |= 1 << (uint32(r) * 0x9E3779B1 >> 26)
-	}
-	return m
-}
+func RuneMask(s string) uint64 { return match.RuneMask(s) }
 
 // QuantitiesIn returns the indexes [lo, hi) in Quantities of the quantities
 // that start inside r. Quantities are in text order, so they form one run.
@@ -112,13 +107,25 @@ func (d *Document) QuantitiesIn(r Range) (lo, hi int) {
 // TopHeadingAt returns the index in Outline of the outermost heading whose
 // text or body holds offset n, or -1 (n lies before the first heading).
 func (d *Document) TopHeadingAt(n int) int {
-	for i, h := range d.Outline {
-		if h.Range.Start > n {
-			break
+	if d.tops == nil {
+		for i, h := range d.Outline {
+			if h.Range.Start > n {
+				break
+			}
+			if h.Parent < 0 && n < h.Body.End {
+				return i
+			}
 		}
-		if h.Parent < 0 && n < h.Body.End {
-			return i
-		}
+		return -1
+	}
+	// The outermost headings' regions are in text order and do not overlap:
+	// only the last one to start at or before n can hold it.
+	k := sort.Search(len(d.tops), func(k int) bool { return d.Outline[d.tops[k]].Range.Start > n }) - 1
+	if k < 0 {
+		return -1
+	}
+	if i := d.tops[k]; n < d.Outline[i].Body.End {
+		return i
 	}
 	return -1
 }

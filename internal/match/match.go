@@ -1,26 +1,57 @@
-package checks
+// Package match runs rule-pack regexps over many short texts (headings,
+// sentences, the labels of quantities) without running most of them: when
+// rules load, each regexp's syntax tree yields the literals one of which
+// every match must contain ("成功" for "(调解|化解)成功"), and a text that
+// contains none of them (told first by a 64-bit mask of its characters,
+// then by strings.Contains) cannot match. A regexp that is nothing but a
+// few literals ("调解|纠纷", "(参学|通过)率$") is matched by the literals
+// alone. A pattern with no such literal (".+率") always runs.
+package match
 
 import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/ducha-dev/ducha/lint"
 )
 
-// A matcher runs a list of regexps over the short labels of quantities.
-// The numeric checks test every label of a report against their patterns,
-// so each pattern carries the literals one of which every match must
-// contain ("成功" for "(调解|化解)成功"): a strings.Contains rules most labels
-// out before the regexp runs. A pattern with no such literal (".+率") always
-// runs.
-type matcher []pattern
+// RuneMask is a 64-bit signature of the characters of s: one bit per
+// character, chosen by a hash. If s contains t, RuneMask(s) has every bit
+// of RuneMask(t); so a text whose mask lacks a bit of a word's mask cannot
+// contain the word.
+func RuneMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		switch {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+			i++
+		case c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (c != 0xE0 || s[i+1] >= 0xA0) && (c != 0xED || s[i+1] < 0xA0):
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			i += 3
+		default:
+			var n int
+			r, n = utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+		m |= runeBit(r)
+	}
+	return m
+}
 
-type pattern struct {
-	re   *regexp.Regexp
+func runeBit(r rune) uint64 { return 1 << (uint32(r) * 0x9E3779B1 >> 26) }
+
+// A Set is a list of patterns; it matches a text when one of them does.
+type Set []Pattern
+
+// A Pattern is a regexp with the literals that prefilter it.
+type Pattern struct {
+	// Re is the regexp.
+	Re   *regexp.Regexp
 	lits []string // nil: no prefilter
-	// masks are the lint.RuneMask of each of lits: a text whose mask lacks
+	// masks are the RuneMask of each of lits: a text whose mask lacks
 	// a bit of one cannot contain that literal.
 	masks []uint64
 	// exact says lits are all the pattern matches ("调解|纠纷",
@@ -40,54 +71,66 @@ const (
 	whole           // ^…$
 )
 
-func newMatcher(res []*regexp.Regexp) matcher {
-	m := make(matcher, 0, len(res))
+// NewSet analyses the regexps for matching.
+func NewSet(res []*regexp.Regexp) Set {
+	m := make(Set, 0, len(res))
 	for _, re := range res {
-		p := pattern{re: re}
-		if t, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
-			t = t.Simplify()
-			body, anc := unanchor(t)
-			if all, ok := expand(body); ok && len(all) > 0 && (anc != anywhere || !hasEmpty(all)) {
-				p.lits, p.exact, p.anchor = all, true, anc
-			} else {
-				p.lits = required(t)
-			}
-			for _, l := range p.lits {
-				p.masks = append(p.masks, lint.RuneMask(l))
-			}
-		}
-		m = append(m, p)
+		m = append(m, New(re))
 	}
 	return m
 }
 
-// match reports whether one of the patterns matches s (never the empty s).
-func (m matcher) match(s string) bool { return m.matchMask(s, ^uint64(0)) }
+// New analyses re for matching.
+func New(re *regexp.Regexp) Pattern {
+	p := Pattern{Re: re}
+	if t, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+		t = t.Simplify()
+		body, anc := unanchor(t)
+		if all, ok := expand(body); ok && len(all) > 0 && (anc != anywhere || !hasEmpty(all)) {
+			p.lits, p.exact, p.anchor = all, true, anc
+		} else {
+			p.lits = required(t)
+		}
+		for _, l := range p.lits {
+			p.masks = append(p.masks, RuneMask(l))
+		}
+	}
+	return p
+}
 
-// matchMask is match for an s whose lint.RuneMask is mask.
-func (m matcher) matchMask(s string, mask uint64) bool {
+// Match reports whether one of the patterns matches s (never the empty s).
+func (m Set) Match(s string) bool { return m.MatchMask(s, ^uint64(0)) }
+
+// MatchMask is Match for an s whose RuneMask is mask (or a superset of it:
+// ^uint64(0) when it is not known).
+func (m Set) MatchMask(s string, mask uint64) bool {
 	if s == "" {
 		return false
 	}
 	for i := range m {
-		p := &m[i]
-		if p.exact {
-			if p.matchExact(s, mask) {
-				return true
-			}
-			continue
-		}
-		if p.lits != nil && !p.containsAny(s, mask) {
-			continue
-		}
-		if p.re.MatchString(s) {
+		if m[i].MatchMask(s, mask) {
 			return true
 		}
 	}
 	return false
 }
 
-func (p *pattern) matchExact(s string, mask uint64) bool {
+// MatchMask reports whether p.Re matches s, whose RuneMask is mask (or a
+// superset of it).
+func (p *Pattern) MatchMask(s string, mask uint64) bool {
+	if p.exact && s != "" {
+		return p.matchExact(s, mask)
+	}
+	return p.May(s, mask) && p.Re.MatchString(s)
+}
+
+// May reports whether p.Re may match s, whose RuneMask is mask (or a
+// superset of it): false when s lacks every literal a match must contain.
+func (p *Pattern) May(s string, mask uint64) bool {
+	return p.lits == nil || p.containsAny(s, mask)
+}
+
+func (p *Pattern) matchExact(s string, mask uint64) bool {
 	for i, l := range p.lits {
 		if p.masks[i]&mask != p.masks[i] {
 			continue
@@ -144,7 +187,7 @@ func hasEmpty(ls []string) bool {
 	return false
 }
 
-func (p *pattern) containsAny(s string, mask uint64) bool {
+func (p *Pattern) containsAny(s string, mask uint64) bool {
 	for i, l := range p.lits {
 		if p.masks[i]&mask == p.masks[i] && strings.Contains(s, l) {
 			return true

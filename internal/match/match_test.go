@@ -1,0 +1,75 @@
+package match
+
+import (
+	"regexp"
+	"testing"
+)
+
+func TestMatcher(t *testing.T) {
+	tests := []struct {
+		pattern string
+		s       string
+		want    bool
+	}{
+		{"调解|纠纷", "排查矛盾纠纷", true},
+		{"调解|纠纷", "受理案件", false},
+		{"调(解|处)成功", "调处成功", true},
+		{"(调解|化解)成功|成功(调解|化解)", "成功化解", true},
+		{"(调解|化解)成功|成功(调解|化解)", "化解", false},
+		{"率$", "成功率", true},
+		{"率$", "率为", false},
+		{"^一类(案件)?$", "一类案件", true},
+		{"^一类(案件)?$", "一类以上案件", false},
+		{"其[他它]", "其它", true},
+		{"(受理|调解).{0,8}纠纷$", "受理各类矛盾纠纷", true},
+		{"(受理|调解).{0,8}纠纷$", "受理各类矛盾纠纷案件", false},
+		{"(?i)abc", "ABC", true},
+		{"(参学|出庭(应诉)?)率$", "出庭应诉率", true},
+		{"(参学|出庭(应诉)?)率$", "出庭率", true},
+		{"(参学|出庭(应诉)?)率$", "应诉率", false},
+		{"(参学|出庭(应诉)?)率$", "出庭率为", false},
+		{"^驳回", "驳回申请", true},
+		{"^驳回", "维持或驳回", false},
+		{"纠错(案件)?$", "行政复议纠错案件", true},
+		{"纠错(案件)?$", "纠错案件数", false},
+		{"(案件)?", "x", true}, // matches everything (rule files refuse it): not exact, the regexp decides
+		{"^$", "", false},
+		{"a*", "", false}, // never the empty label
+	}
+	for _, tc := range tests {
+		m := NewSet([]*regexp.Regexp{regexp.MustCompile(tc.pattern)})
+		if got := m.Match(tc.s); got != tc.want {
+			t.Errorf("%s on %q: %v, want %v (lits %q, exact %v)", tc.pattern, tc.s, got, tc.want, m[0].lits, m[0].exact)
+		}
+	}
+}
+
+// TestRuneMask checks the decoding fast path against a plain range loop,
+// invalid UTF-8 included.
+func TestRuneMask(t *testing.T) {
+	naive := func(s string) uint64 {
+		var m uint64
+		for _, r := range s {
+			m |= 1 << (uint32(r) * 0x9E3779B1 >> 26)
+		}
+		return m
+	}
+	for _, s := range []string{"", "abc", "调解成功率", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\xaf", "a\xff调\xe8", "𝄞x", "\xef\xbf\xbd"} {
+		if got, want := RuneMask(s), naive(s); got != want {
+			t.Errorf("RuneMask(%q) = %x, want %x", s, got, want)
+		}
+	}
+}
+
+func FuzzRuneMask(f *testing.F) {
+	f.Add("调解成功率\xe4\xb8")
+	f.Fuzz(func(t *testing.T, s string) {
+		var want uint64
+		for _, r := range s {
+			want |= 1 << (uint32(r) * 0x9E3779B1 >> 26)
+		}
+		if got := RuneMask(s); got != want {
+			t.Errorf("RuneMask(%q) = %x, want %x", s, got, want)
+		}
+	})
+}
