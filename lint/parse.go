@@ -44,8 +44,7 @@ func ParseString(s string) (*Document, error) {
 // when only furniture is left.
 func Parse(t *decode.Text, opt ParseOptions) (*Document, error) {
 	d := &Document{Text: t.Text}
-	d.Norm, d.nmap = norm.String(t.Text)
-	d.checkpoints = buildCheckpoints(d.Norm)
+	d.Norm, d.nmap, d.valid = norm.View(t.Text)
 	d.splitLines()
 	if !d.hasBody() {
 		return nil, ErrNoText
@@ -78,6 +77,9 @@ func (d *Document) splitLines() {
 		}
 		r := trimRange(s, Range{start, end})
 		d.lineStarts = append(d.lineStarts, start)
+		if end-start > checkpointEvery {
+			d.addCheckpoints(start, end, num)
+		}
 		d.Lines = append(d.Lines, Line{Range: r, Number: num, Kind: classify(s[r.Start:r.End])})
 		if end == len(s) {
 			break

@@ -1,0 +1,69 @@
+package utf8x
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+var samples = []string{"", "a", "调", "调解成功率", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\xaf", "a\xff调\xe8", "𝄞x", "\xef\xbf\xbd", "é", "\xc3", "\xf0\x9d\x84", "（一）全年"}
+
+func TestDecode(t *testing.T) {
+	for _, s := range samples {
+		r, n := Decode(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Errorf("Decode(%q) = %q, %d; want %q, %d", s, r, n, wr, wn)
+		}
+		r, n = DecodeLast(s)
+		wr, wn = utf8.DecodeLastRuneInString(s)
+		if r != wr || n != wn {
+			t.Errorf("DecodeLast(%q) = %q, %d; want %q, %d", s, r, n, wr, wn)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	valid := "（一）全年调解纠纷131件,成功率𝄞99.5%。é\n abc 调解成功"
+	for i := 0; i <= len(valid); i++ {
+		for j := i; j <= len(valid); j++ {
+			s := valid[i:j]
+			if got, want := Count(s), utf8.RuneCountInString(s); got != want {
+				t.Errorf("Count(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, s := range samples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, n := Decode(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Errorf("Decode(%q) = %q, %d; want %q, %d", s, r, n, wr, wn)
+		}
+		r, n = DecodeLast(s)
+		wr, wn = utf8.DecodeLastRuneInString(s)
+		if r != wr || n != wn {
+			t.Errorf("DecodeLast(%q) = %q, %d; want %q, %d", s, r, n, wr, wn)
+		}
+	})
+}
+
+func FuzzCount(f *testing.F) {
+	f.Add("（一）全年调解纠纷131件", 1, 7)
+	f.Fuzz(func(t *testing.T, s string, i, j int) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		i, j = min(max(i, 0), len(s)), min(max(j, 0), len(s))
+		if i > j {
+			i, j = j, i
+		}
+		if got, want := Count(s[i:j]), utf8.RuneCountInString(s[i:j]); got != want {
+			t.Errorf("Count(%q) = %d, want %d", s[i:j], got, want)
+		}
+	})
+}
