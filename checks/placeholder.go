@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -64,8 +65,8 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes
 				return nil, err
 			}
 			c.pats = append(c.pats, placeholderPattern{re: anchored, starts: set, quoted: i == 0})
-			c.first.add(set)
-			c.marks.add(set)
+			c.first.Add(match.RuneSet(set))
+			c.marks.Add(match.RuneSet(set))
 		}
 	}
 	for _, q := range quotes {
@@ -74,7 +75,7 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes
 			return nil, fmt.Errorf("引号 %q 应是一对字符:左引号和右引号,如 \"“”\"", q)
 		}
 		c.open[r[0]] = r[1]
-		c.marks.add(startSet{r[0], r[0], r[1], r[1]})
+		c.marks.Add(match.RuneSet{r[0], r[0], r[1], r[1]})
 	}
 	return c, nil
 }
@@ -110,8 +111,8 @@ func (c *Placeholder) line(pass *lint.Pass, lr lint.Range) {
 		default:
 			r, w = utf8.DecodeRuneInString(s[i:])
 		}
-		if c.marks.has(r) {
-			if i >= skip && c.first.has(r) {
+		if c.marks.Has(r) {
+			if i >= skip && c.first.Has(r) {
 				if m, end, ok := c.match(s, i, r, prev, len(closers) > 0); ok {
 					c.report(pass, lr, m)
 					skip = end

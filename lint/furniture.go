@@ -3,6 +3,9 @@ package lint
 import (
 	"regexp"
 	"strings"
+
+	"github.com/ducha-dev/ducha/internal/match"
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // Web pages wrap a report in navigation, buttons and footers, and saved
@@ -37,6 +40,10 @@ var furniturePatterns = regexp.MustCompile(`^(?:` + strings.Join([]string{
 // checks read them.
 var metaPattern = regexp.MustCompile(`^(?:来源|信息来源|发布机构|发布单位|发文机关|索引号|文号|发文字号|公开方式|公开日期|发布日期|发布时间|成文日期|生成日期|日期|时间|更新时间|作者|分类|主题分类|信息分类|有效性|公开范围|公开时限|体裁分类|关键词|主题词|责任编辑|编辑)\s*:`)
 
+// The characters a metadata or furniture line can start with: other lines
+// are not run through the patterns.
+var metaStarts, furnitureStarts = match.Starts(metaPattern), match.Starts(furniturePatterns)
+
 // classify says whether a (trimmed, normalised) line is furniture, metadata
 // or neither.
 func classify(s string) LineKind {
@@ -46,10 +53,11 @@ func classify(s string) LineKind {
 	if len(s) > 600 {
 		return BodyLine // no navigation line is this long
 	}
-	if metaPattern.MatchString(s) {
+	first, _ := utf8x.Decode(s)
+	if (metaStarts == nil || metaStarts.Has(first)) && metaPattern.MatchString(s) {
 		return MetaLine
 	}
-	if furniturePatterns.MatchString(s) {
+	if (furnitureStarts == nil || furnitureStarts.Has(first)) && furniturePatterns.MatchString(s) {
 		return FurnitureLine
 	}
 	// "来源:安定镇 日期:2021-03-31 14:27 打印 【字体:" is caught above by its

@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/ducha-dev/ducha/dates"
 	"github.com/ducha-dev/ducha/decode"
 	"github.com/ducha-dev/ducha/internal/norm"
 )
@@ -53,11 +54,12 @@ func Parse(t *decode.Text, opt ParseOptions) (*Document, error) {
 	d.findTitle()
 	d.findOutline(t.Headings)
 	d.findSentences()
-	d.findQuantities()
+	glued := dates.FindGlued(d.Norm)
+	d.findQuantities(glued)
 	d.findEnumerations()
 	d.findYear(opt.Year)
 	d.findDates(opt.Published, t.Meta)
-	d.findGlued()
+	d.findGlued(glued)
 	d.findDocNumbers()
 	return d, nil
 }
@@ -182,12 +184,17 @@ func (d *Document) findSentences() {
 			start = h.TextRange.Start
 		}
 		s := d.Norm
-		for i := start; i < l.End; {
-			r, w := utf8.DecodeRuneInString(s[i:])
-			i += w
-			if isSentenceEnd(r) {
-				d.addSentence(Range{start, i})
-				start = i
+		// Byte by byte: an ASCII byte is always a character of its own,
+		// and E3 80 82 is always 。 (E3 never continues a character).
+		for i := start; i < l.End; i++ {
+			switch c := s[i]; {
+			case c == ';' || c == '!' || c == '?':
+				d.addSentence(Range{start, i + 1})
+				start = i + 1
+			case c == 0xE3 && i+2 < l.End && s[i+1] == 0x80 && s[i+2] == 0x82:
+				i += 2
+				d.addSentence(Range{start, i + 1})
+				start = i + 1
 			}
 		}
 		d.addSentence(Range{start, l.End})

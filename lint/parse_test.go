@@ -326,3 +326,11 @@ func TestHeadingHints(t *testing.T) {
 		t.Errorf("outline mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestClassifyStarts checks that the furniture and metadata patterns have
+// bounded first characters, so classify's prefilter is in use.
+func TestClassifyStarts(t *testing.T) {
+	if metaStarts == nil || furnitureStarts == nil {
+		t.Errorf("no first characters: meta %v, furniture %v", metaStarts != nil, furnitureStarts != nil)
+	}
+}

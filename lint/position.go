@@ -101,6 +101,7 @@ func (d *Document) Position(n int) Position {
 	col += d.runeCount(d.Norm[off:n])
 	return Position{Offset: d.nmap.Orig(n), Line: line, Column: col}
 }
+
 // Span returns the original-text span of a range of the normalised view.
 func (d *Document) Span(r Range) Span {
 	return Span{Start: d.Position(r.Start), End: d.Position(r.End)}

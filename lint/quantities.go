@@ -10,16 +10,15 @@ import (
 
 // findQuantities reads the quantities of the body and heading lines (not the
 // title, page furniture or metadata) and indexes each by its sentence. A
-// number that is really a glued date, year or document number
-// (dates.FindGlued: "202035名" is 2020年35名, not 202035 people) is dropped:
+// number that is really a glued date, year or document number (glued, from
+// dates.FindGlued: "202035名" is 2020年35名, not 202035 people) is dropped:
 // a false quantity becomes a false finding.
 //
 // Extraction runs line by line: quantity's clauses and sentences end at line
 // ends anyway, so reading each line alone gives the same quantities as
 // reading the whole text, without copying it. Clause numbers are made unique
 // across lines.
-func (d *Document) findQuantities() {
-	glued := dates.FindGlued(d.Norm)
+func (d *Document) findQuantities(glued []dates.Glue) {
 	clause := 0
 	for _, l := range d.Lines {
 		if l.Kind != BodyLine && l.Kind != HeadingLine {

@@ -79,6 +79,10 @@ func View(s string) (view string, m Map, valid bool) {
 			i++
 			continue
 		}
+		if 0xE4 <= c && c <= 0xEE && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // most of the text: a valid character that does not fold
+			continue
+		}
 		r, n := utf8x.Decode(s[i:])
 		// Only runes from U+0080 to U+00BF, U+2000 to U+3FFF and
 		// U+F000 to U+FFFF fold; their sequences start with these bytes.
@@ -111,6 +115,10 @@ func fold(s string, first int) (string, Map) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
+			continue
+		}
+		if 0xE4 <= c && c <= 0xEE && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // a valid character that does not fold
 			continue
 		}
 		r, n := utf8x.Decode(s[i:])

@@ -93,3 +93,58 @@ func runeLen(c byte) int {
 	}
 	return 2
 }
+
+// Valid is utf8.ValidString, faster on Chinese text: three-byte sequences
+// whose first byte puts no limit on the second are checked inline.
+func Valid(s string) bool {
+	n := len(s)
+	for i := 0; i < n; {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+			for i+8 <= n && (s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7])&0x80 == 0 {
+				i += 8
+			}
+		case 0xE1 <= c && c <= 0xEF && c != 0xED:
+			if i+2 >= n || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+				return false
+			}
+			i += 3
+		default:
+			r, w := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && w == 1 {
+				return false
+			}
+			i += w
+		}
+	}
+	return true
+}
+
+// ValidBytes is Valid for a byte slice: utf8.Valid.
+func ValidBytes(b []byte) bool {
+	n := len(b)
+	for i := 0; i < n; {
+		c := b[i]
+		switch {
+		case c < utf8.RuneSelf:
+			i++
+			for i+8 <= n && (b[i]|b[i+1]|b[i+2]|b[i+3]|b[i+4]|b[i+5]|b[i+6]|b[i+7])&0x80 == 0 {
+				i += 8
+			}
+		case 0xE1 <= c && c <= 0xEF && c != 0xED:
+			if i+2 >= n || b[i+1]&0xC0 != 0x80 || b[i+2]&0xC0 != 0x80 {
+				return false
+			}
+			i += 3
+		default:
+			r, w := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && w == 1 {
+				return false
+			}
+			i += w
+		}
+	}
+	return true
+}

@@ -67,3 +67,18 @@ func FuzzCount(f *testing.F) {
 		}
 	})
 }
+
+func FuzzValid(f *testing.F) {
+	for _, s := range samples {
+		f.Add(s)
+	}
+	f.Add("abcdefghijklmnopq调")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Valid(s), utf8.ValidString(s); got != want {
+			t.Errorf("Valid(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := ValidBytes([]byte(s)), utf8.ValidString(s); got != want {
+			t.Errorf("ValidBytes(%q) = %v, want %v", s, got, want)
+		}
+	})
+}

@@ -1,0 +1,141 @@
+package match
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"unicode"
+)
+
+// A RuneSet is a set of characters, as lo, hi pairs of a range each.
+type RuneSet []rune
+
+// Has reports whether r is in s.
+func (s RuneSet) Has(r rune) bool {
+	for i := 0; i+1 < len(s); i += 2 {
+		if s[i] <= r && r <= s[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// Size is the number of characters in s.
+func (s RuneSet) Size() int {
+	n := 0
+	for i := 0; i+1 < len(s); i += 2 {
+		n += int(s[i+1]-s[i]) + 1
+	}
+	return n
+}
+
+// FirstChars adds to set the characters a match of re can start with, and
+// reports whether re can match the empty string (then the characters after
+// it can start a match too) and whether the set is bounded (it is not when
+// re starts with . or a negated class).
+func FirstChars(re *syntax.Regexp, set *RuneSet) (nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return false, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true, true
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true, true
+		}
+		r := re.Rune[0]
+		*set = append(*set, r, r)
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				*set = append(*set, f, f)
+			}
+		}
+		return false, true
+	case syntax.OpCharClass:
+		cls := RuneSet(re.Rune)
+		if cls.Size() > maxStart {
+			return false, false
+		}
+		*set = append(*set, cls...)
+		return false, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return FirstChars(re.Sub[0], set)
+	case syntax.OpStar, syntax.OpQuest:
+		_, ok := FirstChars(re.Sub[0], set)
+		return true, ok
+	case syntax.OpRepeat:
+		n, ok := FirstChars(re.Sub[0], set)
+		return n || re.Min == 0, ok
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			n, ok := FirstChars(sub, set)
+			if !ok || !n {
+				return false, ok
+			}
+		}
+		return true, true
+	case syntax.OpAlternate:
+		nullable := false
+		for _, sub := range re.Sub {
+			n, ok := FirstChars(sub, set)
+			if !ok {
+				return false, false
+			}
+			nullable = nullable || n
+		}
+		return nullable, true
+	}
+	return false, false // OpAnyChar, OpAnyCharNotNL
+}
+
+// maxStart bounds the classes FirstChars takes: [一-龥] is too many to be
+// a useful trigger, "[Xx×]" is three.
+const maxStart = 4096
+
+// A Bitmap is a set of characters for scanning loops: a bit per character
+// of the Basic Multilingual Plane, a slice for the rest.
+type Bitmap struct {
+	bmp   [1 << 16 / 64]uint64
+	other []rune
+}
+
+// Add adds the characters of s.
+func (b *Bitmap) Add(s RuneSet) {
+	for i := 0; i+1 < len(s); i += 2 {
+		for r := s[i]; r <= s[i+1]; r++ {
+			if r < 1<<16 {
+				b.bmp[r>>6] |= 1 << (r & 63)
+			} else if !slices.Contains(b.other, r) {
+				b.other = append(b.other, r)
+			}
+		}
+	}
+}
+
+// Has is small enough to be inlined in scanning loops.
+func (b *Bitmap) Has(r rune) bool {
+	if r < 1<<16 {
+		return b.bmp[r>>6]&(1<<(r&63)) != 0
+	}
+	return b.hasOther(r)
+}
+
+func (b *Bitmap) hasOther(r rune) bool { return slices.Contains(b.other, r) }
+
+// Starts returns the characters every non-empty match of re starts with,
+// or nil when they are not bounded (see FirstChars) or re can match the
+// empty string.
+func Starts(re *regexp.Regexp) *Bitmap {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	var set RuneSet
+	if nullable, ok := FirstChars(t.Simplify(), &set); !ok || nullable {
+		return nil
+	}
+	b := new(Bitmap)
+	b.Add(set)
+	return b
+}
