@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // A DocNumber is a string of the report that reads as a 发文字号 (document
@@ -89,7 +91,7 @@ func (n DocNumber) Correct() string {
 func (d *Document) findDocNumbers() {
 	for _, l := range d.Lines {
 		if l.Kind.IsText() {
-			d.DocNumbers = appendDocNumbers(d.DocNumbers, d.Norm, l.Range, l.Number)
+			d.DocNumbers = appendDocNumbersIn(d.DocNumbers, d.Norm, l.Range, l.Number, d.valid)
 		}
 	}
 }
@@ -121,6 +123,53 @@ func bracketAt(s string, i int, set []string) string {
 // into a word ("(2020)35名同志" is not one). A court's case number
 // ("(2020)湘04行终12号") has no digits after its bracket and is not one.
 func appendDocNumbers(out []DocNumber, s string, r Range, line int) []DocNumber {
+	return appendDocNumbersIn(out, s, r, line, utf8.ValidString(s[r.Start:r.End]))
+}
+
+// appendDocNumbersIn is appendDocNumbers for a line known to be valid UTF-8
+// or not. In valid text it goes from digit run to digit run (a number's
+// year follows its opening bracket and blanks), and tries the bracket
+// before each: the same numbers as trying every bracket.
+func appendDocNumbersIn(out []DocNumber, s string, r Range, line int, valid bool) []DocNumber {
+	if !valid {
+		return appendDocNumbersSlow(out, s, r, line)
+	}
+	s = s[:r.End]
+	for i := r.Start; i < r.End; {
+		j := utf8x.NextDigit(s, i)
+		if j == len(s) {
+			break
+		}
+		k := j
+		for k > i && s[k-1] == ' ' {
+			k--
+		}
+		if open := bracketEndingAt(s, i, k); open != "" {
+			if n, ok := docNumberAt(s, r.Start, k-len(open), open); ok {
+				n.Line = line
+				out = append(out, n)
+				i = n.Range.End
+				continue
+			}
+		}
+		i = digitsEnd(s, j)
+	}
+	return out
+}
+
+// bracketEndingAt returns the opening bracket that ends at s[k] and starts
+// at i or later, or "".
+func bracketEndingAt(s string, i, k int) string {
+	for _, b := range openBrackets {
+		if k-len(b) >= i && s[k-len(b):k] == b {
+			return b
+		}
+	}
+	return ""
+}
+
+// appendDocNumbersSlow tries every opening bracket of the line.
+func appendDocNumbersSlow(out []DocNumber, s string, r Range, line int) []DocNumber {
 	s = s[:r.End]
 	for i := r.Start; i < r.End; {
 		open := ""

@@ -186,8 +186,12 @@ func (d *Document) findSentences() {
 		s := d.Norm
 		// Byte by byte: an ASCII byte is always a character of its own,
 		// and E3 80 82 is always 。 (E3 never continues a character).
-		for i := start; i < l.End; i++ {
+		// Other three-byte characters are stepped over whole.
+		for i := start; i < l.End; {
 			switch c := s[i]; {
+			case c >= 0xE0 && c < 0xF0 && c != 0xE3 && i+2 < l.End && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+				i += 3
+				continue
 			case c == ';' || c == '!' || c == '?':
 				d.addSentence(Range{start, i + 1})
 				start = i + 1
@@ -196,6 +200,7 @@ func (d *Document) findSentences() {
 				d.addSentence(Range{start, i + 1})
 				start = i + 1
 			}
+			i++
 		}
 		d.addSentence(Range{start, l.End})
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/ducha-dev/ducha/internal/match"
 )
@@ -166,10 +167,9 @@ func recognizeParts(d *Document, specs []PartSpec, pats []partPatterns) *Parts {
 		}
 	}
 	p.gatherLeading()
-	var masks []uint64 // of the sentences, computed as mention needs them
 	for j, m := range p.matches {
 		if !m.Found() {
-			m.Mention = p.mention(m.Spec, pats[j].mentions, &masks)
+			m.Mention = p.mention(m.Spec, pats[j].mentions)
 		}
 	}
 	return p
@@ -239,27 +239,20 @@ func (p *Parts) gatherLeading() {
 // mention finds the first body sentence that evidences spec, outside the
 // regions of the parts spec.NotIn names (a plan to do something next year
 // is no evidence that it was done).
-// masks holds the sentences' match.RuneMask, 0 where not computed yet.
-func (p *Parts) mention(spec *PartSpec, pats []match.Pattern, masks *[]uint64) Range {
+func (p *Parts) mention(spec *PartSpec, pats []match.Pattern) Range {
 	if len(spec.Mentions) == 0 {
 		return Range{}
 	}
-	if *masks == nil {
-		*masks = make([]uint64, len(p.doc.Sentences))
-	}
+	sents := p.doc.Sentences
+	cand := p.candidates(pats)
 	excluded := p.regions(spec.NotIn)
-	for i, s := range p.doc.Sentences {
-		if excluded.contains(s.Start) {
+	for i, s := range sents {
+		if cand != nil && !cand[i] || excluded.contains(s.Start) {
 			continue
 		}
 		text := p.doc.Slice(s)
-		mask := (*masks)[i]
-		if mask == 0 {
-			mask = match.RuneMask(text)
-			(*masks)[i] = mask
-		}
 		for j := range pats {
-			if !pats[j].May(text, mask) {
+			if !pats[j].May(text, ^uint64(0)) {
 				continue
 			}
 			if loc := pats[j].Re.FindStringIndex(text); loc != nil {
@@ -268,6 +261,44 @@ func (p *Parts) mention(spec *PartSpec, pats []match.Pattern, masks *[]uint64) R
 		}
 	}
 	return Range{}
+}
+
+// candidates marks the sentences that contain a literal of one of pats
+// (see match.Pattern.Literals): no other sentence can match them. It
+// searches the whole text for each literal rather than each sentence for
+// every one. It returns nil when a pattern has no literals to go by.
+func (p *Parts) candidates(pats []match.Pattern) []bool {
+	sents := p.doc.Sentences
+	var cand []bool
+	for j := range pats {
+		lits := pats[j].Literals()
+		if lits == nil {
+			return nil
+		}
+		for _, l := range lits {
+			if l == "" {
+				return nil
+			}
+			if cand == nil {
+				cand = make([]bool, len(sents))
+			}
+			s := p.doc.Norm
+			for at := 0; ; {
+				k := strings.Index(s[at:], l)
+				if k < 0 {
+					break
+				}
+				o := at + k
+				// the sentence that starts at or before o
+				i := sort.Search(len(sents), func(i int) bool { return sents[i].Start > o }) - 1
+				if i >= 0 && o+len(l) <= sents[i].End {
+					cand[i] = true
+				}
+				at = o + 1
+			}
+		}
+	}
+	return cand
 }
 
 // spans is a set of offsets, as sorted, disjoint, non-adjacent ranges.

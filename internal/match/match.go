@@ -124,6 +124,11 @@ func (p *Pattern) MatchMask(s string, mask uint64) bool {
 	return p.May(s, mask) && p.Re.MatchString(s)
 }
 
+// Literals returns the literals one of which every match of p.Re
+// contains, or nil when there are none to go by. They must not be
+// modified.
+func (p *Pattern) Literals() []string { return p.lits }
+
 // May reports whether p.Re may match s, whose RuneMask is mask (or a
 // superset of it): false when s lacks every literal a match must contain.
 func (p *Pattern) May(s string, mask uint64) bool {

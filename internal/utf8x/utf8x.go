@@ -148,3 +148,26 @@ func ValidBytes(b []byte) bool {
 	}
 	return true
 }
+
+// NextDigit returns the offset of the first ASCII digit of s at or after i,
+// or len(s). It tests eight bytes at a time: reports are mostly Chinese,
+// with a digit every few dozen bytes.
+func NextDigit(s string, i int) int {
+	n := len(s)
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= n; i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		x := w ^ (0x30 * ones) // digits become 0 to 9
+		// bytes below 10 (the lowest flagged byte is always one)
+		if m := (x - 10*ones) & ^x & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < n; i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return i
+		}
+	}
+	return n
+}

@@ -82,3 +82,35 @@ func FuzzValid(f *testing.F) {
 		}
 	})
 }
+
+func FuzzNextDigit(f *testing.F) {
+	f.Add("全年调解纠纷131件,成功率99.5%", 0)
+	f.Add("abcdefgh:/9", 2)
+	f.Fuzz(func(t *testing.T, s string, i int) {
+		i = min(max(i, 0), len(s))
+		want := i
+		for want < len(s) && (s[want] < '0' || s[want] > '9') {
+			want++
+		}
+		if got := NextDigit(s, i); got != want {
+			t.Errorf("NextDigit(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	})
+}
+
+func TestNextDigit(t *testing.T) {
+	for b := 0; b < 256; b++ {
+		for pos := 0; pos < 12; pos++ {
+			buf := []byte("\xff\xfe/:\x00\x80\xb9\xe4/:\xcf\x7f0")
+			buf[pos] = byte(b)
+			s := string(buf)
+			want := 0
+			for want < len(s) && (s[want] < '0' || s[want] > '9') {
+				want++
+			}
+			if got := NextDigit(s, 0); got != want {
+				t.Fatalf("NextDigit(%q, 0) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
