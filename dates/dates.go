@@ -154,7 +154,7 @@ func Find(s string) []Date {
 	for i := 0; i < len(s); {
 		// Only digits and 年 start a date: go to the next of either.
 		if nian < i {
-			if k := strings.Index(s[i:], "年"); k >= 0 {
+			if k := utf8x.Index(s[i:], "年"); k >= 0 {
 				nian = i + k
 			} else {
 				nian = len(s)

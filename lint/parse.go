@@ -9,6 +9,7 @@ import (
 	"github.com/ducha-dev/ducha/dates"
 	"github.com/ducha-dev/ducha/decode"
 	"github.com/ducha-dev/ducha/internal/norm"
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // ErrNoText is returned by Parse for a text that holds nothing but page
@@ -232,7 +233,7 @@ func (d *Document) findEnumerations() {
 			continue
 		}
 		for i := l.Start; i < l.End; {
-			j := strings.Index(s[i:l.End], "是")
+			j := utf8x.Index(s[i:l.End], "是")
 			if j < 0 {
 				break
 			}

@@ -4,9 +4,9 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/ducha-dev/ducha/internal/match"
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // A PartSpec says how to recognise one required part of the report (the
@@ -284,7 +284,7 @@ func (p *Parts) candidates(pats []match.Pattern) []bool {
 			}
 			s := p.doc.Norm
 			for at := 0; ; {
-				k := strings.Index(s[at:], l)
+				k := utf8x.Index(s[at:], l)
 				if k < 0 {
 					break
 				}

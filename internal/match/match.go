@@ -13,6 +13,8 @@ import (
 	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // RuneMask is a 64-bit signature of the characters of s: one bit per
@@ -149,7 +151,7 @@ func (p *Pattern) matchExact(s string, mask uint64) bool {
 		case whole:
 			ok = s == l
 		default:
-			ok = strings.Contains(s, l)
+			ok = utf8x.Contains(s, l)
 		}
 		if ok {
 			return true
@@ -194,7 +196,7 @@ func hasEmpty(ls []string) bool {
 
 func (p *Pattern) containsAny(s string, mask uint64) bool {
 	for i, l := range p.lits {
-		if p.masks[i]&mask == p.masks[i] && strings.Contains(s, l) {
+		if p.masks[i]&mask == p.masks[i] && utf8x.Contains(s, l) {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@ package utf8x
 
 import (
 	"math/bits"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -171,3 +172,69 @@ func NextDigit(s string, i int) int {
 	}
 	return n
 }
+
+// Index is strings.Index, faster in long Chinese texts. strings.Index
+// looks for the needle's first byte, which for a Chinese word is the first
+// byte of a character (E4 to E9 begin most of them), and so stops almost
+// every third byte. Index looks instead for the needle's byte that is
+// likely the rarest in Chinese text, a continuation byte other than 0x80,
+// and compares the needle around each.
+func Index(s, sub string) int {
+	n := len(sub)
+	switch {
+	case n == 0:
+		return 0
+	case n == 1:
+		return strings.IndexByte(s, sub[0])
+	case n > len(s):
+		return -1
+	case len(s) <= 64:
+		return strings.Index(s, sub)
+	}
+	k := 0
+	for i := 1; i < n; i++ {
+		if rarity[sub[i]] < rarity[sub[k]] {
+			k = i
+		}
+	}
+	b := sub[k]
+	limit := len(s) - n + k + 1 // the anchor byte lies in s[k:limit]
+	for i := k; i < limit; {
+		j := strings.IndexByte(s[i:limit], b)
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if s[i-k:i-k+n] == sub {
+			return i - k
+		}
+		i++
+	}
+	return -1
+}
+
+// Contains is strings.Contains by Index.
+func Contains(s, sub string) bool { return Index(s, sub) >= 0 }
+
+// rarity ranks bytes by how often they occur in Chinese text, rarest
+// first: a continuation byte other than 0x80 (one of 63 values, a third of
+// the bytes), ASCII, 0x80 (the middle byte of the CJK punctuation 、。《》),
+// the comma and the space, and the first bytes of characters (E4 to E9
+// start most of them).
+var rarity = func() (r [256]uint8) {
+	for c := range r {
+		switch {
+		case c > 0x80 && c < 0xC0:
+			r[c] = 1
+		case c == ',' || c == ' ':
+			r[c] = 4
+		case c < 0x80:
+			r[c] = 2
+		case c == 0x80:
+			r[c] = 3
+		default:
+			r[c] = 5
+		}
+	}
+	return r
+}()

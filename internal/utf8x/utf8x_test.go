@@ -1,6 +1,7 @@
 package utf8x
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -110,6 +111,33 @@ func TestNextDigit(t *testing.T) {
 			}
 			if got := NextDigit(s, 0); got != want {
 				t.Fatalf("NextDigit(%q, 0) = %d, want %d", s, got, want)
+			}
+		}
+	}
+}
+
+func FuzzIndex(f *testing.F) {
+	long := strings.Repeat("全年调解纠纷131件,其他需要报告的情况。", 5)
+	f.Add(long, "报告")
+	f.Add(long+"说明", "说明")
+	f.Add(long, "件,其")
+	f.Add(long, "a")
+	f.Fuzz(func(t *testing.T, s, sub string) {
+		if got, want := Index(s, sub), strings.Index(s, sub); got != want {
+			t.Errorf("Index(%q, %q) = %d, want %d", s, sub, got, want)
+		}
+	})
+}
+
+func TestIndex(t *testing.T) {
+	s := strings.Repeat("全年调解纠纷131件,其他需要报告的情况。", 5) + "说明"
+	for i := 0; i < len(s); i++ {
+		for j := i; j <= len(s) && j < i+12; j++ {
+			if got, want := Index(s, s[i:j]), strings.Index(s, s[i:j]); got != want {
+				t.Fatalf("Index(s, %q) = %d, want %d", s[i:j], got, want)
+			}
+			if got, want := Index(s[:len(s)-1], s[i:j]), strings.Index(s[:len(s)-1], s[i:j]); got != want {
+				t.Fatalf("Index(s[:len(s)-1], %q) = %d, want %d", s[i:j], got, want)
 			}
 		}
 	}
