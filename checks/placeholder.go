@@ -37,9 +37,14 @@ import (
 type Placeholder struct {
 	Rule *lint.Rule
 
-	pats     []placeholderPattern
-	first    runeBitmap // every pattern's first characters
-	marks    runeBitmap // first and the quotation marks: where the scan stops
+	pats  []placeholderPattern
+	first runeBitmap // every pattern's first characters
+	marks runeBitmap // first and the quotation marks: where the scan stops
+	// step says, for the first byte of a character, how far the scan may
+	// step over it without decoding it: 1 for an ASCII character that is
+	// no mark, 3 for the first byte of a three-byte sequence that encodes
+	// no mark (when the two bytes after it continue it), 0 otherwise.
+	step     [256]uint8
 	open     map[rune]rune
 	surnames string
 }
@@ -77,6 +82,14 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes
 		c.open[r[0]] = r[1]
 		c.marks.Add(match.RuneSet{r[0], r[0], r[1], r[1]})
 	}
+	for b := range c.step {
+		switch {
+		case b < utf8.RuneSelf && !c.marks.Has(rune(b)):
+			c.step[b] = 1
+		case b >= 0xE0 && b < 0xF0 && !c.marks.AnyBelow64K(rune(b&0x0F)<<12, rune(b&0x0F)<<12|0xFFF):
+			c.step[b] = 3
+		}
+	}
 	return c, nil
 }
 
@@ -99,21 +112,31 @@ func (c *Placeholder) Run(pass *lint.Pass) error {
 func (c *Placeholder) line(pass *lint.Pass, lr lint.Range) {
 	s := pass.Doc.Norm[:lr.End]
 	var closers []rune // the closing marks awaited, innermost last
-	prev := rune(0)
-	skip := 0 // end of the last match: no new match starts before it
+	prev := -1         // where the character before i starts, -1 at the line's start
+	skip := 0          // end of the last match: no new match starts before it
+	step := &c.step
 	for i := lr.Start; i < lr.End; {
-		r, w := rune(s[i]), 1
-		switch {
-		case r < utf8.RuneSelf:
-		case r >= 0xE0 && r < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// most of the text: a character of three bytes, decoded inline
-			r, w = rune(s[i]&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		default:
-			r, w = utf8.DecodeRuneInString(s[i:])
+		switch step[s[i]] {
+		case 1:
+			prev = i
+			i++
+			continue
+		case 3:
+			if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				// most of the text: a character of three bytes, no mark
+				prev = i
+				i += 3
+				continue
+			}
 		}
+		r, w := runeAt(s, i)
 		if c.marks.Has(r) {
 			if i >= skip && c.first.Has(r) {
-				if m, end, ok := c.match(s, i, r, prev, len(closers) > 0); ok {
+				p := rune(0)
+				if prev >= 0 {
+					p, _ = runeAt(s, prev)
+				}
+				if m, end, ok := c.match(s, i, r, p, len(closers) > 0); ok {
 					c.report(pass, lr, m)
 					skip = end
 				}
@@ -125,9 +148,23 @@ func (c *Placeholder) line(pass *lint.Pass, lr lint.Range) {
 				closers = append(closers, c.open[r])
 			}
 		}
-		prev = r
+		prev = i
 		i += w
 	}
+}
+
+// runeAt decodes the character at s[i] as the line scan reads it: a
+// three-byte sequence inline (its continuation bytes checked, not its
+// value), anything else with utf8.DecodeRuneInString.
+func runeAt(s string, i int) (rune, int) {
+	r := rune(s[i])
+	switch {
+	case r < utf8.RuneSelf:
+		return r, 1
+	case r >= 0xE0 && r < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // match tries the patterns that can start with r at s[i:]. For the first

@@ -19,30 +19,32 @@ import (
 // reading the whole text, without copying it. Clause numbers are made unique
 // across lines.
 func (d *Document) findQuantities(glued []dates.Glue) {
+	var ex quantity.Extractor
+	// Reports state a quantity every 100 bytes or so.
+	d.Quantities = make([]quantity.Quantity, 0, len(d.Norm)/96)
 	clause := 0
 	for _, l := range d.Lines {
 		if l.Kind != BodyLine && l.Kind != HeadingLine {
 			continue
 		}
-		qs := quantity.Extract(d.Norm[l.Start:l.End])
+		n := len(d.Quantities)
+		qs := ex.Append(d.Quantities, d.Norm[l.Start:l.End], l.Start)
 		last := -1
-		for _, q := range qs {
-			q.Start += l.Start
-			q.End += l.Start
-			q.NumStart += l.Start
-			q.NumEnd += l.Start
-			q.LabelStart += l.Start
-			q.LabelEnd += l.Start
-			q.AfterStart += l.Start
-			q.AfterEnd += l.Start
+		kept := qs[:n]
+		for _, q := range qs[n:] {
 			last = max(last, q.Clause)
 			q.Clause += clause
 			if overlapsGlue(glued, q.Start, q.End) {
 				continue
 			}
-			d.Quantities = append(d.Quantities, q)
+			kept = append(kept, q)
 		}
+		clear(qs[len(kept):]) // no dangling values in the spare capacity
+		d.Quantities = kept
 		clause += last + 1
+	}
+	if len(d.Quantities) == 0 {
+		d.Quantities = nil
 	}
 	d.quantityRunes = make([][2]uint64, len(d.Quantities))
 	for i := range d.Quantities {

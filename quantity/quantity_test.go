@@ -2,6 +2,9 @@ package quantity
 
 import (
 	"math/big"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -522,6 +525,55 @@ func TestNoQuantity(t *testing.T) {
 	for _, in := range noQuantity {
 		if got := Extract(in); len(got) != 0 {
 			t.Errorf("Extract(%q) = %d quantities, want none; first %q", in, len(got), got[0].Text)
+		}
+	}
+}
+
+// TestStops checks that the characters run steps over without looking are
+// those its switch ignores.
+func TestStops(t *testing.T) {
+	for r := rune(0x1000); r <= 0xFFFF; r++ {
+		matters := r == '、' || r == '。' || r == '“' || r == '《' || isZhStart(r)
+		if got := stops[r>>6]&(1<<(r&63)) != 0; got != matters {
+			t.Errorf("%U: in stops %v, matters %v", r, got, matters)
+		}
+	}
+}
+
+// TestExtractorAppend checks that an Extractor reading the lines of the
+// seeds one after another finds what Extract finds in each line alone.
+func TestExtractorAppend(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ex Extractor
+		var got, want []Quantity
+		base := 0
+		for _, line := range strings.SplitAfter(string(b), "\n") {
+			got = ex.Append(got, line, base)
+			for _, q := range Extract(line) {
+				q.Start += base
+				q.End += base
+				q.NumStart += base
+				q.NumEnd += base
+				q.LabelStart += base
+				q.LabelEnd += base
+				q.AfterStart += base
+				q.AfterEnd += base
+				want = append(want, q)
+			}
+			base += len(line)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d quantities, want %d", f, len(got), len(want))
+		}
+		for i := range got {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				t.Errorf("%s: quantity %d = %+v, want %+v", f, i, got[i], want[i])
+			}
 		}
 	}
 }

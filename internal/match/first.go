@@ -113,6 +113,17 @@ func (b *Bitmap) Add(s RuneSet) {
 	}
 }
 
+// AnyBelow64K reports whether b has a character from lo to hi, both
+// below U+10000 and lo a multiple of 64, hi+1 too.
+func (b *Bitmap) AnyBelow64K(lo, hi rune) bool {
+	for w := lo >> 6; w <= hi>>6; w++ {
+		if b.bmp[w] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // Has is small enough to be inlined in scanning loops.
 func (b *Bitmap) Has(r rune) bool {
 	if r < 1<<16 {
