@@ -11,6 +11,7 @@ package match
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -61,6 +62,51 @@ type Pattern struct {
 	// or end when anchored) is matching, and the regexp need not run.
 	exact  bool
 	anchor anchor
+	// more are further literal sets, from the other parts of a pattern
+	// that is a sequence ("(受理|调解).{0,8}(纠纷|案件)$"): a match contains
+	// one literal of each. ends are the literals one of which a match
+	// anchored at the text's end (or start) ends (or starts) with.
+	more []litSet
+	ends litSet
+}
+
+// A litSet is a set of literals with their RuneMasks.
+type litSet struct {
+	lits  []string
+	masks []uint64
+	// at says where a literal must be: anywhere, atStart or atEnd.
+	at anchor
+}
+
+func newLitSet(lits []string, at anchor) litSet {
+	ls := litSet{lits: lits, at: at}
+	for _, l := range lits {
+		ls.masks = append(ls.masks, RuneMask(l))
+	}
+	return ls
+}
+
+// has reports whether s (whose RuneMask is mask) has one of the literals
+// where they must be.
+func (ls *litSet) has(s string, mask uint64) bool {
+	for i, l := range ls.lits {
+		if ls.masks[i]&mask != ls.masks[i] {
+			continue
+		}
+		var ok bool
+		switch ls.at {
+		case atStart:
+			ok = strings.HasPrefix(s, l)
+		case atEnd:
+			ok = strings.HasSuffix(s, l)
+		default:
+			ok = utf8x.Contains(s, l)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // anchor says where an exact pattern's literals must be.
@@ -92,12 +138,38 @@ func New(re *regexp.Regexp) Pattern {
 			p.lits, p.exact, p.anchor = all, true, anc
 		} else {
 			p.lits = required(t)
+			p.more, p.ends = parts(body, anc, p.lits)
 		}
 		for _, l := range p.lits {
 			p.masks = append(p.masks, RuneMask(l))
 		}
 	}
 	return p
+}
+
+// parts returns the literal sets of the parts of body, a sequence, other
+// than first (which required chose), and the literals a match anchored at
+// an end of the text (anc) starts or ends with.
+func parts(body *syntax.Regexp, anc anchor, first []string) (more []litSet, ends litSet) {
+	if body.Op != syntax.OpConcat || len(body.Sub) < 2 {
+		return nil, litSet{}
+	}
+	for _, sub := range body.Sub {
+		if l := required(sub); l != nil && !slices.Equal(l, first) && !hasEmpty(l) {
+			more = append(more, newLitSet(l, anywhere))
+		}
+	}
+	edge := body.Sub[len(body.Sub)-1]
+	at := atEnd
+	if anc == atStart {
+		edge, at = body.Sub[0], atStart
+	}
+	if anc != anywhere {
+		if l, ok := expand(edge); ok && len(l) > 0 && !hasEmpty(l) {
+			ends = newLitSet(l, at)
+		}
+	}
+	return more, ends
 }
 
 // Match reports whether one of the patterns matches s (never the empty s).
@@ -134,7 +206,15 @@ func (p *Pattern) Literals() []string { return p.lits }
 // May reports whether p.Re may match s, whose RuneMask is mask (or a
 // superset of it): false when s lacks every literal a match must contain.
 func (p *Pattern) May(s string, mask uint64) bool {
-	return p.lits == nil || p.containsAny(s, mask)
+	if p.lits != nil && !p.containsAny(s, mask) {
+		return false
+	}
+	for i := range p.more {
+		if !p.more[i].has(s, mask) {
+			return false
+		}
+	}
+	return p.ends.lits == nil || p.ends.has(s, mask)
 }
 
 func (p *Pattern) matchExact(s string, mask uint64) bool {

@@ -73,3 +73,32 @@ func FuzzRuneMask(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMay checks that the prefilter is sound: wherever the regexp matches,
+// May says it may, and MatchMask agrees with the regexp on non-empty text.
+func FuzzMay(f *testing.F) {
+	for _, s := range [][2]string{
+		{"(受理|调解|调处|接收|排查)(各类)?.{0,8}(纠纷|案件)$", "受理各类矛盾纠纷"},
+		{"^(主要)?问题", "主要问题和不足"}, {"(参学|出庭(应诉)?)率$", "出庭应诉率"},
+		{"存在.{0,6}(问题|困难)", "还存在一些问题"}, {"a(b|c)d.*e$", "xabdqqe"}, {"^x+y|z", "xxy"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, pattern, s string) {
+		if len(pattern) > 64 {
+			return
+		}
+		re, err := regexp.Compile(pattern)
+		if err != nil {
+			return
+		}
+		p := New(re)
+		want := re.MatchString(s)
+		if want && !p.May(s, RuneMask(s)) {
+			t.Fatalf("%q matches %q but May says no", pattern, s)
+		}
+		if s != "" && p.MatchMask(s, RuneMask(s)) != want {
+			t.Fatalf("%q on %q: MatchMask %v, regexp %v", pattern, s, !want, want)
+		}
+	})
+}
