@@ -172,6 +172,7 @@ func isTitle(s string) bool {
 // findSentences splits the body and heading lines into sentences on 。;!?
 // and line ends. A heading's number is not part of its first sentence.
 func (d *Document) findSentences() {
+	d.Sentences = make([]Range, 0, len(d.Norm)/64) // a sentence every 20 characters or so
 	headingAt := make(map[int]*Heading, len(d.Outline))
 	for _, h := range d.Outline {
 		headingAt[h.Line] = h
@@ -184,27 +185,59 @@ func (d *Document) findSentences() {
 		if h := headingAt[l.Number]; h != nil {
 			start = h.TextRange.Start
 		}
-		s := d.Norm
-		// Byte by byte: an ASCII byte is always a character of its own,
-		// and E3 80 82 is always 。 (E3 never continues a character).
-		// Other three-byte characters are stepped over whole.
-		for i := start; i < l.End; {
-			switch c := s[i]; {
-			case c >= 0xE0 && c < 0xF0 && c != 0xE3 && i+2 < l.End && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-				i += 3
-				continue
-			case c == ';' || c == '!' || c == '?':
-				d.addSentence(Range{start, i + 1})
-				start = i + 1
-			case c == 0xE3 && i+2 < l.End && s[i+1] == 0x80 && s[i+2] == 0x82:
-				i += 2
-				d.addSentence(Range{start, i + 1})
-				start = i + 1
-			}
-			i++
-		}
-		d.addSentence(Range{start, l.End})
+		d.splitSentences(start, l.End)
 	}
+	if len(d.Sentences) == 0 {
+		d.Sentences = nil
+	}
+}
+
+// sentenceEnds are what ends a sentence in the view: 。;!? (full-width
+// ;!? read as ASCII).
+var sentenceEnds = [...]string{"。", ";", "!", "?"}
+
+// splitSentences adds the sentences of the text [start, end), one line's.
+// Each kind of sentence end is searched for on its own (IndexByte, or
+// utf8x.Index for 。), and the nearest taken: an ASCII byte is always a
+// character of its own, and E3 80 82 always 。.
+func (d *Document) splitSentences(start, end int) {
+	s := d.Norm[:end]
+	var next [len(sentenceEnds)]int // the next of each at or after start, or end
+	find := func(k, from int) int {
+		var i int
+		if k == 0 {
+			i = utf8x.Index(s[from:], sentenceEnds[0])
+		} else {
+			i = strings.IndexByte(s[from:], sentenceEnds[k][0])
+		}
+		if i < 0 {
+			return end
+		}
+		return from + i
+	}
+	for k := range next {
+		next[k] = find(k, start)
+	}
+	for {
+		k := 0
+		for j := 1; j < len(next); j++ {
+			if next[j] < next[k] {
+				k = j
+			}
+		}
+		if next[k] >= end {
+			break
+		}
+		e := next[k] + len(sentenceEnds[k])
+		d.addSentence(Range{start, e})
+		start = e
+		for j := range next {
+			if next[j] < start {
+				next[j] = find(j, start)
+			}
+		}
+	}
+	d.addSentence(Range{start, end})
 }
 
 func (d *Document) addSentence(r Range) {

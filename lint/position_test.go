@@ -1,6 +1,9 @@
 package lint
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -46,4 +49,58 @@ func TestPositionEveryOffset(t *testing.T) {
 			}
 		}
 	}
+}
+
+// referenceSentences splits as findSentences first did, decoding every
+// rune.
+func referenceSentences(d *Document) []Range {
+	var out []Range
+	add := func(r Range) {
+		r = trimRange(d.Norm, r)
+		if r.Len() > 0 {
+			out = append(out, r)
+		}
+	}
+	headingAt := map[int]*Heading{}
+	for _, h := range d.Outline {
+		headingAt[h.Line] = h
+	}
+	for _, l := range d.Lines {
+		if l.Kind != BodyLine && l.Kind != HeadingLine {
+			continue
+		}
+		start := l.Start
+		if h := headingAt[l.Number]; h != nil {
+			start = h.TextRange.Start
+		}
+		for i := start; i < l.End; {
+			r, w := utf8.DecodeRuneInString(d.Norm[i:])
+			i += w
+			if isSentenceEnd(r) {
+				add(Range{start, i})
+				start = i
+			}
+		}
+		add(Range{start, l.End})
+	}
+	return out
+}
+
+func FuzzSentences(f *testing.F) {
+	f.Add("标题\n一、主要工作。全年调解纠纷131件;成功率99.5%!是否?\n(二)存在问题。\xe3\x80\x82a;b\xe4;c。")
+	f.Add("标题\n正文\xe3\x80;\xe3\x80\x82\xe3\x82\n")
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	for _, file := range files {
+		b, _ := os.ReadFile(file)
+		f.Add(string(b))
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		d, err := Parse(&decode.Text{Text: text}, ParseOptions{})
+		if err != nil {
+			return
+		}
+		if want := referenceSentences(d); !slices.Equal(d.Sentences, want) {
+			t.Errorf("sentences %v, want %v", d.Sentences, want)
+		}
+	})
 }
