@@ -160,23 +160,33 @@ func bigReport(tb testing.TB, seeds map[string][]byte, size int) []byte {
 	return buf.Bytes()
 }
 
-// BenchmarkLoad loads and compiles the built-in rules.
+// BenchmarkLoad loads and compiles the built-in rules and builds their
+// Linter: "full" as rules.Builtin has them (what ducha.Default, rules
+// explain, rules validate and SARIF output load), "lean" without their
+// documentation and examples (rules.BuiltinLean, what ducha check loads).
+// Both report the bytes of the full sources.
 func BenchmarkLoad(b *testing.B) {
-	srcs := rules.Builtin()
 	n := 0
-	for _, s := range srcs {
+	for _, s := range rules.Builtin() {
 		n += len(s.Data)
 	}
-	b.SetBytes(int64(n))
-	b.ReportAllocs()
-	for b.Loop() {
-		set, diags := rules.Load(srcs...)
-		if diags.HasErrors() {
-			b.Fatal(diags)
-		}
-		if _, err := set.Linter(); err != nil {
-			b.Fatal(err)
-		}
+	for _, bc := range []struct {
+		name string
+		srcs []rules.Source
+	}{{"full", rules.Builtin()}, {"lean", rules.BuiltinLean()}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				set, diags := rules.Load(bc.srcs...)
+				if diags.HasErrors() {
+					b.Fatal(diags)
+				}
+				if _, err := set.Linter(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
