@@ -128,6 +128,15 @@ func (c *Placeholder) line(pass *lint.Pass, lr lint.Range) {
 				i += 3
 				continue
 			}
+		case 0:
+			// a character of three bytes among 64 with no mark: its
+			// first two bytes say which 64 (they hold its value >> 6)
+			if b := s[i]; b >= 0xE0 && b < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+				c.marks.NoneIn64(int(b&0x0F)<<6|int(s[i+1]&0x3F)) {
+				prev = i
+				i += 3
+				continue
+			}
 		}
 		r, w := runeAt(s, i)
 		if c.marks.Has(r) {

@@ -124,6 +124,10 @@ func (b *Bitmap) AnyBelow64K(lo, hi rune) bool {
 	return false
 }
 
+// NoneIn64 reports whether b has no character from 64*blk to 64*blk+63,
+// for blk below 1024 (the Basic Multilingual Plane).
+func (b *Bitmap) NoneIn64(blk int) bool { return b.bmp[blk&1023] == 0 }
+
 // Has is small enough to be inlined in scanning loops.
 func (b *Bitmap) Has(r rune) bool {
 	if r < 1<<16 {
