@@ -167,7 +167,7 @@ func (c *Relation) Run(pass *lint.Pass) error {
 
 // scopeKey identifies the scope instance of quantity i; -1 for none.
 func scopeKey(doc *lint.Document, s Scope, i int) int {
-	q := doc.Quantities[i]
+	q := &doc.Quantities[i]
 	switch s {
 	case ScopeClause:
 		return q.Clause
@@ -181,7 +181,7 @@ func scopeKey(doc *lint.Document, s Scope, i int) int {
 
 // scopeRange is the text of the scope of the quantities [lo, hi).
 func scopeRange(doc *lint.Document, s Scope, lo, hi int) lint.Range {
-	q := doc.Quantities[lo]
+	q := &doc.Quantities[lo]
 	switch s {
 	case ScopeClause:
 		return lint.Range{Start: min(q.LabelStart, q.Start), End: max(doc.Quantities[hi-1].AfterEnd, doc.Quantities[hi-1].End)}
@@ -365,7 +365,10 @@ func (cp *Capture) match(q *quantity.Quantity, m *captureMatch, lm, am uint64) b
 	if len(cp.Units) > 0 {
 		ok := false
 		for _, u := range cp.Units {
-			ok = ok || u == q.Unit
+			if u == q.Unit {
+				ok = true
+				break
+			}
 		}
 		if !ok {
 			return false

@@ -52,7 +52,8 @@ func (d *Document) findQuantities(glued []dates.Glue) {
 	}
 	d.quantitySentence = make([]int32, len(d.Quantities))
 	s := 0
-	for i, q := range d.Quantities {
+	for i := range d.Quantities {
+		q := &d.Quantities[i]
 		for s < len(d.Sentences) && d.Sentences[s].End <= q.Start {
 			s++
 		}
