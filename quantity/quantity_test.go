@@ -577,3 +577,20 @@ func TestExtractorAppend(t *testing.T) {
 		}
 	}
 }
+
+// TestWordStarts checks that scanWords steps over no character that
+// starts a growth word or 其中.
+func TestWordStarts(t *testing.T) {
+	for r := rune(0x4e00); r <= 0xFFFF; r++ {
+		s := string(r) + "中长加幅速高升涨降滑少低缩减短比番了"
+		matters := growthWord(s, r) > 0 || r == '其'
+		for _, w := range []string{"增长", "增加", "增幅", "增速", "提高", "提升", "上升", "上涨", "下降", "下滑", "减少", "减幅", "降低", "降幅", "涨幅", "压缩", "压减", "缩短", "缩减", "同比", "环比", "翻番", "翻了"} {
+			if first := []rune(w)[0]; first == r {
+				matters = true
+			}
+		}
+		if got := wordStarts[r>>6]&(1<<(r&63)) != 0; got != matters {
+			t.Errorf("%c: in wordStarts %v, starts a word %v", r, got, matters)
+		}
+	}
+}
