@@ -24,12 +24,22 @@ func TestBuiltinLean(t *testing.T) {
 		if len(fl) != len(ll) {
 			t.Fatalf("%s: %d lines, lean %d", full[i].Name, len(fl), len(ll))
 		}
+		inDoc := "" // the marker of the documentation heredoc line j is in
 		for j := range fl {
+			if inDoc != "" && strings.TrimSpace(string(fl[j])) == inDoc {
+				inDoc = ""
+			}
 			if !bytes.Equal(fl[j], ll[j]) {
 				if strings.TrimSpace(string(ll[j])) != "" {
 					t.Errorf("%s:%d: lean line %q, want %q or empty", full[i].Name, j+1, ll[j], fl[j])
 				}
+				if inDoc == "" && !strings.HasPrefix(strings.TrimSpace(string(fl[j])), "#") {
+					t.Errorf("%s:%d: lean empties %q, neither documentation nor a comment", full[i].Name, j+1, fl[j])
+				}
 				emptied++
+			}
+			if m := docHeredoc.FindSubmatch(fl[j]); m != nil && inDoc == "" {
+				inDoc = string(m[1])
 			}
 		}
 	}
