@@ -30,17 +30,21 @@ func (d *Document) findQuantities(glued []dates.Glue) {
 		n := len(d.Quantities)
 		qs := ex.Append(d.Quantities, d.Norm[l.Start:l.End], l.Start)
 		last := -1
-		kept := qs[:n]
-		for _, q := range qs[n:] {
+		w := n // where the next quantity kept goes: moved only after a drop
+		for r := n; r < len(qs); r++ {
+			q := &qs[r]
 			last = max(last, q.Clause)
 			q.Clause += clause
 			if overlapsGlue(glued, q.Start, q.End) {
 				continue
 			}
-			kept = append(kept, q)
+			if w != r {
+				qs[w] = *q
+			}
+			w++
 		}
-		clear(qs[len(kept):]) // no dangling values in the spare capacity
-		d.Quantities = kept
+		clear(qs[w:]) // no dangling values in the spare capacity
+		d.Quantities = qs[:w]
 		clause += last + 1
 	}
 	if len(d.Quantities) == 0 {
