@@ -40,11 +40,8 @@ type Placeholder struct {
 	pats  []placeholderPattern
 	first runeBitmap // every pattern's first characters
 	marks runeBitmap // first and the quotation marks: where the scan stops
-	// step says, for the first byte of a character, how far the scan may
-	// step over it without decoding it: 1 for an ASCII character that is
-	// no mark, 3 for the first byte of a three-byte sequence that encodes
-	// no mark (when the two bytes after it continue it), 0 otherwise.
-	step     [256]uint8
+	// plain says which ASCII characters are no mark.
+	plain    [utf8.RuneSelf]bool
 	open     map[rune]rune
 	surnames string
 }
@@ -82,13 +79,8 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes
 		c.open[r[0]] = r[1]
 		c.marks.Add(match.RuneSet{r[0], r[0], r[1], r[1]})
 	}
-	for b := range c.step {
-		switch {
-		case b < utf8.RuneSelf && !c.marks.Has(rune(b)):
-			c.step[b] = 1
-		case b >= 0xE0 && b < 0xF0 && !c.marks.AnyBelow64K(rune(b&0x0F)<<12, rune(b&0x0F)<<12|0xFFF):
-			c.step[b] = 3
-		}
+	for b := range c.plain {
+		c.plain[b] = !c.marks.Has(rune(b))
 	}
 	return c, nil
 }
@@ -114,25 +106,20 @@ func (c *Placeholder) line(pass *lint.Pass, lr lint.Range) {
 	var closers []rune // the closing marks awaited, innermost last
 	prev := -1         // where the character before i starts, -1 at the line's start
 	skip := 0          // end of the last match: no new match starts before it
-	step := &c.step
+	plain := &c.plain
 	for i := lr.Start; i < lr.End; {
-		switch step[s[i]] {
-		case 1:
-			prev = i
-			i++
-			continue
-		case 3:
-			if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-				// most of the text: a character of three bytes, no mark
+		// Most of the text is stepped over without decoding: an ASCII
+		// character that is no mark, and a character of three bytes
+		// among 64 with no mark (its first two bytes say which 64:
+		// they hold its value >> 6).
+		if b := s[i]; b < utf8.RuneSelf {
+			if plain[b] {
 				prev = i
-				i += 3
+				i++
 				continue
 			}
-		case 0:
-			// a character of three bytes among 64 with no mark: its
-			// first two bytes say which 64 (they hold its value >> 6)
-			if b := s[i]; b >= 0xE0 && b < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-				c.marks.NoneIn64(int(b&0x0F)<<6|int(s[i+1]&0x3F)) {
+		} else if b >= 0xE0 && b < 0xF0 && i+2 < len(s) {
+			if b1 := s[i+1]; b1&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && c.marks.NoneIn64(int(b&0x0F)<<6|int(b1&0x3F)) {
 				prev = i
 				i += 3
 				continue
