@@ -96,7 +96,10 @@ func (c *Conflict) Run(pass *lint.Pass) error {
 func (c *Conflict) states(pass *lint.Pass, f *Figure, m *figureMatch, q *quantity.Quantity, i int) bool {
 	ok := len(f.Units) == 0
 	for _, u := range f.Units {
-		ok = ok || u == q.Unit
+		if u == q.Unit {
+			ok = true
+			break
+		}
 	}
 	if !ok {
 		return false
