@@ -151,18 +151,39 @@ func (c *Relation) Run(pass *lint.Pass) error {
 	qs := doc.Quantities
 	cands := make([][]int, len(c.Captures)) // reused by every scope
 	out := regions(pass, c.NotIn)
+	// The first required capture is what scope tries first; a scope with
+	// no quantity it takes is passed over here, without the rest.
+	first := -1
+	for ci := range c.Captures {
+		if !c.Captures[ci].Optional {
+			first = ci
+			break
+		}
+	}
 	for lo := 0; lo < len(qs); {
 		key := scopeKey(doc, c.Within, lo)
 		hi := lo + 1
 		for hi < len(qs) && scopeKey(doc, c.Within, hi) == key {
 			hi++
 		}
-		if key >= 0 && !within(out, qs[lo].Start) {
+		if key >= 0 && !within(out, qs[lo].Start) && (first < 0 || c.takesAny(doc, first, lo, hi)) {
 			c.scope(pass, lo, hi, cands)
 		}
 		lo = hi
 	}
 	return nil
+}
+
+// takesAny reports whether capture ci takes one of the quantities [lo, hi).
+func (c *Relation) takesAny(doc *lint.Document, ci, lo, hi int) bool {
+	cp, m := &c.Captures[ci], &c.caps[ci]
+	for i := lo; i < hi; i++ {
+		lm, am := doc.QuantityRunes(i)
+		if cp.match(&doc.Quantities[i], m, lm, am) {
+			return true
+		}
+	}
+	return false
 }
 
 // scopeKey identifies the scope instance of quantity i; -1 for none.
