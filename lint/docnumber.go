@@ -127,45 +127,58 @@ func appendDocNumbers(out []DocNumber, s string, r Range, line int) []DocNumber 
 }
 
 // appendDocNumbersIn is appendDocNumbers for a line known to be valid UTF-8
-// or not. In valid text it goes from digit run to digit run (a number's
-// year follows its opening bracket and blanks), and tries the bracket
-// before each: the same numbers as trying every bracket.
+// or not. In valid text it searches for each opening bracket (IndexByte,
+// utf8x.Index) and tries them in text order: the brackets the slow loop
+// stops at, in valid text, where a bracket's bytes always start a
+// character.
 func appendDocNumbersIn(out []DocNumber, s string, r Range, line int, valid bool) []DocNumber {
 	if !valid {
 		return appendDocNumbersSlow(out, s, r, line)
 	}
 	s = s[:r.End]
-	for i := r.Start; i < r.End; {
-		j := utf8x.NextDigit(s, i)
-		if j == len(s) {
-			break
+	var buf [8]int
+	next := buf[:len(openBrackets)] // the next of each bracket at or after i, or len(s)
+	find := func(k, from int) int {
+		var j int
+		if b := openBrackets[k]; len(b) == 1 {
+			j = strings.IndexByte(s[from:], b[0])
+		} else {
+			j = utf8x.Index(s[from:], b)
 		}
-		k := j
-		for k > i && s[k-1] == ' ' {
-			k--
+		if j < 0 {
+			return len(s)
 		}
-		if open := bracketEndingAt(s, i, k); open != "" {
-			if n, ok := docNumberAt(s, r.Start, k-len(open), open); ok {
-				n.Line = line
-				out = append(out, n)
-				i = n.Range.End
-				continue
+		return from + j
+	}
+	for k := range next {
+		next[k] = find(k, r.Start)
+	}
+	for i := r.Start; ; {
+		k := 0
+		for j := 1; j < len(next); j++ {
+			if next[j] < next[k] {
+				k = j
 			}
 		}
-		i = digitsEnd(s, j)
-	}
-	return out
-}
-
-// bracketEndingAt returns the opening bracket that ends at s[k] and starts
-// at i or later, or "".
-func bracketEndingAt(s string, i, k int) string {
-	for _, b := range openBrackets {
-		if k-len(b) >= i && s[k-len(b):k] == b {
-			return b
+		at := next[k]
+		if at >= len(s) {
+			break
+		}
+		open := openBrackets[k]
+		if n, ok := docNumberAt(s, r.Start, at, open); ok {
+			n.Line = line
+			out = append(out, n)
+			i = n.Range.End
+		} else {
+			i = at + len(open)
+		}
+		for j := range next {
+			if next[j] < i {
+				next[j] = find(j, i)
+			}
 		}
 	}
-	return ""
+	return out
 }
 
 // appendDocNumbersSlow tries every opening bracket of the line.

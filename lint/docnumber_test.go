@@ -144,8 +144,8 @@ func FuzzDocNumbers(f *testing.F) {
 	})
 }
 
-// FuzzDocNumbersFast checks that going from digit run to digit run finds
-// the numbers trying every bracket finds.
+// FuzzDocNumbersFast checks that searching for each kind of bracket finds
+// the numbers stepping through the line to every bracket finds.
 func FuzzDocNumbersFast(f *testing.F) {
 	f.Add("根据国发〔2021〕33号、( 2020 )第5号和厅字[2019] 28号,((2021)3号〔〔2021〕1号")
 	f.Add("《关于…的通知》(湘政办发〔2020〕 035号)(2020)湘04行终12号")
