@@ -62,12 +62,39 @@ func isMeta(s string, first rune) bool {
 	return false
 }
 
-// furniturePattern is a line of furniture, tried only on lines that
-// start with a character its matches can start with.
+// furniturePattern is a line of furniture, tried only on lines that start
+// with a character its matches can start with (furnitureStarts) and with
+// one of the first two characters its matches can start with
+// (furniturePrefixes, or nil).
 var (
-	furniturePattern = regexp.MustCompile(`^(?:` + strings.Join(furnitureAlternatives, "|") + `)`)
-	furnitureStarts  = match.Starts(furniturePattern)
+	furniturePattern  = regexp.MustCompile(`^(?:` + strings.Join(furnitureAlternatives, "|") + `)`)
+	furnitureStarts   = match.Starts(furniturePattern)
+	furniturePrefixes = func() map[string]bool {
+		ps, ok := match.Prefixes(furniturePattern, 2)
+		if !ok {
+			return nil
+		}
+		m := make(map[string]bool, len(ps))
+		for _, p := range ps {
+			m[p] = true
+		}
+		return m
+	}()
 )
+
+// mayBeFurniture reports whether s, which starts with first (w bytes), may
+// match furniturePattern.
+func mayBeFurniture(s string, first rune, w int) bool {
+	if furnitureStarts != nil && !furnitureStarts.Has(first) {
+		return false
+	}
+	if furniturePrefixes == nil {
+		return true
+	}
+	_, w2 := utf8x.Decode(s[w:])
+	// the first two characters, or the first alone (a match of one)
+	return furniturePrefixes[s[:w+w2]] || furniturePrefixes[s[:w]]
+}
 
 // classify says whether a (trimmed, normalised) line is furniture, metadata
 // or neither.
@@ -78,11 +105,11 @@ func classify(s string) LineKind {
 	if len(s) > 600 {
 		return BodyLine // no navigation line is this long
 	}
-	first, _ := utf8x.Decode(s)
+	first, w := utf8x.Decode(s)
 	if isMeta(s, first) {
 		return MetaLine
 	}
-	if (furnitureStarts == nil || furnitureStarts.Has(first)) && furniturePattern.MatchString(s) {
+	if mayBeFurniture(s, first, w) && furniturePattern.MatchString(s) {
 		return FurnitureLine
 	}
 	// "来源:安定镇 日期:2021-03-31 14:27 打印 【字体:" is caught above by its

@@ -337,8 +337,8 @@ func TestHeadingHints(t *testing.T) {
 // isMeta is the metadata pattern, on every line of the seeds and cases and
 // on made-up lines.
 func TestClassifyPatterns(t *testing.T) {
-	if furnitureStarts == nil {
-		t.Error("the furniture pattern has no bounded first characters")
+	if furnitureStarts == nil || furniturePrefixes == nil {
+		t.Error("the furniture pattern has no bounded first characters or first two")
 	}
 	meta := regexp.MustCompile(`^(?:` + strings.Join(metaKeys, "|") + `)\s*:`)
 	furniture := regexp.MustCompile(`^(?:` + strings.Join(furnitureAlternatives, "|") + `)`)
@@ -362,7 +362,7 @@ func TestClassifyPatterns(t *testing.T) {
 		if got, want := isMeta(l, first), meta.MatchString(l); got != want {
 			t.Errorf("%q: meta %v, want %v", l, got, want)
 		}
-		if got, want := (furnitureStarts.Has(first) && furniturePattern.MatchString(l)), furniture.MatchString(l); got != want {
+		if got, want := mayBeFurniture(l, first, utf8.RuneLen(first)) && furniturePattern.MatchString(l), furniture.MatchString(l); got != want {
 			t.Errorf("%q: furniture %v, want %v", l, got, want)
 		}
 	}

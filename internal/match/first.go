@@ -154,3 +154,134 @@ func Starts(re *regexp.Regexp) *Bitmap {
 	b.Add(set)
 	return b
 }
+
+// Prefixes returns strings one of which every match of re starts with:
+// the first n characters of the match, or the whole match when it is
+// shorter. It is false when they cannot be told in a few hundred strings
+// (re can start with ., a large class, a case-folded literal) or a match
+// can be empty. Assertions (^, $, \b) are taken to hold, which only adds
+// strings.
+func Prefixes(re *regexp.Regexp, n int) ([]string, bool) {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil || n <= 0 {
+		return nil, false
+	}
+	ps, ok := prefixes(t.Simplify(), n)
+	if !ok {
+		return nil, false
+	}
+	var out []string
+	for _, p := range ps {
+		if p.s == "" {
+			return nil, false // a match can be empty
+		}
+		if !slices.Contains(out, p.s) {
+			out = append(out, p.s)
+		}
+	}
+	return out, true
+}
+
+// prefix is the start of a match: s, of want characters when full, else
+// of fewer (the match, or the part of it looked at so far, ends there).
+type prefix struct {
+	s    string
+	full bool
+}
+
+// maxPrefixes bounds the strings prefixes tracks.
+const maxPrefixes = 512
+
+// prefixes returns the starts, of up to n characters, of re's matches.
+func prefixes(re *syntax.Regexp, n int) ([]prefix, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []prefix{{"", false}}, true
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		k := min(n, len(re.Rune))
+		return []prefix{{string(re.Rune[:k]), k == n}}, true
+	case syntax.OpCharClass:
+		if RuneSet(re.Rune).Size() > 64 {
+			return nil, false
+		}
+		var out []prefix
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				out = append(out, prefix{string(r), n == 1})
+			}
+		}
+		return out, true
+	case syntax.OpCapture:
+		return prefixes(re.Sub[0], n)
+	case syntax.OpQuest:
+		p, ok := prefixes(re.Sub[0], n)
+		return append([]prefix{{"", false}}, p...), ok
+	case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		// up to n repetitions cover n characters (each takes one at least,
+		// or none, which adds nothing)
+		lo, hi := 0, n
+		switch re.Op {
+		case syntax.OpPlus:
+			lo = 1
+		case syntax.OpRepeat:
+			lo = min(re.Min, n)
+			if re.Max >= 0 {
+				hi = min(re.Max, n)
+			}
+		}
+		subs := make([]*syntax.Regexp, 0, hi)
+		for i := 0; i < hi; i++ {
+			if i < lo {
+				subs = append(subs, re.Sub[0])
+			} else {
+				subs = append(subs, &syntax.Regexp{Op: syntax.OpQuest, Sub: []*syntax.Regexp{re.Sub[0]}})
+			}
+		}
+		if len(subs) == 0 {
+			return []prefix{{"", false}}, true
+		}
+		return prefixes(&syntax.Regexp{Op: syntax.OpConcat, Sub: subs}, n)
+	case syntax.OpConcat:
+		cur := []prefix{{"", false}}
+		for _, sub := range re.Sub {
+			var next []prefix
+			for _, p := range cur {
+				if p.full {
+					next = append(next, p)
+					continue
+				}
+				have := len([]rune(p.s))
+				ps, ok := prefixes(sub, n-have)
+				if !ok {
+					return nil, false
+				}
+				for _, q := range ps {
+					next = append(next, prefix{p.s + q.s, q.full})
+				}
+			}
+			if len(next) > maxPrefixes {
+				return nil, false
+			}
+			cur = next
+		}
+		return cur, true
+	case syntax.OpAlternate:
+		var out []prefix
+		for _, sub := range re.Sub {
+			ps, ok := prefixes(sub, n)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, ps...)
+			if len(out) > maxPrefixes {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return nil, false // OpAnyChar, OpAnyCharNotNL, OpNoMatch
+}

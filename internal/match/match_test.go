@@ -2,6 +2,8 @@ package match
 
 import (
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -99,6 +101,40 @@ func FuzzMay(f *testing.F) {
 		}
 		if s != "" && p.MatchMask(s, RuneMask(s)) != want {
 			t.Fatalf("%q on %q: MatchMask %v, regexp %v", pattern, s, !want, want)
+		}
+	})
+}
+
+// FuzzPrefixes checks that every match of a pattern starts with one of
+// its Prefixes.
+func FuzzPrefixes(f *testing.F) {
+	for _, s := range [][2]string{
+		{`^(?:(?:首页|主页)\s*(?:>|›)|\(?此件(?:为)?主动公开\)?\s*$|【?字体\s*:?)`, "(此件主动公开)"},
+		{`a?b*c{2,3}`, "xbbccc"}, {`[京沪]ICP`, "沪ICP备"}, {`(?:打印|关闭)\s*$`, "关闭"}, {`x{0,2}y`, "xxy"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, pattern, s string) {
+		if len(pattern) > 64 {
+			return
+		}
+		re, err := regexp.Compile(pattern)
+		if err != nil {
+			return
+		}
+		ps, ok := Prefixes(re, 2)
+		if !ok {
+			return
+		}
+		for i := 0; i <= len(s); i++ {
+			loc := re.FindStringIndex(s[i:])
+			if loc == nil || loc[0] != 0 {
+				continue
+			}
+			m := s[i : i+loc[1]]
+			if !slices.ContainsFunc(ps, func(p string) bool { return strings.HasPrefix(m, p) || strings.HasPrefix(p, m) && p == m }) {
+				t.Fatalf("%q matches %q at %d, which starts with none of %q", pattern, m, i, ps)
+			}
 		}
 	})
 }
