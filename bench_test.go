@@ -1,17 +1,24 @@
 package ducha_test
 
 import (
+	"bytes"
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/ducha-dev/ducha"
+	"github.com/ducha-dev/ducha/internal/zhnum"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/rules"
 )
@@ -30,51 +37,158 @@ func readSeeds(tb testing.TB) map[string][]byte {
 	return seeds
 }
 
-// BenchmarkCheck runs the built-in rules on each seed: decode, parse, check.
+// BenchmarkCheck runs the built-in rules on each seed, and on a 1 MB and a
+// 10 MB report built from the seeds (bigReport): decode, parse, check. The
+// large ones report, besides the allocations, "peak-B/B": the most the heap
+// held during one check, over the input's size (see peakHeap).
 func BenchmarkCheck(b *testing.B) {
 	l, err := ducha.Default()
 	if err != nil {
 		b.Fatal(err)
 	}
 	seeds := readSeeds(b)
-	names := slices.Sorted(func(yield func(string) bool) {
-		for k := range seeds {
-			if !yield(k) {
-				return
-			}
-		}
-	})
-	for _, name := range names {
-		src := seeds[name]
-		b.Run(name[:3], func(b *testing.B) {
+	type input struct {
+		name string
+		src  func() []byte
+	}
+	var inputs []input
+	for _, name := range slices.Sorted(maps.Keys(seeds)) {
+		inputs = append(inputs, input{name[:3], func() []byte { return seeds[name] }})
+	}
+	inputs = append(inputs,
+		input{"1MB", func() []byte { return bigReport(b, seeds, 1<<20) }},
+		input{"10MB", func() []byte { return bigReport(b, seeds, 10<<20) }})
+	for _, in := range inputs {
+		b.Run(in.name, func(b *testing.B) {
+			src := in.src()
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
-			for b.Loop() {
+			check := func() {
 				if _, err := l.Check(context.Background(), src, lint.Options{}); err != nil {
 					b.Fatal(err)
 				}
+			}
+			for b.Loop() {
+				check()
+			}
+			if len(src) >= 1<<20 { // sampling misses the peak of a short check
+				b.ReportMetric(float64(peakHeap(check))/float64(len(src)), "peak-B/B")
 			}
 		})
 	}
 }
 
-// BenchmarkLoad loads and compiles the built-in rules.
+// peakHeap returns the most heap memory (live objects and garbage not yet
+// swept, runtime/metrics' /memory/classes/heap/objects:bytes) in use during
+// a call of f, above what was in use before it, with the collector at its
+// usual settings: what a process checking one report needs for the heap.
+// A goroutine samples it every 100µs (on one core, at each preemption).
+func peakHeap(f func()) uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	base := read()
+	var peak atomic.Uint64
+	note := func() {
+		if v := read(); v > peak.Load() {
+			peak.Store(v)
+		}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		t := time.NewTicker(100 * time.Microsecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				note()
+			}
+		}
+	})
+	f()
+	close(done)
+	wg.Wait()
+	note()
+	return peak.Load() - min(base, peak.Load())
+}
+
+// bigReport builds a report of about size bytes from the seeds, for
+// measuring how the cost grows with size: one title and opening paragraph,
+// then the body lines and headings of the seeds in turn, again and again,
+// their top-level headings renumbered 一、二、… (from 一 again after 九十九,
+// the largest ordinal a heading has).
+func bigReport(tb testing.TB, seeds map[string][]byte, size int) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	buf.WriteString("青山区人民政府关于2023年度法治政府建设情况的报告\n")
+	buf.WriteString("2023年,我区深入学习贯彻习近平法治思想,扎实推进法治政府建设。现将有关情况报告如下:\n")
+	top := 0
+	for buf.Len() < size {
+		for _, name := range slices.Sorted(maps.Keys(seeds)) {
+			d, err := lint.ParseString(string(seeds[name]))
+			if err != nil {
+				tb.Fatal(err)
+			}
+			headings := map[int]*lint.Heading{}
+			for _, h := range d.Outline {
+				headings[h.Line] = h
+			}
+			for _, ln := range d.Lines {
+				if ln.Kind != lint.BodyLine && ln.Kind != lint.HeadingLine {
+					continue
+				}
+				line := d.Original(ln.Range)
+				if h := headings[ln.Number]; h != nil && h.Style == lint.ChineseComma && h.Broken == "" {
+					top = top%99 + 1
+					line = zhnum.Format(top) + "、" + d.Original(lint.Range{Start: h.TextRange.Start, End: ln.End})
+				}
+				buf.WriteString(line)
+				buf.WriteByte('\n')
+				if buf.Len() >= size {
+					break
+				}
+			}
+			if buf.Len() >= size {
+				break
+			}
+		}
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkLoad loads and compiles the built-in rules and builds their
+// Linter: "full" as rules.Builtin has them (what ducha.Default, rules
+// explain, rules validate and SARIF output load), "lean" without their
+// documentation and examples (rules.BuiltinLean, what ducha check loads).
+// Both report the bytes of the full sources.
 func BenchmarkLoad(b *testing.B) {
-	srcs := rules.Builtin()
 	n := 0
-	for _, s := range srcs {
+	for _, s := range rules.Builtin() {
 		n += len(s.Data)
 	}
-	b.SetBytes(int64(n))
-	b.ReportAllocs()
-	for b.Loop() {
-		set, diags := rules.Load(srcs...)
-		if diags.HasErrors() {
-			b.Fatal(diags)
-		}
-		if _, err := set.Linter(); err != nil {
-			b.Fatal(err)
-		}
+	for _, bc := range []struct {
+		name string
+		srcs []rules.Source
+	}{{"full", rules.Builtin()}, {"lean", rules.BuiltinLean()}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				set, diags := rules.Load(bc.srcs...)
+				if diags.HasErrors() {
+					b.Fatal(diags)
+				}
+				if _, err := set.Linter(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
@@ -232,4 +346,16 @@ func BenchmarkNumeric(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestWriteBigReport writes the 10 MB report of BenchmarkCheck to the file
+// DUCHA_BIG_REPORT names, for measuring the command on it (BENCHMARKS.md).
+func TestWriteBigReport(t *testing.T) {
+	path := os.Getenv("DUCHA_BIG_REPORT")
+	if path == "" {
+		t.Skip("DUCHA_BIG_REPORT not set")
+	}
+	if err := os.WriteFile(path, bigReport(t, readSeeds(t), 10<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

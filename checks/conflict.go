@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
@@ -31,11 +32,11 @@ type Conflict struct {
 	NotIn    []string
 
 	once    sync.Once
-	not     matcher
+	not     match.Set
 	figures []figureMatch
 }
 
-type figureMatch struct{ label, not matcher }
+type figureMatch struct{ label, not match.Set }
 
 // A Figure is one key statistic.
 type Figure struct {
@@ -52,9 +53,9 @@ func (c *Conflict) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
 
 func (c *Conflict) Run(pass *lint.Pass) error {
 	c.once.Do(func() {
-		c.not = newMatcher(c.NotLabel)
+		c.not = match.NewSet(c.NotLabel)
 		for _, f := range c.Figures {
-			c.figures = append(c.figures, figureMatch{newMatcher(f.Label), newMatcher(f.NotLabel)})
+			c.figures = append(c.figures, figureMatch{match.NewSet(f.Label), match.NewSet(f.NotLabel)})
 		}
 	})
 	doc := pass.Doc
@@ -95,12 +96,15 @@ func (c *Conflict) Run(pass *lint.Pass) error {
 func (c *Conflict) states(pass *lint.Pass, f *Figure, m *figureMatch, q *quantity.Quantity, i int) bool {
 	ok := len(f.Units) == 0
 	for _, u := range f.Units {
-		ok = ok || u == q.Unit
+		if u == q.Unit {
+			ok = true
+			break
+		}
 	}
 	if !ok {
 		return false
 	}
-	if l, mask := labelOf(pass.Doc, i); !m.label.matchMask(l, mask) || m.not.matchMask(l, mask) || c.not.matchMask(l, mask) {
+	if l, mask := labelOf(pass.Doc, i); !m.label.MatchMask(l, mask) || m.not.MatchMask(l, mask) || c.not.MatchMask(l, mask) {
 		return false
 	}
 	if m := yearInLabel.FindStringSubmatch(q.Label); m != nil && pass.Doc.Year != 0 {

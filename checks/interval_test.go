@@ -2,7 +2,6 @@ package checks
 
 import (
 	"math/big"
-	"regexp"
 	"testing"
 
 	"github.com/ducha-dev/ducha/quantity"
@@ -133,45 +132,6 @@ func TestFormatRat(t *testing.T) {
 		v, _ := new(big.Rat).SetString(tc.v)
 		if got := FormatRat(v, tc.decimals); got != tc.want {
 			t.Errorf("FormatRat(%s, %d) = %s, want %s", tc.v, tc.decimals, got, tc.want)
-		}
-	}
-}
-
-func TestMatcher(t *testing.T) {
-	tests := []struct {
-		pattern string
-		s       string
-		want    bool
-	}{
-		{"调解|纠纷", "排查矛盾纠纷", true},
-		{"调解|纠纷", "受理案件", false},
-		{"调(解|处)成功", "调处成功", true},
-		{"(调解|化解)成功|成功(调解|化解)", "成功化解", true},
-		{"(调解|化解)成功|成功(调解|化解)", "化解", false},
-		{"率$", "成功率", true},
-		{"率$", "率为", false},
-		{"^一类(案件)?$", "一类案件", true},
-		{"^一类(案件)?$", "一类以上案件", false},
-		{"其[他它]", "其它", true},
-		{"(受理|调解).{0,8}纠纷$", "受理各类矛盾纠纷", true},
-		{"(受理|调解).{0,8}纠纷$", "受理各类矛盾纠纷案件", false},
-		{"(?i)abc", "ABC", true},
-		{"(参学|出庭(应诉)?)率$", "出庭应诉率", true},
-		{"(参学|出庭(应诉)?)率$", "出庭率", true},
-		{"(参学|出庭(应诉)?)率$", "应诉率", false},
-		{"(参学|出庭(应诉)?)率$", "出庭率为", false},
-		{"^驳回", "驳回申请", true},
-		{"^驳回", "维持或驳回", false},
-		{"纠错(案件)?$", "行政复议纠错案件", true},
-		{"纠错(案件)?$", "纠错案件数", false},
-		{"(案件)?", "x", true}, // matches everything (rule files refuse it): not exact, the regexp decides
-		{"^$", "", false},
-		{"a*", "", false}, // never the empty label
-	}
-	for _, tc := range tests {
-		m := newMatcher([]*regexp.Regexp{regexp.MustCompile(tc.pattern)})
-		if got := m.match(tc.s); got != tc.want {
-			t.Errorf("%s on %q: %v, want %v (lits %q, exact %v)", tc.pattern, tc.s, got, tc.want, m[0].lits, m[0].exact)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sync"
 
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -33,14 +34,14 @@ type PartExceedsTotal struct {
 	NotIn  []string
 
 	once                   sync.Once
-	success, total, exempt matcher
+	success, total, exempt match.Set
 }
 
 func (c *PartExceedsTotal) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
 
 func (c *PartExceedsTotal) Run(pass *lint.Pass) error {
 	c.once.Do(func() {
-		c.success, c.total, c.exempt = newMatcher(c.Success), newMatcher(c.Total), newMatcher(c.Exempt)
+		c.success, c.total, c.exempt = match.NewSet(c.Success), match.NewSet(c.Total), match.NewSet(c.Exempt)
 	})
 	doc := pass.Doc
 	sentences(pass, c.NotIn, func(lo, hi int) {
@@ -51,7 +52,7 @@ func (c *PartExceedsTotal) Run(pass *lint.Pass) error {
 			if !isCount(s) {
 				continue
 			}
-			if w, m := wordsOf(doc, lo+i); !c.success.matchMask(w, m) {
+			if w, m := wordsOf(doc, lo+i); !c.success.MatchMask(w, m) {
 				continue
 			}
 			for j := i - 1; j >= 0; j-- {
@@ -60,7 +61,7 @@ func (c *PartExceedsTotal) Run(pass *lint.Pass) error {
 					continue
 				}
 				w, m := wordsOf(doc, lo+j)
-				if !c.total.matchMask(w, m) || c.success.matchMask(w, m) {
+				if !c.total.MatchMask(w, m) || c.success.MatchMask(w, m) {
 					continue
 				}
 				if s.Part && !t.Part {
@@ -68,7 +69,7 @@ func (c *PartExceedsTotal) Run(pass *lint.Pass) error {
 				}
 				if exempt < 0 {
 					exempt = 0
-					if len(c.Exempt) > 0 && c.exempt.match(doc.Slice(doc.Sentences[doc.QuantitySentence(lo)])) {
+					if len(c.Exempt) > 0 && c.exempt.Match(doc.Slice(doc.Sentences[doc.QuantitySentence(lo)])) {
 						exempt = 1
 					}
 				}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sync"
 
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
@@ -26,20 +27,20 @@ type PercentRange struct {
 	Proportions, NotProportions []*regexp.Regexp
 
 	once     sync.Once
-	yes, not matcher
+	yes, not match.Set
 }
 
 func (c *PercentRange) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
 
 func (c *PercentRange) Run(pass *lint.Pass) error {
-	c.once.Do(func() { c.yes, c.not = newMatcher(c.Proportions), newMatcher(c.NotProportions) })
+	c.once.Do(func() { c.yes, c.not = match.NewSet(c.Proportions), match.NewSet(c.NotProportions) })
 	doc := pass.Doc
 	for i := range doc.Quantities {
 		q := &doc.Quantities[i]
 		if q.Kind != quantity.Percent || q.Growth {
 			continue
 		}
-		if l, m := labelOf(doc, i); !c.yes.matchMask(l, m) || c.not.matchMask(l, m) {
+		if l, m := labelOf(doc, i); !c.yes.MatchMask(l, m) || c.not.MatchMask(l, m) {
 			continue
 		}
 		if b := Bounds(*q); b.Lo != nil && b.Lo.Cmp(hundred) > 0 {

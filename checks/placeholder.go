@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -36,9 +37,11 @@ import (
 type Placeholder struct {
 	Rule *lint.Rule
 
-	pats     []placeholderPattern
-	first    runeBitmap // every pattern's first characters
-	marks    runeBitmap // first and the quotation marks: where the scan stops
+	pats  []placeholderPattern
+	first runeBitmap // every pattern's first characters
+	marks runeBitmap // first and the quotation marks: where the scan stops
+	// plain says which ASCII characters are no mark.
+	plain    [utf8.RuneSelf]bool
 	open     map[rune]rune
 	surnames string
 }
@@ -64,8 +67,8 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes
 				return nil, err
 			}
 			c.pats = append(c.pats, placeholderPattern{re: anchored, starts: set, quoted: i == 0})
-			c.first.add(set)
-			c.marks.add(set)
+			c.first.Add(match.RuneSet(set))
+			c.marks.Add(match.RuneSet(set))
 		}
 	}
 	for _, q := range quotes {
@@ -74,7 +77,10 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes
 			return nil, fmt.Errorf("引号 %q 应是一对字符:左引号和右引号,如 \"“”\"", q)
 		}
 		c.open[r[0]] = r[1]
-		c.marks.add(startSet{r[0], r[0], r[1], r[1]})
+		c.marks.Add(match.RuneSet{r[0], r[0], r[1], r[1]})
+	}
+	for b := range c.plain {
+		c.plain[b] = !c.marks.Has(rune(b))
 	}
 	return c, nil
 }
@@ -98,21 +104,35 @@ func (c *Placeholder) Run(pass *lint.Pass) error {
 func (c *Placeholder) line(pass *lint.Pass, lr lint.Range) {
 	s := pass.Doc.Norm[:lr.End]
 	var closers []rune // the closing marks awaited, innermost last
-	prev := rune(0)
-	skip := 0 // end of the last match: no new match starts before it
+	prev := -1         // where the character before i starts, -1 at the line's start
+	skip := 0          // end of the last match: no new match starts before it
+	plain := &c.plain
 	for i := lr.Start; i < lr.End; {
-		r, w := rune(s[i]), 1
-		switch {
-		case r < utf8.RuneSelf:
-		case r >= 0xE0 && r < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			// most of the text: a character of three bytes, decoded inline
-			r, w = rune(s[i]&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		default:
-			r, w = utf8.DecodeRuneInString(s[i:])
+		// Most of the text is stepped over without decoding: an ASCII
+		// character that is no mark, and a character of three bytes
+		// among 64 with no mark (its first two bytes say which 64:
+		// they hold its value >> 6).
+		if b := s[i]; b < utf8.RuneSelf {
+			if plain[b] {
+				prev = i
+				i++
+				continue
+			}
+		} else if b >= 0xE0 && b < 0xF0 && i+2 < len(s) {
+			if b1 := s[i+1]; b1&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && c.marks.NoneIn64(int(b&0x0F)<<6|int(b1&0x3F)) {
+				prev = i
+				i += 3
+				continue
+			}
 		}
-		if c.marks.has(r) {
-			if i >= skip && c.first.has(r) {
-				if m, end, ok := c.match(s, i, r, prev, len(closers) > 0); ok {
+		r, w := runeAt(s, i)
+		if c.marks.Has(r) {
+			if i >= skip && c.first.Has(r) {
+				p := rune(0)
+				if prev >= 0 {
+					p, _ = runeAt(s, prev)
+				}
+				if m, end, ok := c.match(s, i, r, p, len(closers) > 0); ok {
 					c.report(pass, lr, m)
 					skip = end
 				}
@@ -124,9 +144,23 @@ func (c *Placeholder) line(pass *lint.Pass, lr lint.Range) {
 				closers = append(closers, c.open[r])
 			}
 		}
-		prev = r
+		prev = i
 		i += w
 	}
+}
+
+// runeAt decodes the character at s[i] as the line scan reads it: a
+// three-byte sequence inline (its continuation bytes checked, not its
+// value), anything else with utf8.DecodeRuneInString.
+func runeAt(s string, i int) (rune, int) {
+	r := rune(s[i])
+	switch {
+	case r < utf8.RuneSelf:
+		return r, 1
+	case r >= 0xE0 && r < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // match tries the patterns that can start with r at s[i:]. For the first

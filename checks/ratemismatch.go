@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
@@ -48,9 +49,9 @@ type RateMismatch struct {
 	NotIn           []string
 
 	once       sync.Once
-	rates, not matcher
-	compRates  []matcher
-	compParts  [][]matcher
+	rates, not match.Set
+	compRates  []match.Set
+	compParts  [][]match.Set
 }
 
 // A Composite is a rate over the sum of several counts.
@@ -66,12 +67,12 @@ func (c *RateMismatch) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
 
 func (c *RateMismatch) Run(pass *lint.Pass) error {
 	c.once.Do(func() {
-		c.rates, c.not = newMatcher(c.Rates), newMatcher(c.NotRates)
+		c.rates, c.not = match.NewSet(c.Rates), match.NewSet(c.NotRates)
 		for _, comp := range c.Composites {
-			c.compRates = append(c.compRates, newMatcher(comp.Rate))
-			var parts []matcher
+			c.compRates = append(c.compRates, match.NewSet(comp.Rate))
+			var parts []match.Set
 			for _, p := range comp.Parts {
-				parts = append(parts, newMatcher(p))
+				parts = append(parts, match.NewSet(p))
 			}
 			c.compParts = append(c.compParts, parts)
 		}
@@ -85,7 +86,7 @@ func (c *RateMismatch) Run(pass *lint.Pass) error {
 			if r.Kind != quantity.Percent || r.Growth {
 				continue
 			}
-			if l, m := labelOf(doc, lo+i); !c.rates.matchMask(l, m) || c.not.matchMask(l, m) {
+			if l, m := labelOf(doc, lo+i); !c.rates.MatchMask(l, m) || c.not.MatchMask(l, m) {
 				continue
 			}
 			if changed == nil {
@@ -133,7 +134,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 	}
 	composite := false
 	for ci := range c.Composites {
-		if l, m := labelOf(doc, lo+ri); !c.compRates[ci].matchMask(l, m) {
+		if l, m := labelOf(doc, lo+ri); !c.compRates[ci].MatchMask(l, m) {
 			continue
 		}
 		composite = true
@@ -317,7 +318,7 @@ func nearerTo(a, b rateTerm, at int) bool {
 // compositeTerm finds, for each part of comp, the nearest count before the
 // rate at ri whose words match it; ok is false when a part is missing or
 // the parts differ in unit.
-func compositeTerm(doc *lint.Document, lo, n, ri int, parts []matcher) (rateTerm, []int, bool) {
+func compositeTerm(doc *lint.Document, lo, n, ri int, parts []match.Set) (rateTerm, []int, bool) {
 	qs := doc.Quantities[lo : lo+n]
 	var t rateTerm
 	var idx []int
@@ -328,7 +329,7 @@ func compositeTerm(doc *lint.Document, lo, n, ri int, parts []matcher) (rateTerm
 			if !isCount(q) {
 				continue
 			}
-			if w, m := wordsOf(doc, lo+i); !part.matchMask(w, m) {
+			if w, m := wordsOf(doc, lo+i); !part.MatchMask(w, m) {
 				continue
 			}
 			dup := false

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
@@ -60,11 +61,11 @@ type Relation struct {
 
 	once     sync.Once
 	caps     []captureMatch
-	topic    matcher
+	topic    match.Set
 	required bool // some capture is not optional
 }
 
-type captureMatch struct{ label, after, not matcher }
+type captureMatch struct{ label, after, not match.Set }
 
 // Scope is how far apart the quantities of one relation may be.
 type Scope uint8
@@ -140,23 +141,32 @@ func (c *Relation) Rules() []*lint.Rule {
 
 func (c *Relation) Run(pass *lint.Pass) error {
 	c.once.Do(func() {
-		c.topic = newMatcher(c.Topic)
+		c.topic = match.NewSet(c.Topic)
 		for _, cp := range c.Captures {
 			c.required = c.required || !cp.Optional
-			c.caps = append(c.caps, captureMatch{newMatcher(cp.Label), newMatcher(cp.After), newMatcher(cp.NotLabel)})
+			c.caps = append(c.caps, captureMatch{match.NewSet(cp.Label), match.NewSet(cp.After), match.NewSet(cp.NotLabel)})
 		}
 	})
 	doc := pass.Doc
 	qs := doc.Quantities
 	cands := make([][]int, len(c.Captures)) // reused by every scope
 	out := regions(pass, c.NotIn)
+	// The first required capture is what scope tries first; a scope with
+	// no quantity it takes is passed over here, without the rest.
+	first := -1
+	for ci := range c.Captures {
+		if !c.Captures[ci].Optional {
+			first = ci
+			break
+		}
+	}
 	for lo := 0; lo < len(qs); {
 		key := scopeKey(doc, c.Within, lo)
 		hi := lo + 1
 		for hi < len(qs) && scopeKey(doc, c.Within, hi) == key {
 			hi++
 		}
-		if key >= 0 && !within(out, qs[lo].Start) {
+		if key >= 0 && !within(out, qs[lo].Start) && (first < 0 || c.takesAny(doc, first, lo, hi)) {
 			c.scope(pass, lo, hi, cands)
 		}
 		lo = hi
@@ -164,9 +174,21 @@ func (c *Relation) Run(pass *lint.Pass) error {
 	return nil
 }
 
+// takesAny reports whether capture ci takes one of the quantities [lo, hi).
+func (c *Relation) takesAny(doc *lint.Document, ci, lo, hi int) bool {
+	cp, m := &c.Captures[ci], &c.caps[ci]
+	for i := lo; i < hi; i++ {
+		lm, am := doc.QuantityRunes(i)
+		if cp.match(&doc.Quantities[i], m, lm, am) {
+			return true
+		}
+	}
+	return false
+}
+
 // scopeKey identifies the scope instance of quantity i; -1 for none.
 func scopeKey(doc *lint.Document, s Scope, i int) int {
-	q := doc.Quantities[i]
+	q := &doc.Quantities[i]
 	switch s {
 	case ScopeClause:
 		return q.Clause
@@ -180,7 +202,7 @@ func scopeKey(doc *lint.Document, s Scope, i int) int {
 
 // scopeRange is the text of the scope of the quantities [lo, hi).
 func scopeRange(doc *lint.Document, s Scope, lo, hi int) lint.Range {
-	q := doc.Quantities[lo]
+	q := &doc.Quantities[lo]
 	switch s {
 	case ScopeClause:
 		return lint.Range{Start: min(q.LabelStart, q.Start), End: max(doc.Quantities[hi-1].AfterEnd, doc.Quantities[hi-1].End)}
@@ -215,7 +237,7 @@ func (c *Relation) scope(pass *lint.Pass, lo, hi int, cands [][]int) {
 	// scope's text costs less than every capture on every quantity.
 	topicDone := false
 	if !c.required && len(c.Topic) > 0 {
-		if !c.topic.match(pass.Doc.Slice(scopeRange(pass.Doc, c.Within, lo, hi))) {
+		if !c.topic.Match(pass.Doc.Slice(scopeRange(pass.Doc, c.Within, lo, hi))) {
 			return
 		}
 		topicDone = true
@@ -239,7 +261,7 @@ func (c *Relation) scope(pass *lint.Pass, lo, hi int, cands [][]int) {
 			found = found || len(cands[ci]) > 0
 		}
 	}
-	if !found || !topicDone && len(c.Topic) > 0 && !c.topic.match(pass.Doc.Slice(scopeRange(pass.Doc, c.Within, lo, hi))) {
+	if !found || !topicDone && len(c.Topic) > 0 && !c.topic.Match(pass.Doc.Slice(scopeRange(pass.Doc, c.Within, lo, hi))) {
 		return
 	}
 	bindings := c.bindings(qs, cands)
@@ -364,16 +386,19 @@ func (cp *Capture) match(q *quantity.Quantity, m *captureMatch, lm, am uint64) b
 	if len(cp.Units) > 0 {
 		ok := false
 		for _, u := range cp.Units {
-			ok = ok || u == q.Unit
+			if u == q.Unit {
+				ok = true
+				break
+			}
 		}
 		if !ok {
 			return false
 		}
 	}
-	if !m.label.matchMask(q.Label, lm) && !m.after.matchMask(q.After, am) {
+	if !m.label.MatchMask(q.Label, lm) && !m.after.MatchMask(q.After, am) {
 		return false
 	}
-	return !m.not.matchMask(q.Label, lm) && !m.not.matchMask(q.After, am)
+	return !m.not.MatchMask(q.Label, lm) && !m.not.MatchMask(q.After, am)
 }
 
 func (c *Relation) report(pass *lint.Pass, a Assert, qs []quantity.Quantity, b []int) {

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
-	"slices"
 	"strings"
-	"unicode"
+
+	"github.com/ducha-dev/ducha/internal/match"
 )
 
 // Go's regexp package has no DFA: an unanchored search runs its NFA at every
@@ -20,26 +20,13 @@ import (
 // many to be a useful trigger, "[Xx×]" is three.
 const maxStart = 4096
 
-// startSet is a set of characters, as ranges.
+// startSet is a set of characters, as ranges (match.RuneSet).
 type startSet []rune // lo, hi pairs
 
-func (s startSet) has(r rune) bool {
-	for i := 0; i+1 < len(s); i += 2 {
-		if s[i] <= r && r <= s[i+1] {
-			return true
-		}
-	}
-	return false
-}
+func (s startSet) has(r rune) bool { return match.RuneSet(s).Has(r) }
 
 // size is the number of characters in s.
-func (s startSet) size() int {
-	n := 0
-	for i := 0; i+1 < len(s); i += 2 {
-		n += int(s[i+1]-s[i]) + 1
-	}
-	return n
-}
+func (s startSet) size() int { return match.RuneSet(s).Size() }
 
 // FastPattern reports whether re can be searched for by the characters it
 // starts with, as the placeholder check searches: it fails for a pattern
@@ -79,89 +66,11 @@ func anchorStart(re *regexp.Regexp) (*regexp.Regexp, startSet, error) {
 }
 
 // firstChars adds to set the characters a match of re can start with, and
-// reports whether re can match the empty string (then the characters after
-// it can start a match too) and whether the set is bounded.
+// reports whether re can match the empty string and whether the set is
+// bounded (match.FirstChars).
 func firstChars(re *syntax.Regexp, set *startSet) (nullable, ok bool) {
-	switch re.Op {
-	case syntax.OpNoMatch:
-		return false, true
-	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return true, true
-	case syntax.OpLiteral:
-		if len(re.Rune) == 0 {
-			return true, true
-		}
-		r := re.Rune[0]
-		*set = append(*set, r, r)
-		if re.Flags&syntax.FoldCase != 0 {
-			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-				*set = append(*set, f, f)
-			}
-		}
-		return false, true
-	case syntax.OpCharClass:
-		cls := startSet(re.Rune)
-		if cls.size() > maxStart {
-			return false, false
-		}
-		*set = append(*set, cls...)
-		return false, true
-	case syntax.OpCapture, syntax.OpPlus:
-		return firstChars(re.Sub[0], set)
-	case syntax.OpStar, syntax.OpQuest:
-		_, ok := firstChars(re.Sub[0], set)
-		return true, ok
-	case syntax.OpRepeat:
-		n, ok := firstChars(re.Sub[0], set)
-		return n || re.Min == 0, ok
-	case syntax.OpConcat:
-		for _, sub := range re.Sub {
-			n, ok := firstChars(sub, set)
-			if !ok || !n {
-				return false, ok
-			}
-		}
-		return true, true
-	case syntax.OpAlternate:
-		nullable := false
-		for _, sub := range re.Sub {
-			n, ok := firstChars(sub, set)
-			if !ok {
-				return false, false
-			}
-			nullable = nullable || n
-		}
-		return nullable, true
-	}
-	return false, false // OpAnyChar, OpAnyCharNotNL
+	return match.FirstChars(re, (*match.RuneSet)(set))
 }
 
-// runeBitmap is a set of characters for the scanning loop: a bit per
-// character of the Basic Multilingual Plane, a slice for the rest.
-type runeBitmap struct {
-	bmp   [1 << 16 / 64]uint64
-	other []rune
-}
-
-func (b *runeBitmap) add(s startSet) {
-	for i := 0; i+1 < len(s); i += 2 {
-		for r := s[i]; r <= s[i+1]; r++ {
-			if r < 1<<16 {
-				b.bmp[r>>6] |= 1 << (r & 63)
-			} else if !slices.Contains(b.other, r) {
-				b.other = append(b.other, r)
-			}
-		}
-	}
-}
-
-// has is small enough to be inlined in scanning loops.
-func (b *runeBitmap) has(r rune) bool {
-	if r < 1<<16 {
-		return b.bmp[r>>6]&(1<<(r&63)) != 0
-	}
-	return b.hasOther(r)
-}
-
-func (b *runeBitmap) hasOther(r rune) bool { return slices.Contains(b.other, r) }
+// runeBitmap is a set of characters for the scanning loop.
+type runeBitmap = match.Bitmap

@@ -3,11 +3,14 @@ package checks
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -39,6 +42,9 @@ type Section struct {
 	MinChars              int
 	// Requires are content requirements on the part's text.
 	Requires []Requirement
+
+	once sync.Once
+	cues [][]match.Set // per Requires, per Classes: the Cues analysed
 }
 
 // A Requirement asks that a part's text (heading included) evidence at
@@ -88,8 +94,16 @@ func (c *Section) Run(pass *lint.Pass) error {
 			return nil
 		}
 		text := doc.Slice(m.Region())
-		for _, req := range c.Requires {
-			c.require(pass, req, h, text)
+		c.once.Do(func() {
+			c.cues = make([][]match.Set, len(c.Requires))
+			for i, req := range c.Requires {
+				for _, cl := range req.Classes {
+					c.cues[i] = append(c.cues[i], match.NewSet(cl.Cues))
+				}
+			}
+		})
+		for i, req := range c.Requires {
+			c.require(pass, req, c.cues[i], h, text)
 		}
 	case m.Mentioned():
 		pass.Reportf(c.Rule, c.Inline, m.Mention, "“%s”没有单列为报告的一部分,只在正文中提及(“%s”);应以标题单列,写明具体情况。",
@@ -100,15 +114,13 @@ func (c *Section) Run(pass *lint.Pass) error {
 	return nil
 }
 
-func (c *Section) require(pass *lint.Pass, req Requirement, h *lint.Heading, text string) {
+// cues are req.Classes' Cues, analysed.
+func (c *Section) require(pass *lint.Pass, req Requirement, cues []match.Set, h *lint.Heading, text string) {
 	var found, missing []string
-	for _, cl := range req.Classes {
-		hit := false
-		for _, re := range cl.Cues {
-			if re.MatchString(text) {
-				hit = true
-				break
-			}
+	for i, cl := range req.Classes {
+		hit := cues[i].Match(text) // never the empty text
+		if text == "" {
+			hit = slices.ContainsFunc(cl.Cues, func(re *regexp.Regexp) bool { return re.MatchString(text) })
 		}
 		if hit {
 			found = append(found, cl.Name)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
@@ -42,13 +43,13 @@ type SumMismatch struct {
 	NotIn  []string
 
 	once   sync.Once
-	breaks matcher
+	breaks match.Set
 }
 
 func (c *SumMismatch) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
 
 func (c *SumMismatch) Run(pass *lint.Pass) error {
-	c.once.Do(func() { c.breaks = newMatcher(c.Breaks) })
+	c.once.Do(func() { c.breaks = match.NewSet(c.Breaks) })
 	doc := pass.Doc
 	sentences(pass, c.NotIn, func(lo, hi int) {
 		qs := doc.Quantities[lo:hi]
@@ -77,7 +78,7 @@ func (c *SumMismatch) Run(pass *lint.Pass) error {
 		prevEnd := t.End
 		for i := first; i < len(qs); i++ {
 			q := &qs[i]
-			if q.Kind != t.Kind || !sameUnit(q, t) || q.Growth || c.breaks.match(doc.Norm[prevEnd:q.Start]) {
+			if q.Kind != t.Kind || !sameUnit(q, t) || q.Growth || c.breaks.Match(doc.Norm[prevEnd:q.Start]) {
 				break
 			}
 			parts = append(parts, q)

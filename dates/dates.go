@@ -32,6 +32,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/ducha-dev/ducha/internal/utf8x"
 	"github.com/ducha-dev/ducha/internal/zhnum"
 )
 
@@ -148,8 +149,20 @@ func IsSignKey(key string) bool { return key == "成文日期" || key == "生成
 // It is safe for concurrent use.
 func Find(s string) []Date {
 	var out []Date
-	last := 0 // end of the last date found: the Han lookback must not cross it
+	last := 0  // end of the last date found: the Han lookback must not cross it
+	nian := -1 // offset of the next 年 at or after i, once looked for
 	for i := 0; i < len(s); {
+		// Only digits and 年 start a date: go to the next of either.
+		if nian < i {
+			if k := utf8x.Index(s[i:], "年"); k >= 0 {
+				nian = i + k
+			} else {
+				nian = len(s)
+			}
+		}
+		if i = min(utf8x.NextDigit(s[:nian], i), nian); i == len(s) {
+			break
+		}
 		c := s[i]
 		switch {
 		case isDigit(c):
@@ -169,8 +182,6 @@ func Find(s string) []Date {
 				continue
 			}
 			i += len("年")
-		case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			i += 3 // a whole Han character (most of the text): no digit inside
 		default:
 			i++
 		}

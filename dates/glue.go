@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // GlueKind says what a glued digit run was before characters were lost.
@@ -60,13 +62,8 @@ func FindGlued(s string) []Glue {
 	var mentions [200]uint8 // "YYYY年" seen, for 1900..2099 (saturating)
 	yearGlues := 0
 	for i := 0; i < len(s); {
-		if c := s[i]; !isDigit(c) {
-			if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-				i += 3 // a whole Han character: no digit inside
-			} else {
-				i++
-			}
-			continue
+		if i = utf8x.NextDigit(s, i); i == len(s) {
+			break
 		}
 		j := digitEnd(s, i)
 		if j-i == 4 && strings.HasPrefix(s[j:], "年") {

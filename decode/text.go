@@ -11,6 +11,8 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/transform"
+
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // Byte-order marks.
@@ -64,7 +66,7 @@ func detect(src []byte, label, declared string) (string, string, error) {
 	if err := checkNUL(src, 0); err != nil {
 		return "", "", err
 	}
-	if utf8.Valid(src) {
+	if utf8x.ValidBytes(src) {
 		return string(src), "UTF-8", nil
 	}
 	if declared != "" {
@@ -93,7 +95,7 @@ func strictUTF8(src []byte, start int) (string, error) {
 	if err := checkNUL(src, start); err != nil {
 		return "", err
 	}
-	if !utf8.Valid(src[start:]) {
+	if !utf8x.ValidBytes(src[start:]) {
 		off := start + invalidAt(src[start:])
 		return "", &Error{Offset: off, Reason: fmt.Sprintf("不是有效的 UTF-8 文本(第 %d 字节处无法解码);请转换为 UTF-8 后再检查", off)}
 	}

@@ -278,9 +278,10 @@ func (k LineKind) IsText() bool {
 }
 
 // findGlued finds the digit runs of the report's own lines where
-// extraction lost characters (dates.FindGlued, once).
-func (d *Document) findGlued() {
-	for _, g := range dates.FindGlued(d.Norm) {
+// extraction lost characters (dates.FindGlued, run once by Parse for this
+// and findQuantities).
+func (d *Document) findGlued(glued []dates.Glue) {
+	for _, g := range glued {
 		if d.LineAt(g.Start).Kind.IsText() {
 			d.Glued = append(d.Glued, g)
 		}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // A DocNumber is a string of the report that reads as a 发文字号 (document
@@ -89,7 +91,7 @@ func (n DocNumber) Correct() string {
 func (d *Document) findDocNumbers() {
 	for _, l := range d.Lines {
 		if l.Kind.IsText() {
-			d.DocNumbers = appendDocNumbers(d.DocNumbers, d.Norm, l.Range, l.Number)
+			d.DocNumbers = appendDocNumbersIn(d.DocNumbers, d.Norm, l.Range, l.Number, d.valid)
 		}
 	}
 }
@@ -121,6 +123,66 @@ func bracketAt(s string, i int, set []string) string {
 // into a word ("(2020)35名同志" is not one). A court's case number
 // ("(2020)湘04行终12号") has no digits after its bracket and is not one.
 func appendDocNumbers(out []DocNumber, s string, r Range, line int) []DocNumber {
+	return appendDocNumbersIn(out, s, r, line, utf8.ValidString(s[r.Start:r.End]))
+}
+
+// appendDocNumbersIn is appendDocNumbers for a line known to be valid UTF-8
+// or not. In valid text it searches for each opening bracket (IndexByte,
+// utf8x.Index) and tries them in text order: the brackets the slow loop
+// stops at, in valid text, where a bracket's bytes always start a
+// character.
+func appendDocNumbersIn(out []DocNumber, s string, r Range, line int, valid bool) []DocNumber {
+	if !valid {
+		return appendDocNumbersSlow(out, s, r, line)
+	}
+	s = s[:r.End]
+	var buf [8]int
+	next := buf[:len(openBrackets)] // the next of each bracket at or after i, or len(s)
+	find := func(k, from int) int {
+		var j int
+		if b := openBrackets[k]; len(b) == 1 {
+			j = strings.IndexByte(s[from:], b[0])
+		} else {
+			j = utf8x.Index(s[from:], b)
+		}
+		if j < 0 {
+			return len(s)
+		}
+		return from + j
+	}
+	for k := range next {
+		next[k] = find(k, r.Start)
+	}
+	for i := r.Start; ; {
+		k := 0
+		for j := 1; j < len(next); j++ {
+			if next[j] < next[k] {
+				k = j
+			}
+		}
+		at := next[k]
+		if at >= len(s) {
+			break
+		}
+		open := openBrackets[k]
+		if n, ok := docNumberAt(s, r.Start, at, open); ok {
+			n.Line = line
+			out = append(out, n)
+			i = n.Range.End
+		} else {
+			i = at + len(open)
+		}
+		for j := range next {
+			if next[j] < i {
+				next[j] = find(j, i)
+			}
+		}
+	}
+	return out
+}
+
+// appendDocNumbersSlow tries every opening bracket of the line.
+func appendDocNumbersSlow(out []DocNumber, s string, r Range, line int) []DocNumber {
 	s = s[:r.End]
 	for i := r.Start; i < r.End; {
 		open := ""

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -139,6 +140,24 @@ func FuzzDocNumbers(f *testing.F) {
 			if len(again) != 1 || len(again[0].Problems()) != 0 || again[0].Correct() != want {
 				t.Fatalf("%q: the correct form %q reads as %+v", text, want, again)
 			}
+		}
+	})
+}
+
+// FuzzDocNumbersFast checks that searching for each kind of bracket finds
+// the numbers stepping through the line to every bracket finds.
+func FuzzDocNumbersFast(f *testing.F) {
+	f.Add("根据国发〔2021〕33号、( 2020 )第5号和厅字[2019] 28号,((2021)3号〔〔2021〕1号")
+	f.Add("《关于…的通知》(湘政办发〔2020〕 035号)(2020)湘04行终12号")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		v, _ := norm.String(s)
+		got := appendDocNumbersIn(nil, v, Range{0, len(v)}, 1, true)
+		want := appendDocNumbersSlow(nil, v, Range{0, len(v)}, 1)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: %+v, want %+v", v, got, want)
 		}
 	})
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/ducha-dev/ducha/dates"
@@ -62,8 +63,10 @@ type Document struct {
 	Quantities []quantity.Quantity
 
 	nmap        norm.Map
+	valid       bool // Norm is valid UTF-8
 	checkpoints []checkpoint
 	lineStarts  []int // offset of each line's first byte, spaces included
+	tops        []int // indexes in Outline of the headings without a parent
 
 	titleYearRange, openingYearRange Range
 
@@ -238,13 +241,10 @@ func (d *Document) LineAt(n int) *Line {
 
 // Chars counts the characters of r that are not spaces.
 func (d *Document) Chars(r Range) int {
-	n := 0
-	for _, c := range d.Slice(r) {
-		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
-			n++
-		}
-	}
-	return n
+	s := d.Slice(r)
+	// Spaces are ASCII, which never occurs inside the encoding of another
+	// character.
+	return d.runeCount(s) - strings.Count(s, " ") - strings.Count(s, "\t") - strings.Count(s, "\n") - strings.Count(s, "\r")
 }
 
 // runeLen is the number of characters in s.

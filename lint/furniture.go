@@ -3,6 +3,10 @@ package lint
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/internal/match"
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // Web pages wrap a report in navigation, buttons and footers, and saved
@@ -10,7 +14,7 @@ import (
 // view, trimmed) so they stay out of the title, the outline and the sentences.
 // They are anchored and specific: a line of the report itself must never
 // match.
-var furniturePatterns = regexp.MustCompile(`^(?:` + strings.Join([]string{
+var furnitureAlternatives = []string{
 	`(?:首页|主页|网站首页|本站首页)\s*(?:>|›|»|/|→)`,
 	`>>`,
 	`(?:当前位置|您的位置|您现在的位置|你的位置|所在位置|当前页面)\s*[:>]?`,
@@ -30,12 +34,67 @@ var furniturePatterns = regexp.MustCompile(`^(?:` + strings.Join([]string{
 	`(?:主办单位|承办单位|技术支持|联系我们)\s*(?::|$)`,
 	`(?:浏览次数|阅读次数|访问量|点击量|点击数)\s*:`,
 	`(?:附件下载|相关附件)\s*:?\s*$`,
-}, "|") + `)`)
+}
 
 // Metadata lines carry the page's facts: where the report came from and when
 // it was published. They are kept out of the report's body, but the date
 // checks read them.
-var metaPattern = regexp.MustCompile(`^(?:来源|信息来源|发布机构|发布单位|发文机关|索引号|文号|发文字号|公开方式|公开日期|发布日期|发布时间|成文日期|生成日期|日期|时间|更新时间|作者|分类|主题分类|信息分类|有效性|公开范围|公开时限|体裁分类|关键词|主题词|责任编辑|编辑)\s*:`)
+var metaKeys = []string{"来源", "信息来源", "发布机构", "发布单位", "发文机关", "索引号", "文号", "发文字号", "公开方式", "公开日期", "发布日期", "发布时间", "成文日期", "生成日期", "日期", "时间", "更新时间", "作者", "分类", "主题分类", "信息分类", "有效性", "公开范围", "公开时限", "体裁分类", "关键词", "主题词", "责任编辑", "编辑"}
+
+// metaKeysBy are the metaKeys by their first character.
+var metaKeysBy = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, k := range metaKeys {
+		r, _ := utf8.DecodeRuneInString(k)
+		m[r] = append(m[r], k)
+	}
+	return m
+}()
+
+// isMeta reports whether s, which starts with first, matches
+// ^(?:key|key…)\s*: for the metaKeys.
+func isMeta(s string, first rune) bool {
+	for _, k := range metaKeysBy[first] {
+		if strings.HasPrefix(s, k) && strings.HasPrefix(strings.TrimLeft(s[len(k):], "\t\n\f\r "), ":") {
+			return true
+		}
+	}
+	return false
+}
+
+// furniturePattern is a line of furniture, tried only on lines that start
+// with a character its matches can start with (furnitureStarts) and with
+// one of the first two characters its matches can start with
+// (furniturePrefixes, or nil).
+var (
+	furniturePattern  = regexp.MustCompile(`^(?:` + strings.Join(furnitureAlternatives, "|") + `)`)
+	furnitureStarts   = match.Starts(furniturePattern)
+	furniturePrefixes = func() map[string]bool {
+		ps, ok := match.Prefixes(furniturePattern, 2)
+		if !ok {
+			return nil
+		}
+		m := make(map[string]bool, len(ps))
+		for _, p := range ps {
+			m[p] = true
+		}
+		return m
+	}()
+)
+
+// mayBeFurniture reports whether s, which starts with first (w bytes), may
+// match furniturePattern.
+func mayBeFurniture(s string, first rune, w int) bool {
+	if furnitureStarts != nil && !furnitureStarts.Has(first) {
+		return false
+	}
+	if furniturePrefixes == nil {
+		return true
+	}
+	_, w2 := utf8x.Decode(s[w:])
+	// the first two characters, or the first alone (a match of one)
+	return furniturePrefixes[s[:w+w2]] || furniturePrefixes[s[:w]]
+}
 
 // classify says whether a (trimmed, normalised) line is furniture, metadata
 // or neither.
@@ -46,10 +105,11 @@ func classify(s string) LineKind {
 	if len(s) > 600 {
 		return BodyLine // no navigation line is this long
 	}
-	if metaPattern.MatchString(s) {
+	first, w := utf8x.Decode(s)
+	if isMeta(s, first) {
 		return MetaLine
 	}
-	if furniturePatterns.MatchString(s) {
+	if mayBeFurniture(s, first, w) && furniturePattern.MatchString(s) {
 		return FurnitureLine
 	}
 	// "来源:安定镇 日期:2021-03-31 14:27 打印 【字体:" is caught above by its

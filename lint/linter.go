@@ -56,6 +56,7 @@ type Linter struct {
 	rules    []*Rule
 	enabled  map[string]*Rule
 	parts    []PartSpec
+	partPats []partPatterns
 	checks   []Check
 	severity map[string]Severity
 }
@@ -70,7 +71,7 @@ func New(cfg Config, opts ...Option) (*Linter, error) {
 			return nil, err
 		}
 	}
-	l := &Linter{enabled: map[string]*Rule{}, parts: cfg.Parts, severity: o.severity}
+	l := &Linter{enabled: map[string]*Rule{}, parts: cfg.Parts, partPats: compileParts(cfg.Parts), severity: o.severity}
 	all := map[string]*Rule{}
 	for _, r := range cfg.Rules {
 		if all[r.ID] != nil {
@@ -190,7 +191,7 @@ func (l *Linter) Check(ctx context.Context, src []byte, opt Options) (*Result, e
 
 // Lint runs every check on doc and assembles the findings and checklist.
 func (l *Linter) Lint(ctx context.Context, doc *Document) (*Result, error) {
-	parts := RecognizeParts(doc, l.parts)
+	parts := recognizeParts(doc, l.parts, l.partPats)
 	st := &lintState{evidence: map[string]Range{}, na: map[string]string{}, enabled: l.enabled}
 	for _, c := range l.checks {
 		if err := ctx.Err(); err != nil {

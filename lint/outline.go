@@ -223,6 +223,8 @@ func (d *Document) linkOutline() {
 		}
 		if len(stack) > 0 {
 			h.Parent = stack[len(stack)-1]
+		} else {
+			d.tops = append(d.tops, i)
 		}
 		stack = append(stack, i)
 	}

@@ -6,8 +6,10 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/ducha-dev/ducha/dates"
 	"github.com/ducha-dev/ducha/decode"
 	"github.com/ducha-dev/ducha/internal/norm"
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // ErrNoText is returned by Parse for a text that holds nothing but page
@@ -44,8 +46,7 @@ func ParseString(s string) (*Document, error) {
 // when only furniture is left.
 func Parse(t *decode.Text, opt ParseOptions) (*Document, error) {
 	d := &Document{Text: t.Text}
-	d.Norm, d.nmap = norm.String(t.Text)
-	d.checkpoints = buildCheckpoints(d.Norm)
+	d.Norm, d.nmap, d.valid = norm.View(t.Text)
 	d.splitLines()
 	if !d.hasBody() {
 		return nil, ErrNoText
@@ -54,11 +55,12 @@ func Parse(t *decode.Text, opt ParseOptions) (*Document, error) {
 	d.findTitle()
 	d.findOutline(t.Headings)
 	d.findSentences()
-	d.findQuantities()
+	glued := dates.FindGlued(d.Norm)
+	d.findQuantities(glued)
 	d.findEnumerations()
 	d.findYear(opt.Year)
 	d.findDates(opt.Published, t.Meta)
-	d.findGlued()
+	d.findGlued(glued)
 	d.findDocNumbers()
 	return d, nil
 }
@@ -78,6 +80,9 @@ func (d *Document) splitLines() {
 		}
 		r := trimRange(s, Range{start, end})
 		d.lineStarts = append(d.lineStarts, start)
+		if end-start > checkpointEvery {
+			d.addCheckpoints(start, end, num)
+		}
 		d.Lines = append(d.Lines, Line{Range: r, Number: num, Kind: classify(s[r.Start:r.End])})
 		if end == len(s) {
 			break
@@ -167,6 +172,7 @@ func isTitle(s string) bool {
 // findSentences splits the body and heading lines into sentences on 。;!?
 // and line ends. A heading's number is not part of its first sentence.
 func (d *Document) findSentences() {
+	d.Sentences = make([]Range, 0, len(d.Norm)/64) // a sentence every 20 characters or so
 	headingAt := make(map[int]*Heading, len(d.Outline))
 	for _, h := range d.Outline {
 		headingAt[h.Line] = h
@@ -179,17 +185,59 @@ func (d *Document) findSentences() {
 		if h := headingAt[l.Number]; h != nil {
 			start = h.TextRange.Start
 		}
-		s := d.Norm
-		for i := start; i < l.End; {
-			r, w := utf8.DecodeRuneInString(s[i:])
-			i += w
-			if isSentenceEnd(r) {
-				d.addSentence(Range{start, i})
-				start = i
+		d.splitSentences(start, l.End)
+	}
+	if len(d.Sentences) == 0 {
+		d.Sentences = nil
+	}
+}
+
+// sentenceEnds are what ends a sentence in the view: 。;!? (full-width
+// ;!? read as ASCII).
+var sentenceEnds = [...]string{"。", ";", "!", "?"}
+
+// splitSentences adds the sentences of the text [start, end), one line's.
+// Each kind of sentence end is searched for on its own (IndexByte, or
+// utf8x.Index for 。), and the nearest taken: an ASCII byte is always a
+// character of its own, and E3 80 82 always 。.
+func (d *Document) splitSentences(start, end int) {
+	s := d.Norm[:end]
+	var next [len(sentenceEnds)]int // the next of each at or after start, or end
+	find := func(k, from int) int {
+		var i int
+		if k == 0 {
+			i = utf8x.Index(s[from:], sentenceEnds[0])
+		} else {
+			i = strings.IndexByte(s[from:], sentenceEnds[k][0])
+		}
+		if i < 0 {
+			return end
+		}
+		return from + i
+	}
+	for k := range next {
+		next[k] = find(k, start)
+	}
+	for {
+		k := 0
+		for j := 1; j < len(next); j++ {
+			if next[j] < next[k] {
+				k = j
 			}
 		}
-		d.addSentence(Range{start, l.End})
+		if next[k] >= end {
+			break
+		}
+		e := next[k] + len(sentenceEnds[k])
+		d.addSentence(Range{start, e})
+		start = e
+		for j := range next {
+			if next[j] < start {
+				next[j] = find(j, start)
+			}
+		}
 	}
+	d.addSentence(Range{start, end})
 }
 
 func (d *Document) addSentence(r Range) {
@@ -218,7 +266,7 @@ func (d *Document) findEnumerations() {
 			continue
 		}
 		for i := l.Start; i < l.End; {
-			j := strings.Index(s[i:l.End], "是")
+			j := utf8x.Index(s[i:l.End], "是")
 			if j < 0 {
 				break
 			}

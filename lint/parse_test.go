@@ -4,12 +4,15 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/ducha-dev/ducha/decode"
+	"github.com/ducha-dev/ducha/internal/norm"
 )
 
 func TestClassify(t *testing.T) {
@@ -333,5 +336,41 @@ func TestHeadingHints(t *testing.T) {
 	// line 1 is the site's name above the title: not a heading
 	if diff := cmp.Diff([]string{"工作回顾", "一、存在问题"}, got); diff != "" {
 		t.Errorf("outline mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestClassifyPatterns checks that the furniture pattern has bounded first
+// characters, so classify runs it only on lines that can match, and that
+// isMeta is the metadata pattern, on every line of the seeds and cases and
+// on made-up lines.
+func TestClassifyPatterns(t *testing.T) {
+	if furnitureStarts == nil || furniturePrefixes == nil {
+		t.Error("the furniture pattern has no bounded first characters or first two")
+	}
+	meta := regexp.MustCompile(`^(?:` + strings.Join(metaKeys, "|") + `)\s*:`)
+	furniture := regexp.MustCompile(`^(?:` + strings.Join(furnitureAlternatives, "|") + `)`)
+	lines := []string{"来源:司法局", "日期 :2021", "日期\t\f:", "日期\v:", "编辑", "信息来源 :x", "主题词", "首页 > 通知", ">>", "【打印本页】", "(此件主动公开)", "打印", "字号:大 中 小",
+		"今天是:2023年", "扫一扫在手机打开", "京ICP备12345号", "一、主要工作", "(一)加强领导", "主要做法"}
+	for _, g := range []string{"../testdata/seeds/*.txt", "../testdata/cases/*.txt"} {
+		files, _ := filepath.Glob(g)
+		for _, f := range files {
+			b, _ := os.ReadFile(f)
+			v, _ := norm.String(string(b))
+			for _, l := range strings.Split(v, "\n") {
+				lines = append(lines, strings.TrimSpace(l))
+			}
+		}
+	}
+	for _, l := range lines {
+		if l == "" {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(l)
+		if got, want := isMeta(l, first), meta.MatchString(l); got != want {
+			t.Errorf("%q: meta %v, want %v", l, got, want)
+		}
+		if got, want := mayBeFurniture(l, first, utf8.RuneLen(first)) && furniturePattern.MatchString(l), furniture.MatchString(l); got != want {
+			t.Errorf("%q: furniture %v, want %v", l, got, want)
+		}
 	}
 }

@@ -3,6 +3,10 @@ package lint
 import (
 	"regexp"
 	"slices"
+	"sort"
+
+	"github.com/ducha-dev/ducha/internal/match"
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // A PartSpec says how to recognise one required part of the report (the
@@ -107,6 +111,30 @@ func (p *Parts) At(n int) string {
 // names. Parts left without a heading are then looked for in the body,
 // again outside the parts NotIn names.
 func RecognizeParts(d *Document, specs []PartSpec) *Parts {
+	return recognizeParts(d, specs, compileParts(specs))
+}
+
+// partPatterns are a PartSpec's regexps, analysed for matching (package
+// match): a heading or sentence that lacks every literal a pattern's
+// matches contain is not run through the pattern.
+type partPatterns struct {
+	headings, notHeadings, mentions []match.Pattern
+}
+
+// compileParts analyses the specs' patterns; a Linter does it once.
+func compileParts(specs []PartSpec) []partPatterns {
+	out := make([]partPatterns, len(specs))
+	for i, sp := range specs {
+		out[i] = partPatterns{
+			headings:    match.NewSet(sp.Headings),
+			notHeadings: match.NewSet(sp.NotHeadings),
+			mentions:    match.NewSet(sp.Mentions),
+		}
+	}
+	return out
+}
+
+func recognizeParts(d *Document, specs []PartSpec, pats []partPatterns) *Parts {
 	p := &Parts{doc: d, byName: make(map[string]*PartMatch, len(specs)), heading: make([]*PartMatch, len(d.Outline))}
 	for i := range specs {
 		m := &PartMatch{Spec: &specs[i]}
@@ -117,8 +145,9 @@ func RecognizeParts(d *Document, specs []PartSpec) *Parts {
 	cand := make([]*PartMatch, len(d.Outline))
 	for i, h := range d.Outline {
 		best, bestLen := (*PartMatch)(nil), 0
-		for _, m := range p.matches {
-			if n := matchLen(m.Spec, h.Text); n > bestLen {
+		mask := match.RuneMask(h.Text)
+		for j, m := range p.matches {
+			if n := matchLen(&pats[j], h.Text, mask); n > bestLen {
 				best, bestLen = m, n
 			}
 		}
@@ -138,28 +167,32 @@ func RecognizeParts(d *Document, specs []PartSpec) *Parts {
 		}
 	}
 	p.gatherLeading()
-	for _, m := range p.matches {
+	for j, m := range p.matches {
 		if !m.Found() {
-			m.Mention = p.mention(m.Spec)
+			m.Mention = p.mention(m.Spec, pats[j].mentions)
 		}
 	}
 	return p
 }
 
-// matchLen returns the length of the longest heading match of spec in text,
-// or 0 when spec does not recognise text.
-func matchLen(spec *PartSpec, text string) int {
+// matchLen returns the length of the longest heading match of spec in text
+// (whose match.RuneMask is mask), or 0 when spec does not recognise text.
+func matchLen(pats *partPatterns, text string, mask uint64) int {
 	best := 0
-	for _, re := range spec.Headings {
-		if loc := re.FindStringIndex(text); loc != nil && loc[1]-loc[0] >= best {
+	for i := range pats.headings {
+		pt := &pats.headings[i]
+		if !pt.May(text, mask) {
+			continue
+		}
+		if loc := pt.Re.FindStringIndex(text); loc != nil && loc[1]-loc[0] >= best {
 			best = max(loc[1]-loc[0], 1)
 		}
 	}
 	if best == 0 {
 		return 0
 	}
-	for _, re := range spec.NotHeadings {
-		if re.MatchString(text) {
+	for i := range pats.notHeadings {
+		if pats.notHeadings[i].MatchMask(text, mask) {
 			return 0
 		}
 	}
@@ -206,17 +239,23 @@ func (p *Parts) gatherLeading() {
 // mention finds the first body sentence that evidences spec, outside the
 // regions of the parts spec.NotIn names (a plan to do something next year
 // is no evidence that it was done).
-func (p *Parts) mention(spec *PartSpec) Range {
+func (p *Parts) mention(spec *PartSpec, pats []match.Pattern) Range {
 	if len(spec.Mentions) == 0 {
 		return Range{}
 	}
-	for _, s := range p.doc.Sentences {
-		if p.within(s.Start, spec.NotIn) {
+	sents := p.doc.Sentences
+	cand := p.candidates(pats)
+	excluded := p.regions(spec.NotIn)
+	for i, s := range sents {
+		if cand != nil && !cand[i] || excluded.contains(s.Start) {
 			continue
 		}
 		text := p.doc.Slice(s)
-		for _, re := range spec.Mentions {
-			if loc := re.FindStringIndex(text); loc != nil {
+		for j := range pats {
+			if !pats[j].May(text, ^uint64(0)) {
+				continue
+			}
+			if loc := pats[j].Re.FindStringIndex(text); loc != nil {
 				return Range{s.Start + loc[0], s.Start + loc[1]}
 			}
 		}
@@ -224,17 +263,74 @@ func (p *Parts) mention(spec *PartSpec) Range {
 	return Range{}
 }
 
-// within reports whether offset n lies in the region of a heading
-// recognised as one of the named parts.
-func (p *Parts) within(n int, names []string) bool {
+// candidates marks the sentences that contain a literal of one of pats
+// (see match.Pattern.Literals): no other sentence can match them. It
+// searches the whole text for each literal rather than each sentence for
+// every one. It returns nil when a pattern has no literals to go by.
+func (p *Parts) candidates(pats []match.Pattern) []bool {
+	sents := p.doc.Sentences
+	var cand []bool
+	for j := range pats {
+		lits := pats[j].Literals()
+		if lits == nil {
+			return nil
+		}
+		for _, l := range lits {
+			if l == "" {
+				return nil
+			}
+			if cand == nil {
+				cand = make([]bool, len(sents))
+			}
+			s := p.doc.Norm
+			for at := 0; ; {
+				k := utf8x.Index(s[at:], l)
+				if k < 0 {
+					break
+				}
+				o := at + k
+				// the sentence that starts at or before o
+				i := sort.Search(len(sents), func(i int) bool { return sents[i].Start > o }) - 1
+				if i >= 0 && o+len(l) <= sents[i].End {
+					cand[i] = true
+				}
+				at = o + 1
+			}
+		}
+	}
+	return cand
+}
+
+// spans is a set of offsets, as sorted, disjoint, non-adjacent ranges.
+type spans []Range
+
+// contains reports whether offset n lies in one of the ranges.
+func (sp spans) contains(n int) bool {
+	i := sort.Search(len(sp), func(i int) bool { return sp[i].End > n })
+	return i < len(sp) && sp[i].Start <= n
+}
+
+// regions returns the offsets that lie in the region (text and body) of a
+// heading recognised as one of the named parts.
+func (p *Parts) regions(names []string) spans {
+	var rs []Range
 	for i, m := range p.heading {
 		if m == nil || !slices.Contains(names, m.Spec.Name) {
 			continue
 		}
 		h := p.doc.Outline[i]
-		if n >= h.Range.Start && n < h.Body.End {
-			return true
+		if h.Range.Start < h.Body.End {
+			rs = append(rs, Range{h.Range.Start, h.Body.End})
 		}
 	}
-	return false
+	slices.SortFunc(rs, func(a, b Range) int { return a.Start - b.Start })
+	var out spans
+	for _, r := range rs {
+		if n := len(out); n > 0 && r.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, r.End)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // Range is a half-open range [Start, End) of byte offsets in Document.Norm,
@@ -35,41 +37,45 @@ func (p Position) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Column
 type Span struct{ Start, End Position }
 
 // checkpointEvery is how far apart (in bytes of the view) the position index
-// keeps a known line and column, so finding a position never scans more than
-// this much text, however long its line.
+// keeps a known column inside a long line, so finding a position never
+// counts more than this much text, however long its line.
 const checkpointEvery = 4096
 
 type checkpoint struct{ off, line, col int }
 
-// buildCheckpoints indexes s so that Position can find any offset's line and
-// column in bounded time.
-func buildCheckpoints(s string) []checkpoint {
-	cps := make([]checkpoint, 0, len(s)/checkpointEvery+1)
-	line, col := 1, 1
-	next := 0
-	for i := 0; i < len(s); {
-		if i >= next {
-			cps = append(cps, checkpoint{i, line, col})
-			next = i + checkpointEvery
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			if c == '\n' {
-				line, col = line+1, 1
-			} else {
+// addCheckpoints indexes the columns of the line [start, end), number
+// line, when it is longer than checkpointEvery. Checkpoints lie where a
+// decoder reading the line from its start would start a rune.
+func (d *Document) addCheckpoints(start, end, line int) {
+	s := d.Norm
+	off, col := start, 1
+	for off+checkpointEvery < end {
+		next := off + checkpointEvery
+		if d.valid {
+			for next < end && s[next]&0xC0 == 0x80 {
+				next++
+			}
+			col += utf8x.Count(s[off:next])
+		} else {
+			p := off
+			for p < next {
+				_, w := utf8.DecodeRuneInString(s[p:])
+				p += w
 				col++
 			}
-			continue
+			next = p
 		}
-		_, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		col++
+		off = next
+		d.checkpoints = append(d.checkpoints, checkpoint{off, line, col})
 	}
-	if len(cps) == 0 {
-		cps = append(cps, checkpoint{0, 1, 1})
+}
+
+// runeCount is utf8.RuneCountInString(s) for s a slice of the view.
+func (d *Document) runeCount(s string) int {
+	if d.valid {
+		return utf8x.Count(s)
 	}
-	return cps
+	return utf8.RuneCountInString(s)
 }
 
 // Position returns the position in the original text of offset n of the
@@ -81,25 +87,18 @@ func (d *Document) Position(n int) Position {
 	if n > len(d.Norm) {
 		n = len(d.Norm)
 	}
-	i := sort.Search(len(d.checkpoints), func(i int) bool { return d.checkpoints[i].off > n }) - 1
-	cp := d.checkpoints[max(i, 0)]
-	line, col := cp.line, cp.col
-	s := d.Norm[cp.off:n]
-	for j := 0; j < len(s); {
-		c := s[j]
-		if c < utf8.RuneSelf {
-			j++
-			if c == '\n' {
-				line, col = line+1, 1
-			} else {
-				col++
-			}
-			continue
-		}
-		_, w := utf8.DecodeRuneInString(s[j:])
-		j += w
-		col++
+	li := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > n }) - 1
+	off, line, col := 0, 1, 1
+	if li >= 0 {
+		off, line = d.lineStarts[li], li+1
 	}
+	if len(d.checkpoints) > 0 {
+		k := sort.Search(len(d.checkpoints), func(k int) bool { return d.checkpoints[k].off > n }) - 1
+		if k >= 0 && d.checkpoints[k].off > off {
+			off, col = d.checkpoints[k].off, d.checkpoints[k].col
+		}
+	}
+	col += d.runeCount(d.Norm[off:n])
 	return Position{Offset: d.nmap.Orig(n), Line: line, Column: col}
 }
 

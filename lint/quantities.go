@@ -4,45 +4,51 @@ import (
 	"sort"
 
 	"github.com/ducha-dev/ducha/dates"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/quantity"
 )
 
 // findQuantities reads the quantities of the body and heading lines (not the
 // title, page furniture or metadata) and indexes each by its sentence. A
-// number that is really a glued date, year or document number
-// (dates.FindGlued: "202035名" is 2020年35名, not 202035 people) is dropped:
+// number that is really a glued date, year or document number (glued, from
+// dates.FindGlued: "202035名" is 2020年35名, not 202035 people) is dropped:
 // a false quantity becomes a false finding.
 //
 // Extraction runs line by line: quantity's clauses and sentences end at line
 // ends anyway, so reading each line alone gives the same quantities as
 // reading the whole text, without copying it. Clause numbers are made unique
 // across lines.
-func (d *Document) findQuantities() {
-	glued := dates.FindGlued(d.Norm)
+func (d *Document) findQuantities(glued []dates.Glue) {
+	var ex quantity.Extractor
+	// Reports state a quantity every 100 bytes or so.
+	d.Quantities = make([]quantity.Quantity, 0, len(d.Norm)/96)
 	clause := 0
 	for _, l := range d.Lines {
 		if l.Kind != BodyLine && l.Kind != HeadingLine {
 			continue
 		}
-		qs := quantity.Extract(d.Norm[l.Start:l.End])
+		n := len(d.Quantities)
+		qs := ex.Append(d.Quantities, d.Norm[l.Start:l.End], l.Start)
 		last := -1
-		for _, q := range qs {
-			q.Start += l.Start
-			q.End += l.Start
-			q.NumStart += l.Start
-			q.NumEnd += l.Start
-			q.LabelStart += l.Start
-			q.LabelEnd += l.Start
-			q.AfterStart += l.Start
-			q.AfterEnd += l.Start
+		w := n // where the next quantity kept goes: moved only after a drop
+		for r := n; r < len(qs); r++ {
+			q := &qs[r]
 			last = max(last, q.Clause)
 			q.Clause += clause
 			if overlapsGlue(glued, q.Start, q.End) {
 				continue
 			}
-			d.Quantities = append(d.Quantities, q)
+			if w != r {
+				qs[w] = *q
+			}
+			w++
 		}
+		clear(qs[w:]) // no dangling values in the spare capacity
+		d.Quantities = qs[:w]
 		clause += last + 1
+	}
+	if len(d.Quantities) == 0 {
+		d.Quantities = nil
 	}
 	d.quantityRunes = make([][2]uint64, len(d.Quantities))
 	for i := range d.Quantities {
@@ -50,7 +56,8 @@ func (d *Document) findQuantities() {
 	}
 	d.quantitySentence = make([]int32, len(d.Quantities))
 	s := 0
-	for i, q := range d.Quantities {
+	for i := range d.Quantities {
+		q := &d.Quantities[i]
 		for s < len(d.Sentences) && d.Sentences[s].End <= q.Start {
 			s++
 		}
@@ -92,13 +99,7 @@ func (d *Document) QuantityRunes(i int) (label, after uint64) {
 // character, chosen by a hash. If s contains t, RuneMask(s) has every bit
 // of RuneMask(t); so a label whose mask lacks a bit of a word's mask cannot
 // contain the word.
-func RuneMask(s string) uint64 {
-	var m uint64
-	for _, r := range s {
-		m |= 1 << (uint32(r) * 0x9E3779B1 >> 26)
-	}
-	return m
-}
+func RuneMask(s string) uint64 { return match.RuneMask(s) }
 
 // QuantitiesIn returns the indexes [lo, hi) in Quantities of the quantities
 // that start inside r. Quantities are in text order, so they form one run.
@@ -112,13 +113,25 @@ func (d *Document) QuantitiesIn(r Range) (lo, hi int) {
 // TopHeadingAt returns the index in Outline of the outermost heading whose
 // text or body holds offset n, or -1 (n lies before the first heading).
 func (d *Document) TopHeadingAt(n int) int {
-	for i, h := range d.Outline {
-		if h.Range.Start > n {
-			break
+	if d.tops == nil {
+		for i, h := range d.Outline {
+			if h.Range.Start > n {
+				break
+			}
+			if h.Parent < 0 && n < h.Body.End {
+				return i
+			}
 		}
-		if h.Parent < 0 && n < h.Body.End {
-			return i
-		}
+		return -1
+	}
+	// The outermost headings' regions are in text order and do not overlap:
+	// only the last one to start at or before n can hold it.
+	k := sort.Search(len(d.tops), func(k int) bool { return d.Outline[d.tops[k]].Range.Start > n }) - 1
+	if k < 0 {
+		return -1
+	}
+	if i := d.tops[k]; n < d.Outline[i].Body.End {
+		return i
 	}
 	return -1
 }

@@ -85,7 +85,24 @@ const growthReach = 4
 func (sc *scanner) scanWords(lo, hi int) {
 	s := sc.s
 	for i := lo; i < hi; {
-		r, n := decode(s[i:hi])
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		var r rune
+		var n int
+		if 0xE1 <= c && c <= 0xEF && c != 0xED && i+2 < hi && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// a character of three bytes, decoded inline; none but the
+			// first characters of the words below matters
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			if wordStarts[r>>6]&(1<<(r&63)) == 0 {
+				i += 3
+				continue
+			}
+		} else {
+			r, n = decode(s[i:hi])
+		}
 		if r >= 0x4e00 {
 			if w := growthWord(s[i:hi], r); w > 0 {
 				switch rest := s[i+w : hi]; {
@@ -104,6 +121,15 @@ func (sc *scanner) scanWords(lo, hi int) {
 		i += n
 	}
 }
+
+// wordStarts marks the first characters of the growth words (growthWord)
+// and of 其中.
+var wordStarts = func() (b [1 << 16 / 64]uint64) {
+	for _, r := range []rune("增提上下减降涨压缩同环翻其") {
+		b[r>>6] |= 1 << (r & 63)
+	}
+	return b
+}()
 
 // within reports whether t has at most n characters, reading no more of it
 // than that.

@@ -2,6 +2,9 @@ package quantity
 
 import (
 	"math/big"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -522,6 +525,72 @@ func TestNoQuantity(t *testing.T) {
 	for _, in := range noQuantity {
 		if got := Extract(in); len(got) != 0 {
 			t.Errorf("Extract(%q) = %d quantities, want none; first %q", in, len(got), got[0].Text)
+		}
+	}
+}
+
+// TestStops checks that the characters run steps over without looking are
+// those its switch ignores.
+func TestStops(t *testing.T) {
+	for r := rune(0x1000); r <= 0xFFFF; r++ {
+		matters := r == '、' || r == '。' || r == '“' || r == '《' || isZhStart(r)
+		if got := stops[r>>6]&(1<<(r&63)) != 0; got != matters {
+			t.Errorf("%U: in stops %v, matters %v", r, got, matters)
+		}
+	}
+}
+
+// TestExtractorAppend checks that an Extractor reading the lines of the
+// seeds one after another finds what Extract finds in each line alone.
+func TestExtractorAppend(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ex Extractor
+		var got, want []Quantity
+		base := 0
+		for _, line := range strings.SplitAfter(string(b), "\n") {
+			got = ex.Append(got, line, base)
+			for _, q := range Extract(line) {
+				q.Start += base
+				q.End += base
+				q.NumStart += base
+				q.NumEnd += base
+				q.LabelStart += base
+				q.LabelEnd += base
+				q.AfterStart += base
+				q.AfterEnd += base
+				want = append(want, q)
+			}
+			base += len(line)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d quantities, want %d", f, len(got), len(want))
+		}
+		for i := range got {
+			if !reflect.DeepEqual(got[i], want[i]) {
+				t.Errorf("%s: quantity %d = %+v, want %+v", f, i, got[i], want[i])
+			}
+		}
+	}
+}
+
+// TestWordStarts checks that scanWords steps over no character that
+// starts a growth word or 其中.
+func TestWordStarts(t *testing.T) {
+	for r := rune(0x4e00); r <= 0xFFFF; r++ {
+		s := string(r) + "中长加幅速高升涨降滑少低缩减短比番了"
+		matters := growthWord(s, r) > 0 || r == '其'
+		for _, w := range []string{"增长", "增加", "增幅", "增速", "提高", "提升", "上升", "上涨", "下降", "下滑", "减少", "减幅", "降低", "降幅", "涨幅", "压缩", "压减", "缩短", "缩减", "同比", "环比", "翻番", "翻了"} {
+			if first := []rune(w)[0]; first == r {
+				matters = true
+			}
+		}
+		if got := wordStarts[r>>6]&(1<<(r&63)) != 0; got != matters {
+			t.Errorf("%c: in wordStarts %v, starts a word %v", r, got, matters)
 		}
 	}
 }

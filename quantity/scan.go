@@ -14,6 +14,36 @@ func Extract(s string) []Quantity {
 	return qs
 }
 
+// An Extractor reads the quantities of many texts one after another (the
+// lines of a report, say), appending them to one slice and keeping their
+// values in shared allocations. Its zero value is ready to use; it is not
+// safe for concurrent use.
+type Extractor struct {
+	rats  []big.Rat
+	words []big.Word
+}
+
+// Append appends to qs the quantities of s, as Extract reads them, with
+// their offsets (Start to AfterEnd) moved by base, the offset of s in a
+// larger text; Label, After and Text are s's substrings as before.
+func (e *Extractor) Append(qs []Quantity, s string, base int) []Quantity {
+	sc := scanner{s: s, last: -1, chunk: 64, qs: qs, rats: e.rats, words: e.words}
+	sc.run()
+	e.rats, e.words = sc.rats, sc.words
+	for i := len(qs); i < len(sc.qs); i++ {
+		q := &sc.qs[i]
+		q.Start += base
+		q.End += base
+		q.NumStart += base
+		q.NumEnd += base
+		q.LabelStart += base
+		q.LabelEnd += base
+		q.AfterStart += base
+		q.AfterEnd += base
+	}
+	return sc.qs
+}
+
 // extract is Extract that, when clauses is set, also returns where each
 // clause starts (for tests).
 func extract(s string, clauses bool) ([]Quantity, []int) {
@@ -103,7 +133,19 @@ func (sc *scanner) run() {
 			i++
 			continue
 		}
-		r, n := decode(s[i:])
+		var r rune
+		var n int
+		if 0xE1 <= c && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// most of the text: a valid character of three bytes,
+			// decoded inline, and stepped over unless it matters below
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			if stops[r>>6]&(1<<(r&63)) == 0 {
+				i += 3
+				continue
+			}
+		} else {
+			r, n = decode(s[i:])
+		}
 		if i >= sc.mask && r >= '“' { // the first rune that matters
 			switch r {
 			case '、':
@@ -125,6 +167,15 @@ func (sc *scanner) run() {
 	}
 	sc.endClause(len(s), len(s), true)
 }
+
+// stops marks the characters of three bytes that run acts on: clause ends,
+// the marks that open quotations and titles, and isZhStart.
+var stops = func() (b [1 << 16 / 64]uint64) {
+	for _, r := range []rune("、。“《零〇○一二两三四五六七八九十百") {
+		b[r>>6] |= 1 << (r & 63)
+	}
+	return b
+}()
 
 // closing returns the offset of the mark that closes a quotation or title
 // opened just before from, or 0 when there is none within limit bytes on the

@@ -7,11 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -159,14 +163,21 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 	if len(srcs) == 0 {
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No rule files", Detail: "没有给出任何规则文件。"})
 	}
-	for _, src := range srcs {
+	parsed := parseAll(srcs)
+	for i, src := range srcs {
 		start := hcl.Range{Filename: src.Name, Start: hcl.InitialPos, End: hcl.InitialPos}
 		if len(src.Data) > MaxFileSize {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Rule file too large",
 				Detail: fmt.Sprintf("规则文件有 %d 字节,超过上限 %d 字节;请确认给出的是 .hcl 规则文件而不是报告。", len(src.Data), MaxFileSize), Subject: &start})
 			continue
 		}
-		f, d := s.parser.ParseHCL(src.Data, src.Name)
+		// as hclparse.Parser.ParseHCL: a name seen before gets the file
+		// parsed first, and no diagnostics
+		f, d := s.parser.Files()[src.Name], hcl.Diagnostics(nil)
+		if f == nil {
+			f, d = parsed[i].file, parsed[i].diags
+			s.parser.AddFile(src.Name, f)
+		}
 		diags = append(diags, d...)
 		if f == nil || d.HasErrors() {
 			continue
@@ -191,6 +202,55 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 	s.resolveExamples(&diags)
 	s.resolveAsserts(&diags)
 	return s, diags
+}
+
+// parsedFile is a rule file's syntax and diagnostics.
+type parsedFile struct {
+	file  *hcl.File
+	diags hcl.Diagnostics
+}
+
+// parseAll parses the sources that Load will parse (not too large, the
+// first of each name), on as many cores as there are: parsing is most of
+// loading, and each file parses on its own.
+func parseAll(srcs []Source) []parsedFile {
+	out := make([]parsedFile, len(srcs))
+	var todo []int
+	seen := map[string]bool{}
+	for i, src := range srcs {
+		if len(src.Data) <= MaxFileSize && !seen[src.Name] {
+			seen[src.Name] = true
+			todo = append(todo, i)
+		}
+	}
+	parse := func(i int) {
+		f, d := hclsyntax.ParseConfig(srcs[i].Data, srcs[i].Name, hcl.InitialPos)
+		out[i] = parsedFile{f, d}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(todo))
+	if workers <= 1 {
+		for _, i := range todo {
+			parse(i)
+		}
+		return out
+	}
+	// largest first, so the big files do not come last
+	slices.SortStableFunc(todo, func(a, b int) int { return len(srcs[b].Data) - len(srcs[a].Data) })
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				parse(i)
+			}
+		})
+	}
+	for _, i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // resolveRefs diagnoses references to parts no file declares.

@@ -74,6 +74,10 @@ type ruleFlags struct {
 	noBuiltin bool
 	disable   listFlag
 	severity  listFlag
+
+	// lean loads the built-in rules without their documentation and
+	// examples (rules.BuiltinLean), for a command that does not show them.
+	lean bool
 }
 
 // registerSources registers the flags that say which rules load.
@@ -255,6 +259,7 @@ func (c *cli) check(args []string) int {
 		flagFailOn = s
 	}
 
+	cf.lean = cf.format != "sarif" // SARIF shows the rules' documentation
 	ld, ok := c.load(cf.ruleFlags)
 	if !ok {
 		return exitTrouble

@@ -15,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
+
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // Map converts byte offsets in a normalised view to byte offsets in the
@@ -63,31 +65,84 @@ func Rune(r rune) rune {
 // no folding the view is s itself and the map is the identity, so the common
 // case costs one scan and no allocation.
 func String(s string) (string, Map) {
+	v, m, _ := View(s)
+	return v, m
+}
+
+// View is String that also reports whether the view is valid UTF-8.
+func View(s string) (view string, m Map, valid bool) {
 	first := -1
-	for i, r := range s {
-		if r >= 0x80 && Rune(r) != r {
+	valid = true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if 0xE4 <= c && c <= 0xEE && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // most of the text: a valid character that does not fold
+			continue
+		}
+		r, n := utf8x.Decode(s[i:])
+		// Only runes from U+0080 to U+00BF, U+2000 to U+3FFF and
+		// U+F000 to U+FFFF fold; their sequences start with these bytes.
+		if (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) && Rune(r) != r {
 			first = i
 			break
 		}
+		if r == utf8.RuneError && n == 1 {
+			valid = false
+		}
+		i += n
 	}
 	if first < 0 {
-		return s, Map{}
+		return s, Map{}, valid
 	}
+	// The view keeps s[:first] and writes the rest rune by rune, as valid
+	// UTF-8.
+	v, m := fold(s, first)
+	return v, m, valid
+}
+
+// fold builds the view of s, whose first rune to fold starts at first.
+func fold(s string, first int) (string, Map) {
 	var b strings.Builder
 	b.Grow(len(s))
-	b.WriteString(s[:first])
 	var m Map
 	delta := 0
-	for _, r := range s[first:] {
-		f := Rune(r)
-		if f == r {
-			b.WriteRune(r)
+	run := 0 // start of the bytes not yet written, which need no folding
+	for i := first; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
 			continue
 		}
+		if 0xE4 <= c && c <= 0xEE && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // a valid character that does not fold
+			continue
+		}
+		r, n := utf8x.Decode(s[i:])
+		f := Rune(r)
+		if r == utf8.RuneError && n == 1 {
+			// written as U+FFFD, like every rune from first on
+			b.WriteString(s[run:i])
+			b.WriteRune(r)
+			i += n
+			run = i
+			continue
+		}
+		if f == r {
+			i += n
+			continue
+		}
+		b.WriteString(s[run:i])
 		b.WriteRune(f)
+		i += n
+		run = i
 		// The runes after this one start delta bytes later in the original.
-		delta += utf8.RuneLen(r) - utf8.RuneLen(f)
+		delta += n - utf8.RuneLen(f)
 		m.shifts = append(m.shifts, shift{at: b.Len(), delta: delta})
 	}
+	b.WriteString(s[run:])
 	return b.String(), m
 }

@@ -1,7 +1,10 @@
 package norm
 
 import (
+	"slices"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -63,4 +66,59 @@ func FuzzString(f *testing.F) {
 		}
 		checkMap(t, s, view, m)
 	})
+}
+
+// TestFoldLeads checks what View's scan assumes: every rune that folds is
+// encoded with a first byte of C2, E2, E3 or EF.
+func TestFoldLeads(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if Rune(r) == r {
+			continue
+		}
+		if c := string(r)[0]; c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF {
+			t.Errorf("%U folds but starts with %#x", r, c)
+		}
+	}
+}
+
+// FuzzView checks View against a plain range loop over s.
+func FuzzView(f *testing.F) {
+	f.Add("（一）全年\u3000调解\xff")
+	f.Add("\xff全年\u3000")
+	f.Fuzz(func(t *testing.T, s string) {
+		v, m, valid := View(s)
+		wv, wm := reference(s)
+		if v != wv || !slices.Equal(m.shifts, wm.shifts) || valid != utf8.ValidString(v) {
+			t.Errorf("View(%q) = %q, %v, %v; want %q, %v", s, v, m, valid, wv, wm)
+		}
+	})
+}
+
+// reference is String as a range loop, rune by rune.
+func reference(s string) (string, Map) {
+	first := -1
+	for i, r := range s {
+		if r >= 0x80 && Rune(r) != r {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return s, Map{}
+	}
+	var b strings.Builder
+	b.WriteString(s[:first])
+	var m Map
+	delta := 0
+	for _, r := range s[first:] {
+		f := Rune(r)
+		if f == r {
+			b.WriteRune(r)
+			continue
+		}
+		b.WriteRune(f)
+		delta += utf8.RuneLen(r) - utf8.RuneLen(f)
+		m.shifts = append(m.shifts, shift{at: b.Len(), delta: delta})
+	}
+	return b.String(), m
 }
