@@ -101,8 +101,12 @@ func TestBadInputs(t *testing.T) {
 			}
 			// Every byte allocated, garbage included, bounds the peak: the
 			// check must not allocate more than a few dozen times its input.
+			// Under the race detector sync.Pool drops what it is given at
+			// random, so package regexp reallocates its matchers' state on
+			// every call (five times the allocation here): the bound holds
+			// only without it.
 			allocated := after.TotalAlloc - before.TotalAlloc
-			if limit := uint64(40*len(src)) + 16<<20; allocated > limit {
+			if limit := uint64(40*len(src)) + 16<<20; allocated > limit && !raceEnabled {
 				t.Errorf("allocated %d MB for %d MB of input (limit %d MB)", allocated>>20, len(src)>>20, limit>>20)
 			}
 			if res != nil {
