@@ -34,6 +34,9 @@ func readSeeds(tb testing.TB) map[string][]byte {
 		}
 		seeds[filepath.Base(f)] = b
 	}
+	if len(seeds) == 0 {
+		tb.Fatal("no seeds in testdata/seeds: run from the module's root directory")
+	}
 	return seeds
 }
 

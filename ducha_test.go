@@ -104,6 +104,9 @@ func TestFullWidth(t *testing.T) {
 // run with -update to rewrite the golden files.
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/seeds/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no seeds in testdata/seeds")
+	}
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {

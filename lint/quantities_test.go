@@ -87,6 +87,9 @@ func mustParse(t *testing.T, s string) *Document {
 // body: in a sentence, never in the title or furniture.
 func TestQuantitiesSeeds(t *testing.T) {
 	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no seeds in testdata/seeds")
+	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {

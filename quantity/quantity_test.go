@@ -544,6 +544,9 @@ func TestStops(t *testing.T) {
 // seeds one after another finds what Extract finds in each line alone.
 func TestExtractorAppend(t *testing.T) {
 	files, _ := filepath.Glob("../testdata/seeds/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no seeds in testdata/seeds")
+	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
