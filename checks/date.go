@@ -88,8 +88,12 @@ func (c *DateDeadline) Run(pass *lint.Pass) error {
 	}
 	doc := pass.Doc
 	_, year := yearBounds(doc)
-	if year == 0 {
+	switch {
+	case year == 0:
 		pass.NotApplicable(c.Rule, "报告年度不明,无法确定公开期限")
+		return nil
+	case doc.YearFrom == "date":
+		pass.NotApplicable(c.Rule, "报告未写明年度,只能从报告日期推断,无法据此核对公开期限;请在标题中写明年度")
 		return nil
 	}
 	y := year + 1
@@ -142,8 +146,12 @@ func (c *DatePeriod) Run(pass *lint.Pass) error {
 	}
 	doc := pass.Doc
 	year, _ := yearBounds(doc)
-	if year == 0 {
+	switch {
+	case year == 0:
 		pass.NotApplicable(c.Rule, "报告年度不明")
+		return nil
+	case doc.YearFrom == "date":
+		pass.NotApplicable(c.Rule, "报告未写明年度,只能从报告日期推断")
 		return nil
 	}
 	p, hasP := doc.Published()

@@ -77,8 +77,12 @@ func (c *NextYear) Run(pass *lint.Pass) error {
 		}
 	}
 	if len(years) > 0 {
-		pass.Reportf(c.Rule, c.Rule.Severity, years[0].r, "%s写的是%d年,本报告是%d年度报告,下一年度应为%d年;请核对年份。",
-			where, years[0].year, doc.Year, want)
+		report := fmt.Sprintf("本报告是%d年度报告", doc.Year)
+		if doc.YearFrom == "date" {
+			report = fmt.Sprintf("本报告未写明年度,按报告日期推断为%d年度报告", doc.Year)
+		}
+		pass.Reportf(c.Rule, c.Rule.Severity, years[0].r, "%s写的是%d年,%s,下一年度应为%d年;请核对年份。",
+			where, years[0].year, report, want)
 	}
 	return nil
 }

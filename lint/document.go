@@ -32,9 +32,13 @@ type Document struct {
 	// 2021), or 0 when it could not be told.
 	Year int
 	// YearFrom says where Year came from: "title", "opening" (the opening
-	// paragraph) or "caller" (given by the user, which wins over the text).
+	// paragraph), "caller" (given by the user, which wins over the text) or
+	// "date" (implied by the report's publication or signing date when the
+	// text names no year: 2023 for a report dated 2024-03-20; the checks of
+	// that date against the year, being circular, do not run).
 	YearFrom string
-	// YearRange locates the year in the text; empty when YearFrom is "caller".
+	// YearRange locates the year in the text; empty when YearFrom is
+	// "caller", or "date" with a date not written in the text.
 	YearRange Range
 	// TitleYear and OpeningYear are the years the title and the opening
 	// paragraph name, 0 when they name none.

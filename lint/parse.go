@@ -60,6 +60,7 @@ func Parse(t *decode.Text, opt ParseOptions) (*Document, error) {
 	d.findEnumerations()
 	d.findYear(opt.Year)
 	d.findDates(opt.Published, t.Meta)
+	d.yearFromDates()
 	d.findGlued(glued)
 	d.findDocNumbers()
 	return d, nil
@@ -350,6 +351,30 @@ func (d *Document) findYear(caller int) {
 	case d.OpeningYear != 0:
 		d.Year, d.YearFrom, d.YearRange = d.OpeningYear, "opening", d.openingYearRange
 	}
+}
+
+// yearFromDates falls back, when neither the caller, the title nor the
+// opening paragraph names the year reported on, to the year the report's own
+// date implies (DESIGN.md §4): the publication date, else the signing date.
+// A report dated in the first half of a year reports on the year before (it
+// is due by 1 April); one dated in the second half, on that year (a
+// year-end summary).
+func (d *Document) yearFromDates() {
+	if d.Year != 0 {
+		return
+	}
+	dd, ok := d.Published()
+	if !ok {
+		dd, ok = d.Signed()
+	}
+	if !ok {
+		return
+	}
+	y := dd.Date.Year
+	if dd.Date.Month <= 6 {
+		y--
+	}
+	d.Year, d.YearFrom, d.YearRange = y, "date", dd.Range
 }
 
 // YearIn finds the first year in r that names a year ("2020年", "2020年度",

@@ -193,6 +193,10 @@ func TestParseYearFrom(t *testing.T) {
 		{"关于2021年度法治政府建设情况的报告\n2020年,我区。", 0, 2021, "title"},
 		{"关于2021年度法治政府建设情况的报告\n2020年,我区。", 2022, 2022, "caller"},
 		{"一、2022年主要工作\n正文。", 0, 0, ""},
+		// no year in the title or the opening: the report's date implies it
+		{"法治政府建设情况报告\n过去一年,我区扎实推进。\n2024年3月20日", 0, 2023, "date"},
+		{"发布日期:2023-11-30\n法治政府建设工作总结\n今年以来,我局扎实推进。", 0, 2023, "date"},
+		{"法治政府建设情况报告\n过去一年,我区扎实推进。\n2024年3月20日", 2021, 2021, "caller"},
 	}
 	for _, tc := range tests {
 		d, err := Parse(mustDecode(t, tc.src), ParseOptions{Year: tc.caller})
