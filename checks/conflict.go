@@ -63,7 +63,7 @@ func (c *Conflict) Run(pass *lint.Pass) error {
 	first := make([][]*quantity.Quantity, len(c.Figures)) // per figure and unit class, the first statement
 	for i := range doc.Quantities {
 		q := &doc.Quantities[i]
-		if q.Growth || q.Part || q.Kind == quantity.Bare || q.Label == "" || within(out, q.Start) {
+		if q.Growth || q.Part || q.Negative || q.Kind == quantity.Bare || q.Label == "" || within(out, q.Start) {
 			continue
 		}
 		for fi := range c.Figures {

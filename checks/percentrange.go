@@ -13,15 +13,17 @@ import (
 //
 //	组织全体干部参加学法考试,参学率110%,通过率100%。
 //
-// is an error (a share of a whole cannot exceed the whole); it passes
+// is an error (a share of a whole cannot exceed the whole), as is
+// "纠错率-5%" (nor be less than nothing); it passes
 // "参学率100%" and never looks at changes ("同比增长150%", "提高了120%")
 // or at rates that may exceed 100% (a 完成率 of a plan may).
 //
 // A proportion is a percentage, not a change (quantity.Quantity.Growth),
 // whose label matches Proportions and not NotProportions. It is reported
 // when every value it may stand for is above 100 ("100.4%" is, "100%以上"
-// is not). Package quantity reads no number after a minus sign ("-5%" may
-// be a range's end or a code), so a negative proportion is never seen.
+// is not), or when a minus sign stands before it ("纠错率-5%", "满意率负3%";
+// see quantity.Quantity.Negative: "85%-90%" is a range). A proportion of
+// -0% is left alone.
 type PercentRange struct {
 	Rule                        *lint.Rule
 	Proportions, NotProportions []*regexp.Regexp
@@ -43,7 +45,11 @@ func (c *PercentRange) Run(pass *lint.Pass) error {
 		if l, m := labelOf(doc, i); !c.yes.MatchMask(l, m) || c.not.MatchMask(l, m) {
 			continue
 		}
-		if b := Bounds(*q); b.Lo != nil && b.Lo.Cmp(hundred) > 0 {
+		switch b := Bounds(*q); {
+		case q.Negative && q.Value.Sign() > 0:
+			reportf(pass, c.Rule, c.Rule.Severity, span(q),
+				"%s是负数:比例是部分占总数之比,不能小于0;请核对这个比率,或是否误把“下降”写成了负号。", describe(*q))
+		case !q.Negative && b.Lo != nil && b.Lo.Cmp(hundred) > 0:
 			reportf(pass, c.Rule, c.Rule.Severity, span(q),
 				"%s超过100%%:比例是部分占总数之比,不能大于100%%;请核对这个比率及其分子、分母。", describe(*q))
 		}

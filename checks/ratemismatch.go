@@ -83,7 +83,7 @@ func (c *RateMismatch) Run(pass *lint.Pass) error {
 		var changed []bool
 		for i := range qs {
 			r := &qs[i]
-			if r.Kind != quantity.Percent || r.Growth {
+			if r.Kind != quantity.Percent || r.Growth || r.Negative { // a negative rate is percent-range's
 				continue
 			}
 			if l, m := labelOf(doc, lo+i); !c.rates.MatchMask(l, m) || c.not.MatchMask(l, m) {

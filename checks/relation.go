@@ -372,7 +372,7 @@ func (cp *Capture) match(q *quantity.Quantity, m *captureMatch, lm, am uint64) b
 			return false
 		}
 	case CaptureRate:
-		if q.Kind != quantity.Percent {
+		if q.Kind != quantity.Percent || q.Negative { // a negative rate is percent-range's
 			return false
 		}
 	case CaptureAmount:

@@ -42,6 +42,7 @@ func (sc *scanner) emit(n *number) {
 		Clause:   sc.clause,
 		Part:     sc.part,
 		Growth:   sc.growth,
+		Negative: n.negative,
 	}
 	if n.unit != nil {
 		q.Unit, q.Kind = n.unit.canon, n.unit.kind

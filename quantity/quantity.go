@@ -147,6 +147,11 @@ type Quantity struct {
 	// 执法质量三年行动"); one followed by 到, 至 or 为 announces a level
 	// ("压减到5938项").
 	Growth bool
+	// Negative says a minus sign stands before a percentage: "-5%",
+	// "−12.5%", "负3%" (not "85%-90%", a range, nor "正负3%", a tolerance).
+	// Value is then the magnitude, and Start includes the sign. A number
+	// after a minus sign that is not a percentage is not read at all.
+	Negative bool
 }
 
 // Approx says how a stated number relates to the true value.

@@ -33,6 +33,7 @@ type w struct {
 	label, after string
 	clause       int
 	part, growth bool
+	neg          bool
 }
 
 // resolve turns the expectations into Quantities located in in.
@@ -76,7 +77,7 @@ func resolve(t *testing.T, in string, ws []w) []Quantity {
 			Approx: x.approx,
 			Unit:   x.unit, UnitText: ut, Kind: x.kind,
 			Label: x.label, After: x.after,
-			Clause: x.clause, Part: x.part, Growth: x.growth,
+			Clause: x.clause, Part: x.part, Growth: x.growth, Negative: x.neg,
 			LabelStart: start, LabelEnd: start,
 			AfterStart: end, AfterEnd: end,
 		}
@@ -321,6 +322,17 @@ var extractTests = []struct {
 	{"效率提高2倍", []w{
 		{text: "2倍", num: "2", unit: "倍", kind: Measure, label: "效率提高", growth: true},
 	}},
+	// Negative percentages: a minus sign after a word, not after a number.
+	{"行政复议纠错率-5%,调解成功率为−12.5%,群众满意率负3%", []w{
+		{text: "-5%", num: "5", unit: "%", kind: Percent, label: "行政复议纠错率", neg: true},
+		{text: "−12.5%", num: "12.5", dec: 1, unit: "%", kind: Percent, label: "调解成功率", clause: 1, neg: true},
+		{text: "负3%", num: "3", unit: "%", kind: Percent, label: "群众满意率", clause: 2, neg: true},
+	}},
+	{"合格率85%-90%,误差正负3%,编号A-5%", []w{
+		{text: "85%", num: "85", unit: "%", kind: Percent, label: "合格率", after: "-90%"},
+		{text: "3%", num: "3", unit: "%", kind: Percent, label: "误差正负", clause: 1},
+	}},
+	{"办理时限-5天,编号为-12", nil},
 	// Growth and levels.
 	{"申报材料平均减少70%以上,办理环节压缩80%以上", []w{
 		{text: "70%以上", num: "70", approx: AtLeast, unit: "%", kind: Percent, label: "申报材料平均减少", growth: true},

@@ -3,6 +3,7 @@ package quantity
 import (
 	"math/big"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -105,6 +106,7 @@ type number struct {
 	unit                         *unitDef
 	unitText                     string
 	reject                       bool // what follows makes it no quantity ("3个半月")
+	negative                     bool // a minus sign stands before it (negativeSign)
 }
 
 func (sc *scanner) run() {
@@ -249,7 +251,8 @@ func lastRune(s string, i int) (rune, int) {
 func (sc *scanner) arabic(i int) int {
 	s := sc.s
 	t := readDigits(s, i)
-	if !t.ok || sc.arabicContext(i, &t) {
+	sign := negativeSign(s, i)
+	if !t.ok || sc.arabicContext(i, &t, sign > 0) {
 		return t.skip
 	}
 	n := number{start: i, numStart: i, numEnd: t.end, decimals: t.decimals}
@@ -257,6 +260,14 @@ func (sc *scanner) arabic(i int) int {
 	end := sc.suffix(&n, true)
 	if n.reject {
 		return t.skip
+	}
+	if sign > 0 {
+		// Only a percentage after a minus sign is read: "-5" before
+		// anything else is a code, a range's end or a part number.
+		if n.unit == nil || n.unit.kind != Percent || n.unit.canon != "%" {
+			return t.skip
+		}
+		n.start, n.negative = i-sign, true
 	}
 	if n.unit == nil {
 		if n.scale == 0 && t.isYear(s) || bareExcluded(s, end) || n.scale == 0 && t.decimals == 0 && isHotline(s[i:t.end]) {
@@ -354,10 +365,12 @@ func (t digits) isYear(s string) bool {
 
 // arabicContext reports whether what surrounds the number at s[i:t.end]
 // shows it is not a quantity, and sets t.skip past any range it heads.
-func (sc *scanner) arabicContext(i int, t *digits) bool {
+func (sc *scanner) arabicContext(i int, t *digits, signed bool) bool {
 	s := sc.s
 	p, ps := lastRune(s, i)
 	switch {
+	case signed:
+		// a minus sign (negativeSign): what comes before it was looked at
 	case p < utf8.RuneSelf && (isLetter(byte(p)) || strings.ContainsRune("+-/~#_@\\.", p)):
 		return true // O2O, 3+X, 2021-03-31, GB/T, v.2
 	case p == ':' && ps > 0 && isDigit(s[ps-1]):
@@ -395,6 +408,28 @@ func (sc *scanner) arabicContext(i int, t *digits) bool {
 		}
 	}
 	return sc.isListNumber(i, *t)
+}
+
+// negativeSign returns the width of the minus sign before the number at
+// s[i:] ("-", "−" or "负": "纠错率-5%", "满意率负3%"), or 0 when there is
+// none. A hyphen after a digit, a letter or a percent sign joins a range
+// or a code ("85%-90%", "1-5月", "GB-2"), and 正负 is a tolerance (±).
+func negativeSign(s string, i int) int {
+	p, ps := lastRune(s, i)
+	if p != '-' && p != '−' && p != '负' {
+		return 0
+	}
+	q, _ := lastRune(s, ps)
+	switch {
+	case p == '负' && q == '正':
+		return 0
+	case q == 0, q == '\n', q == ' ', q == ':', q == ',', q == ';', q == '(', q == '为':
+	case q < utf8.RuneSelf, q == '%', q == '‰', q == '年', q == '月', q == '日', q == '号', q == '第', q == '至':
+		return 0
+	case !unicode.Is(unicode.Han, q):
+		return 0
+	}
+	return i - ps
 }
 
 // rangeEnd reports whether s[e:] continues a range ("—2020", "-2025",
