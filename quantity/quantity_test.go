@@ -333,6 +333,7 @@ var extractTests = []struct {
 		{text: "3%", num: "3", unit: "%", kind: Percent, label: "误差正负", clause: 1},
 	}},
 	{"办理时限-5天,编号为-12", nil},
+	{"比赛胜负3场", []w{{text: "3场", num: "3", unit: "场", kind: Count, label: "比赛胜负"}}},
 	// Growth and levels.
 	{"申报材料平均减少70%以上,办理环节压缩80%以上", []w{
 		{text: "70%以上", num: "70", approx: AtLeast, unit: "%", kind: Percent, label: "申报材料平均减少", growth: true},

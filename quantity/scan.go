@@ -262,12 +262,15 @@ func (sc *scanner) arabic(i int) int {
 		return t.skip
 	}
 	if sign > 0 {
-		// Only a percentage after a minus sign is read: "-5" before
-		// anything else is a code, a range's end or a part number.
-		if n.unit == nil || n.unit.kind != Percent || n.unit.canon != "%" {
+		switch {
+		case n.unit != nil && n.unit.kind == Percent && n.unit.canon == "%":
+			n.start, n.negative = i-sign, true
+		case s[i-sign:i] != "负":
+			// Only a percentage after a minus sign is read: "-5" before
+			// anything else is a code, a range's end or a part number.
 			return t.skip
 		}
-		n.start, n.negative = i-sign, true
+		// 负 before anything but a percentage is a word: "胜负3场"
 	}
 	if n.unit == nil {
 		if n.scale == 0 && t.isYear(s) || bareExcluded(s, end) || n.scale == 0 && t.decimals == 0 && isHotline(s[i:t.end]) {
