@@ -3,6 +3,8 @@ package quantity
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // fixed reports whether the number n, whose unit ends at end, is part of a
@@ -102,7 +104,7 @@ func (sc *scanner) scanWords(lo, hi int) {
 				continue
 			}
 		} else {
-			r, n = decode(s[i:hi])
+			r, n = utf8x.Decode(s[i:hi])
 		}
 		if r >= 0x4e00 {
 			if w := growthWord(s[i:hi], r); w > 0 {
@@ -344,7 +346,7 @@ func skipListMarker(s string, lo, hi int) int {
 	}
 	j := i
 	for j < hi {
-		r, n := decode(s[j:hi])
+		r, n := utf8x.Decode(s[j:hi])
 		if !isDigit(byte(r)) && !isZhNumeral(r) || r >= utf8.RuneSelf && !isZhNumeral(r) {
 			break
 		}
@@ -353,7 +355,7 @@ func skipListMarker(s string, lo, hi int) int {
 	if j == i || j >= hi {
 		return lo
 	}
-	r, n := decode(s[j:hi])
+	r, n := utf8x.Decode(s[j:hi])
 	switch {
 	case paren && r == ')':
 		return j + n

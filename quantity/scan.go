@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // Extract returns every quantity in s, in text order; the quantities do not
@@ -146,7 +148,7 @@ func (sc *scanner) run() {
 				continue
 			}
 		} else {
-			r, n = decode(s[i:])
+			r, n = utf8x.Decode(s[i:])
 		}
 		if i >= sc.mask && r >= '“' { // the first rune that matters
 			switch r {
@@ -187,7 +189,7 @@ func closing(s string, from int, open, close rune, limit int) int {
 	depth := 0
 	end := min(len(s), from+limit)
 	for i := from; i < end; {
-		r, n := decode(s[i:])
+		r, n := utf8x.Decode(s[i:])
 		switch r {
 		case '\n', '\r':
 			return 0
@@ -404,7 +406,7 @@ func (sc *scanner) arabicContext(i int, t *digits, signed bool) bool {
 			t.skip = k
 			return true
 		}
-		r, _ := decode(s[e:])
+		r, _ := utf8x.Decode(s[e:])
 		switch r {
 		case '〕', ']', '】':
 			return true // 〔2019〕
@@ -440,7 +442,7 @@ func negativeSign(s string, i int) int {
 func rangeEnd(s string, e int) (int, bool) {
 	k := e
 	for k < len(s) {
-		r, n := decode(s[k:])
+		r, n := utf8x.Decode(s[k:])
 		if r != '-' && r != '—' && r != '–' && r != '~' && r != '至' && r != '到' {
 			break
 		}
@@ -471,7 +473,7 @@ func (sc *scanner) isListNumber(i int, t digits) bool {
 	if e >= len(s) {
 		return false
 	}
-	next, _ := decode(s[e:])
+	next, _ := utf8x.Decode(s[e:])
 	p, _ := lastRune(s, i)
 	if p == '(' && next == ')' && t.count <= 2 {
 		return true
@@ -522,7 +524,7 @@ func (sc *scanner) suffix(n *number, arabic bool) int {
 	if u == nil {
 		// 余 and 多: "200余件", "1万余份", "30多人". 多 needs a unit after
 		// it; 余 may end a number with a multiplier ("群众1万余").
-		if r, w := decode(s[p:]); r == '余' || r == '多' {
+		if r, w := utf8x.Decode(s[p:]); r == '余' || r == '多' {
 			if u2, e2 := matchUnit(s, p+w); u2 != nil || r == '余' && m.text != "" {
 				approx = AtLeast
 				p += w
@@ -568,7 +570,7 @@ func (sc *scanner) suffix(n *number, arabic bool) int {
 // yields no unit.
 // It returns the unit, its end and the unit as written without the marker.
 func unitAfterGe(s string, p int, u *unitDef, e int, approx *Approx) (*unitDef, int, string) {
-	r, w := decode(s[e:])
+	r, w := utf8x.Decode(s[e:])
 	if r != '多' && r != '余' && r != '半' {
 		return u, e, s[p:e]
 	}
@@ -595,18 +597,3 @@ var geTime = func() []*unitDef {
 	}
 	return us
 }()
-
-// decode is utf8.DecodeRuneInString with a fast path for the three-byte
-// sequences that Chinese text is made of; the scanner decodes every rune.
-func decode(s string) (rune, int) {
-	if len(s) >= 3 {
-		c0, c1, c2 := s[0], s[1], s[2]
-		if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
-				return r, 3
-			}
-		}
-	}
-	return utf8.DecodeRuneInString(s)
-}

@@ -3,6 +3,8 @@ package quantity
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/internal/utf8x"
 )
 
 // A unitDef is one way of writing a unit.
@@ -143,7 +145,7 @@ func matchUnit(s string, i int) (*unitDef, int) {
 	if i >= len(s) {
 		return nil, i
 	}
-	r, _ := decode(s[i:])
+	r, _ := utf8x.Decode(s[i:])
 	for _, u := range unitsByRune[r] {
 		if !strings.HasPrefix(s[i:], u.text) {
 			continue

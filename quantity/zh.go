@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ducha-dev/ducha/internal/utf8x"
 	"github.com/ducha-dev/ducha/internal/zhnum"
 )
 
@@ -83,7 +84,7 @@ func (sc *scanner) zhSuffix(n *number, end int) int {
 	s := sc.s
 	p := end
 	approx := Exact
-	if r, w := decode(s[p:]); r == '余' || r == '多' {
+	if r, w := utf8x.Decode(s[p:]); r == '余' || r == '多' {
 		if u, _ := matchUnit(s, p+w); u != nil {
 			approx = AtLeast
 			p += w
@@ -123,13 +124,13 @@ func (sc *scanner) zhSuffix(n *number, end int) int {
 func zhRun(s string, i int) (string, int) {
 	j := i
 	for j < len(s) {
-		r, n := decode(s[j:])
+		r, n := utf8x.Decode(s[j:])
 		if isZhNumeral(r) {
 			j += n
 			continue
 		}
 		if r == '点' && j > i {
-			if r2, _ := decode(s[j+n:]); zhDigit(r2) >= 0 {
+			if r2, _ := utf8x.Decode(s[j+n:]); zhDigit(r2) >= 0 {
 				j += n
 				continue
 			}
@@ -159,11 +160,11 @@ func zhNotCount(s string, i int) bool {
 // zhRangeEnd reports whether a range follows the numeral ("三至五年",
 // "两到三个") and returns the end of its second numeral.
 func zhRangeEnd(s string, e int) (int, bool) {
-	r, n := decode(s[e:])
+	r, n := utf8x.Decode(s[e:])
 	if r != '至' && r != '到' && r != '-' && r != '—' && r != '~' {
 		return e, false
 	}
-	r2, _ := decode(s[e+n:])
+	r2, _ := utf8x.Decode(s[e+n:])
 	if !isZhStart(r2) {
 		return e, false
 	}
@@ -175,7 +176,7 @@ func zhRangeEnd(s string, e int) (int, bool) {
 // 〇 ("一件事一次办", "统一", "零件"), and not a digit-by-digit numeral
 // ("二〇二一", "七五", "八五普法").
 func zhCountable(run string) bool {
-	r, n := decode(run)
+	r, n := utf8x.Decode(run)
 	if n == len(run) {
 		switch r {
 		case '一', '零', '〇', '○', '百', '千', '万', '亿':
@@ -289,12 +290,12 @@ func (sc *scanner) percentOf(i int) int {
 	s := sc.s
 	j := i + len("百分之")
 	if strings.HasPrefix(s[j:], "百") && !strings.HasPrefix(s[j:], "百分之") {
-		if r, _ := decode(s[j+len("百"):]); !isZhNumeral(r) {
+		if r, _ := utf8x.Decode(s[j+len("百"):]); !isZhNumeral(r) {
 			n := number{start: i, numStart: j, numEnd: j + len("百"), small: 100}
 			return sc.percentDone(&n, i)
 		}
 	}
-	r, _ := decode(s[j:])
+	r, _ := utf8x.Decode(s[j:])
 	if !isZhStart(r) {
 		return j
 	}
