@@ -301,6 +301,9 @@ func TestCheckMessage(t *testing.T) {
 		{"${text}", "text 后应跟一个捕获名"},
 		{"${success.value}", "不能取属性"},
 		{"${upper(text.total)}", "不能调用函数 upper()"},
+		{"${round(pct(success, total))}", `Function "round" expects 2 argument(s)`},
+		{"${abs(\"很多\")}", "a number is required"},
+		{"${format(\"%d%%\", pct(success, total))}", ""},
 	}
 	for _, tc := range tests {
 		diags := checks.CheckMessage(template(t, tc.src), caps)

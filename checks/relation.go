@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
@@ -509,5 +510,31 @@ func CheckMessage(expr hcl.Expression, captures []string) hcl.Diagnostics {
 			return nil
 		})
 	}
+	if !diags.HasErrors() {
+		diags = append(diags, typeCheckMessage(expr, captures)...)
+	}
 	return diags
+}
+
+// typeCheckMessage evaluates a message whose names are known with every
+// capture an unknown number and every text.X and label.X an unknown
+// string: what the text states is not known at load time, but the calls'
+// argument counts and types are, so round(pct(b, a)) (round takes two
+// arguments) is a load-time error, not a generic message at check time.
+func typeCheckMessage(expr hcl.Expression, captures []string) hcl.Diagnostics {
+	nums := make(map[string]cty.Value, len(captures)+2)
+	strs := make(map[string]cty.Value, len(captures))
+	for _, c := range captures {
+		nums[c] = cty.UnknownVal(cty.Number)
+		strs[c] = cty.UnknownVal(cty.String)
+	}
+	nums["text"], nums["label"] = cty.ObjectVal(strs), cty.ObjectVal(strs)
+	v, diags := expr.Value(&hcl.EvalContext{Variables: nums, Functions: MessageFuncs})
+	if diags.HasErrors() {
+		return diags
+	}
+	if _, err := convert.Convert(v, cty.String); err != nil {
+		return hcl.Diagnostics{diag(expr.Range(), "Invalid message", "消息的值应是文字,不能是 %s。", v.Type().FriendlyName())}
+	}
+	return nil
 }

@@ -56,6 +56,18 @@ func content(b *hcl.Block, kind *hcl.BodySchema, diags *hcl.Diagnostics) (*body,
 	return &body{block: b, attrs: c.Attributes, diags: diags}, c.Blocks
 }
 
+// sub reads a block nested in a rule (a require, a class, a capture, an
+// assert): only its own attributes and blocks, not the rules' common ones,
+// so that a title or until written there is an error, not ignored.
+func sub(b *hcl.Block, schema *hcl.BodySchema, diags *hcl.Diagnostics) (*body, []*hcl.Block) {
+	c, d := b.Body.Content(schema)
+	*diags = append(*diags, d...)
+	if c == nil {
+		c = &hcl.BodyContent{}
+	}
+	return &body{block: b, attrs: c.Attributes, diags: diags}, c.Blocks
+}
+
 func (b *body) errorf(rng hcl.Range, summary, detail string, args ...any) {
 	*b.diags = append(*b.diags, &hcl.Diagnostic{
 		Severity: hcl.DiagError, Summary: summary, Detail: fmt.Sprintf(detail, args...), Subject: rng.Ptr(),

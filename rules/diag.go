@@ -19,6 +19,7 @@ func (s *Set) WriteDiagnostics(w io.Writer, diags hcl.Diagnostics) error {
 // WriteDiagnostics prints diagnostics about any HCL files (rule files, a
 // configuration file) the way Set.WriteDiagnostics does; files gives the
 // sources for the excerpts, by file name, and may lack some or be nil.
+// HCL's English details are printed in Chinese, as Load gives them.
 func WriteDiagnostics(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics) error {
 	for _, d := range diags {
 		sev := "error"
@@ -27,7 +28,11 @@ func WriteDiagnostics(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnos
 		}
 		msg := d.Summary
 		if d.Detail != "" {
-			msg = d.Detail + " (" + d.Summary + ")"
+			detail := d.Detail
+			if !hasHan(detail) {
+				detail = translateDetail(d.Summary, detail)
+			}
+			msg = detail + " (" + d.Summary + ")"
 		}
 		if d.Subject == nil {
 			if _, err := fmt.Fprintf(w, "%s: %s\n", sev, msg); err != nil {

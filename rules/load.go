@@ -157,6 +157,7 @@ var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // !diags.HasErrors(). Every mistake is a diagnostic with the file, line and
 // column: syntax errors, unknown blocks or attributes, values of the wrong
 // type, bad regular expressions, unknown severities, duplicate rule ids.
+// Diagnostics are in Chinese, HCL's own ones translated (translate.go).
 func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 	s := &Set{decl: map[string]hcl.Range{}, examples: map[string][2]hcl.Range{}, shared: map[string]sharedExample{}, parser: hclparse.NewParser(), relations: map[string]hcl.Range{}}
 	var diags hcl.Diagnostics
@@ -201,6 +202,7 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 	s.resolveRefs(&diags)
 	s.resolveExamples(&diags)
 	s.resolveAsserts(&diags)
+	translate(diags)
 	return s, diags
 }
 

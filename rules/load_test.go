@@ -81,6 +81,13 @@ func TestLoadErrors(t *testing.T) {
 		{"class without cues", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  require \"r\" {\n    class \"a\" {}\n  }\n}\n", "5:15", "cues"},
 		{"unknown template variable", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  require \"r\" {\n    message = \"缺少${foo}\"\n    class \"a\" { cues = [\"原因\"] }\n  }\n}\n", "5:20", "${foo}"},
 		{"function in template", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  require \"r\" {\n    message = \"${upper(found)}\"\n    class \"a\" { cues = [\"原因\"] }\n  }\n}\n", "5:18", "upper"},
+		{"rule attribute in require", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  require \"r\" {\n    until = 2020\n    class \"a\" { cues = [\"原因\"] }\n  }\n}\n", "5:5", "不能写属性 until"},
+		{"rule attribute in class", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  require \"r\" {\n    class \"a\" {\n      cues = [\"原因\"]\n      title = \"x\"\n    }\n  }\n}\n", "7:7", "不能写属性 title"},
+		{"misspelt attribute, in Chinese", "part \"x\" {\n  titel = \"T\"\n  headings = [\"不足\"]\n}\n", "2:3", "是不是要写 title?"},
+		{"missing comma, in Chinese", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\" \"原因\"]\n}\n", "3:20", "缺少逗号"},
+		{"message call with too few arguments", relationWith("b <= a", "${round(pct(b, a))}"), "6:33", "函数 round 需要 2 个参数,缺少参数 decimals"},
+		{"message call with a wrong type", relationWith("b <= a", "${abs(\"x\")}"), "6:23", "应是一个数"},
+		{"message checked under a bad condition", relationWith("b <= c", "${nothere}"), "6:18", "${nothere}"},
 		{"empty file", "", "1:1", "没有任何规则"},
 		{"only comments", "# nothing here\n", "1:1", "没有任何规则"},
 		{"too large", strings.Repeat("# padding\n", MaxFileSize/10+1), "1:1", "超过上限"},
@@ -94,6 +101,12 @@ func TestLoadErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { wantDiagnostic(t, tc.src, tc.pos, tc.want) })
 	}
+}
+
+// relationWith is a relation of two counts a and b with one assert.
+func relationWith(condition, message string) string {
+	return "relation \"r\" {\n  count \"a\" { label = \"受理\" }\n  count \"b\" { label = \"办结\" }\n" +
+		"  assert \"numeric/part-exceeds-total\" {\n    condition = " + condition + "\n    message = \"" + message + "\"\n  }\n}\n"
 }
 
 // wantDiagnostic loads src as pack.hcl and fails unless one diagnostic is at

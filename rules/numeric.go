@@ -183,6 +183,14 @@ func (b *body) patternOrList(name string) []*regexp.Regexp {
 	return b.patterns(name)
 }
 
+// declaredNumeric names the numeric rules an assert may report under.
+func declaredNumeric(ids []string) string {
+	if len(ids) == 0 {
+		return "这些规则文件还没有声明任何 numeric 规则(内置规则未加载时,需自己声明)。"
+	}
+	return "已声明的 numeric 规则有:" + strings.Join(ids, "、") + "。"
+}
+
 // resolveAsserts gives each relation's asserts the rules they name, and
 // diagnoses a name no file declares and a numeric rule nothing reports
 // under.
@@ -198,8 +206,8 @@ func (s *Set) resolveAsserts(diags *hcl.Diagnostics) {
 		r := byID[a.id]
 		if r == nil {
 			*diags = append(*diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown rule",
-				Detail: "没有 id 为 " + a.id + " 的规则;assert 的标签应是已声明的规则 id,如 \"numeric/rate-mismatch\"。已声明的 numeric 规则有:" +
-					strings.Join(numericIDs(ids), "、") + "。要用自己的 id,请先声明 numeric \"名称\" { title = \"…\" }。",
+				Detail: "没有 id 为 " + a.id + " 的规则;assert 的标签应是已声明的规则 id,如 \"numeric/rate-mismatch\"。" +
+					declaredNumeric(numericIDs(ids)) + "要用自己的 id,请先声明 numeric \"名称\" { title = \"…\" }。",
 				Subject: a.rng.Ptr()})
 			continue
 		}

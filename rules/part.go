@@ -71,7 +71,7 @@ func decodePart(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 		MinChars: bd.integer("min_chars", 0, 0, 100000),
 	}
 	for _, rb := range blocks {
-		rbd, cbs := content(rb, requireSchema, diags)
+		rbd, cbs := sub(rb, requireSchema, diags)
 		req := checks.Requirement{
 			Name:     rb.Labels[0],
 			Severity: rbd.severity("severity", lint.Warning),
@@ -79,7 +79,7 @@ func decodePart(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 			Message:  rbd.template("message", checks.MessageVars),
 		}
 		for _, cb := range cbs {
-			cbd, _ := content(cb, classSchema, diags)
+			cbd := inner(cb, classSchema, diags)
 			req.Classes = append(req.Classes, checks.CueClass{Name: cb.Labels[0], Cues: cbd.patterns("cues")})
 		}
 		if len(req.Classes) < req.Min {

@@ -162,16 +162,17 @@ func decodeAssert(b *hcl.Block, names []string, diags *hcl.Diagnostics) (checks.
 	}
 	cond, d := checks.CompileCondition(ca.Expr, names)
 	*diags = append(*diags, d...)
+	// the message is checked even under a bad condition, so that all of
+	// an assert's mistakes come in one round
+	if m, ok := bd.attrs["message"]; ok {
+		*diags = append(*diags, checks.CheckMessage(m.Expr, names)...)
+		a.Message = m.Expr
+	}
 	if d.HasErrors() {
 		return a, false, false
 	}
 	a.Condition = cond
 	a.At = cond.Refs[0]
-	if m, ok := bd.attrs["message"]; ok {
-		md := checks.CheckMessage(m.Expr, names)
-		*diags = append(*diags, md...)
-		a.Message = m.Expr
-	}
 	sevSet := bd.has("severity")
 	a.Severity = bd.severity("severity", lint.Error)
 	if at, ok := bd.attrs["at"]; ok {
@@ -186,15 +187,10 @@ func decodeAssert(b *hcl.Block, names []string, diags *hcl.Diagnostics) (checks.
 	return a, sevSet, true
 }
 
-// inner reads a block nested in a rule (a capture, an assert, a figure):
-// only its own attributes, not the rules' common ones.
+// inner reads a nested block that has no blocks of its own (see sub).
 func inner(b *hcl.Block, schema *hcl.BodySchema, diags *hcl.Diagnostics) *body {
-	c, d := b.Body.Content(schema)
-	*diags = append(*diags, d...)
-	if c == nil {
-		c = &hcl.BodyContent{}
-	}
-	return &body{block: b, attrs: c.Attributes, diags: diags}
+	bd, _ := sub(b, schema, diags)
+	return bd
 }
 
 func contains(list []string, s string) bool { return index(list, s) >= 0 }
