@@ -76,9 +76,16 @@ func TestConfigErrors(t *testing.T) {
 	}
 }
 
+const goodPackForConfig = "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n}\n"
+
 func TestConfigValues(t *testing.T) {
-	dir := t.TempDir()
-	src := `rules     = ["pack.hcl", "/abs/rules"]
+	dir, abs := t.TempDir(), t.TempDir() // rule paths must exist: abs is an absolute one
+	for _, p := range []string{filepath.Join(dir, "pack.hcl"), filepath.Join(abs, "x.hcl")} {
+		if err := os.WriteFile(p, []byte(goodPackForConfig), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src := `rules     = ["pack.hcl", "` + filepath.ToSlash(abs) + `"]
 builtin   = false
 disable   = ["section/other"]
 severity  = { "section/deficiencies" = "warning", "title/year" = "info" }
@@ -99,7 +106,7 @@ exclude   = ["草稿*", "old/"]
 	got := fmt.Sprintf("%v %v %v %v %v %v %v %v %v", cfg.rules, cfg.builtin, cfg.disable[0].id,
 		[]string{cfg.severity[0].id + "=" + cfg.severity[0].severity.String(), cfg.severity[1].id + "=" + cfg.severity[1].severity.String()},
 		cfg.failOn, cfg.year, cfg.published.Format("2006-01-02"), cfg.include, cfg.exclude)
-	want := fmt.Sprintf("[%s /abs/rules] false section/other [section/deficiencies=warning title/year=info] warning 2023 2024-03-20 [*.txt] [草稿* old/]", filepath.Join(dir, "pack.hcl"))
+	want := fmt.Sprintf("[%s %s] false section/other [section/deficiencies=warning title/year=info] warning 2023 2024-03-20 [*.txt] [草稿* old/]", filepath.Join(dir, "pack.hcl"), abs)
 	if got != want {
 		t.Errorf("decoded\n got %s\nwant %s", got, want)
 	}

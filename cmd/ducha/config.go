@@ -114,9 +114,14 @@ func loadConfig(path string) (*config, *hclparse.Parser, hcl.Diagnostics) {
 	dc := configDecoder{diags: &diags}
 	a := content.Attributes
 	dir := filepath.Dir(path)
-	for _, r := range dc.strings(a["rules"]) {
+	for _, e := range dc.elements(a["rules"]) {
+		r := e.id
 		if !filepath.IsAbs(r) {
 			r = filepath.Join(dir, r)
+		}
+		if msg := missingRules(r); msg != "" {
+			dc.errorf(e.rng, "Rule file not found", "%s(路径相对于配置文件所在的目录 %s)。", msg, dir)
+			continue
 		}
 		cfg.rules = append(cfg.rules, r)
 	}
@@ -330,4 +335,22 @@ func (d configDecoder) severities(a *hcl.Attribute) []severityRef {
 		out = append(out, severityRef{idRef: idRef{id: k.AsString(), rng: p.Key.Range()}, severity: s})
 	}
 	return out
+}
+
+// missingRules says what is wrong with a rule path that cannot be loaded
+// (missing, or a directory with no .hcl file in it), or "" when it can.
+// Checked before loading, so that every bad path is reported at once.
+func missingRules(path string) string {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Sprintf("找不到规则文件或目录 %s", path)
+	case err != nil:
+		return fmt.Sprintf("无法读取规则路径 %s:%v", path, err)
+	case st.IsDir():
+		if m, _ := filepath.Glob(filepath.Join(path, "*.hcl")); len(m) == 0 {
+			return fmt.Sprintf("规则目录 %s 中没有 .hcl 文件", path)
+		}
+	}
+	return ""
 }

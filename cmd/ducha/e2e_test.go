@@ -733,11 +733,22 @@ func TestE2EConfig(t *testing.T) {
 			got = append(got, pos)
 		}
 	}
-	if diff := cmp.Diff([]string{"1:14", "2:30", "3:13", "4:1", "5:13", "6:14"}, got); diff != "" {
+	if diff := cmp.Diff([]string{"1:14", "2:30", "3:13", "4:1", "5:13", "6:14", "7:14"}, got); diff != "" {
 		t.Errorf("configuration mistakes mismatch (-want +got):\n%s\nstderr:\n%s", diff, bad.stderr)
 	}
 	if !strings.Contains(bad.stderr, "是不是 section/other") || bad.stdout != "" {
 		t.Errorf("stderr:\n%s\nstdout:\n%s", bad.stderr, bad.stdout)
+	}
+	if !strings.Contains(bad.stderr, "找不到规则文件或目录") {
+		t.Errorf("a missing rule file in the configuration is not reported:\n%s", bad.stderr)
+	}
+	// every missing --rules path at once, in Chinese
+	ruleFlags := exe(t, "", "", "check", "--rules", "nodir/", "--rules", "nofile.hcl", batch+"/a-complete.txt")
+	ruleFlags.wantCode(t, exitTrouble)
+	for _, want := range []string{"--rules nodir/:找不到规则文件或目录 nodir/", "--rules nofile.hcl:找不到规则文件或目录 nofile.hcl"} {
+		if !strings.Contains(ruleFlags.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, ruleFlags.stderr)
+		}
 	}
 	missing := exe(t, "", "", "check", "--config", "testdata/e2e/none.hcl", batch+"/a-complete.txt")
 	missing.wantCode(t, exitTrouble)

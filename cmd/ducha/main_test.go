@@ -116,7 +116,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown format", []string{"check", "--format", "xml", seed001}, exitTrouble, "未知的输出格式"},
 		{"bad flag", []string{"check", "--frobnicate", seed001}, exitTrouble, "frobnicate"},
 		{"bad rules", []string{"check", "--rules", badRules, seed001}, exitTrouble, "bad.hcl:3:15: error: 正则表达式"},
-		{"missing rules", []string{"check", "--rules", filepath.Join(dir, "none.hcl"), seed001}, exitTrouble, "读取规则文件失败"},
+		{"missing rules", []string{"check", "--rules", filepath.Join(dir, "none.hcl"), seed001}, exitTrouble, "找不到规则文件或目录"},
 		{"help", []string{"help"}, exitOK, ""},
 		{"check help", []string{"check", "--help"}, exitOK, ""},
 	}

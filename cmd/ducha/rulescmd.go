@@ -121,6 +121,17 @@ func (c *cli) load(rf ruleFlags) (*loaded, bool) {
 			srcs = rules.BuiltinLean()
 		}
 	}
+	var missing []string
+	for _, r := range rf.rules {
+		if msg := missingRules(r); msg != "" {
+			missing = append(missing, "ducha: --rules "+r+":"+msg+"。")
+		}
+	}
+	if len(missing) > 0 {
+		_ = rules.WriteDiagnostics(c.stderr, cfgFiles, cfgDiags)
+		fmt.Fprintln(c.stderr, strings.Join(missing, "\n"))
+		return nil, false
+	}
 	extra, err := rules.ReadFiles(append(append([]string(nil), ld.cfg.rules...), rf.rules...)...)
 	if err != nil {
 		_ = rules.WriteDiagnostics(c.stderr, cfgFiles, cfgDiags)
