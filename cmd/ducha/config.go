@@ -284,14 +284,6 @@ func (d configDecoder) elements(a *hcl.Attribute) []idRef {
 	return out
 }
 
-func (d configDecoder) strings(a *hcl.Attribute) []string {
-	var out []string
-	for _, e := range d.elements(a) {
-		out = append(out, e.id)
-	}
-	return out
-}
-
 // globs reads a list of file-name patterns, diagnosing bad ones.
 func (d configDecoder) globs(a *hcl.Attribute) []string {
 	var out []string
