@@ -57,6 +57,7 @@ type Pass struct {
 	Parts *Parts
 
 	state *lintState
+	layer int // the check's layer (Config.Layers)
 }
 
 // lintState collects what the checks of one Lint call report.
@@ -65,7 +66,7 @@ type lintState struct {
 	evidence map[string]Range
 	na       map[string]string
 	enabled  map[string]*Rule
-	reported map[reported]struct{}
+	reported map[reported]int // the highest layer that reported it
 }
 
 // reported identifies a finding for dropping duplicates.
@@ -79,6 +80,8 @@ type pending struct {
 	severity Severity
 	message  string
 	r        Range
+	layer    int
+	once     bool // reported with ReportOnce: one mistake, found by several checks
 }
 
 // Report records a finding under rule at range r of the normalised view.
@@ -86,21 +89,29 @@ func (p *Pass) Report(rule *Rule, sev Severity, r Range, message string) {
 	if p.state.enabled[rule.ID] == nil {
 		return
 	}
-	p.state.findings = append(p.state.findings, pending{rule, sev, message, r})
+	p.state.findings = append(p.state.findings, pending{rule: rule, severity: sev, message: message, r: r, layer: p.layer})
 	if p.state.reported == nil {
-		p.state.reported = map[reported]struct{}{}
+		p.state.reported = map[reported]int{}
 	}
-	p.state.reported[reported{rule.ID, r}] = struct{}{}
+	k := reported{rule.ID, r}
+	if l, ok := p.state.reported[k]; !ok || p.layer > l {
+		p.state.reported[k] = p.layer
+	}
 }
 
 // ReportOnce is Report unless a finding of the same rule at the same range
-// was reported already (by any check): a rule pack's relation and a generic
-// check may both catch one mistake, and the reader should see it once.
+// was reported already by a check of the same or a higher layer: a rule
+// pack's relation and a generic check may both catch one mistake, and the
+// reader should see it once — the pack's, when the pack is loaded over the
+// check (Config.Layers).
 func (p *Pass) ReportOnce(rule *Rule, sev Severity, r Range, message string) {
-	if _, dup := p.state.reported[reported{rule.ID, r}]; dup {
+	if l, dup := p.state.reported[reported{rule.ID, r}]; dup && l >= p.layer {
 		return
 	}
 	p.Report(rule, sev, r, message)
+	if f := &p.state.findings[len(p.state.findings)-1]; f.rule == rule {
+		f.once = true
+	}
 }
 
 // Reportf is Report with a formatted message.

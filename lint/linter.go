@@ -17,6 +17,13 @@ type Config struct {
 	Parts []PartSpec
 	// Checks run in order on every document.
 	Checks []Check
+	// Layers, when not nil, gives each check its layer: 0 for the built-in
+	// rules, higher for the rule packs loaded over them (rules.Load counts
+	// its non-built-in files from 1). Where checks of different layers
+	// report one mistake — a rule at the same place, or two rules of one
+	// family (numeric/…) at exactly the same place — only the highest
+	// layer's findings are kept: the more specific pack wins.
+	Layers []int
 }
 
 // An Option adjusts a Linter as it is built.
@@ -58,6 +65,7 @@ type Linter struct {
 	parts    []PartSpec
 	partPats []partPatterns
 	checks   []Check
+	layers   []int // layers[i] is checks[i]'s (Config.Layers)
 	severity map[string]Severity
 }
 
@@ -98,7 +106,10 @@ func New(cfg Config, opts ...Option) (*Linter, error) {
 			return nil, fmt.Errorf("cannot set the severity of unknown rule %q", id)
 		}
 	}
-	for _, c := range cfg.Checks {
+	if cfg.Layers != nil && len(cfg.Layers) != len(cfg.Checks) {
+		return nil, fmt.Errorf("config has %d layers for %d checks", len(cfg.Layers), len(cfg.Checks))
+	}
+	for i, c := range cfg.Checks {
 		on := false
 		for _, r := range c.Rules() {
 			if all[r.ID] == nil {
@@ -108,6 +119,11 @@ func New(cfg Config, opts ...Option) (*Linter, error) {
 		}
 		if on {
 			l.checks = append(l.checks, c)
+			layer := 0
+			if cfg.Layers != nil {
+				layer = cfg.Layers[i]
+			}
+			l.layers = append(l.layers, layer)
 		}
 	}
 	return l, nil
@@ -193,14 +209,15 @@ func (l *Linter) Check(ctx context.Context, src []byte, opt Options) (*Result, e
 func (l *Linter) Lint(ctx context.Context, doc *Document) (*Result, error) {
 	parts := recognizeParts(doc, l.parts, l.partPats)
 	st := &lintState{evidence: map[string]Range{}, na: map[string]string{}, enabled: l.enabled}
-	for _, c := range l.checks {
+	for i, c := range l.checks {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if err := c.Run(&Pass{Doc: doc, Parts: parts, state: st}); err != nil {
+		if err := c.Run(&Pass{Doc: doc, Parts: parts, state: st, layer: l.layers[i]}); err != nil {
 			return nil, fmt.Errorf("%T: %w", c, err)
 		}
 	}
+	st.findings = topLayer(st.findings)
 	res := &Result{Document: doc, Parts: parts, Findings: make([]Finding, 0, len(st.findings))}
 	for _, f := range st.findings {
 		sev := f.severity

@@ -24,6 +24,11 @@ import (
 type Source struct {
 	Name string
 	Data []byte
+	// Config marks a configuration file (.ducha.hcl): Load reads only its
+	// override blocks, and leaves its other settings to the caller.
+	Config bool
+
+	builtin bool // one of Builtin's: its checks are layer 0
 }
 
 // MaxFileSize is the largest rule file Load accepts. Rule packs are small;
@@ -41,7 +46,7 @@ func Builtin() []Source {
 	srcs := make([]Source, 0, len(names))
 	for _, n := range names {
 		b, _ := builtinFS.ReadFile(n)
-		srcs = append(srcs, Source{Name: n, Data: b})
+		srcs = append(srcs, Source{Name: n, Data: b, builtin: true})
 	}
 	return srcs
 }
@@ -95,6 +100,18 @@ type Set struct {
 	asserts   []assertRef    // to resolve once every file has loaded
 	declared  []declaredRule // numeric rules that only asserts report under
 	relations map[string]hcl.Range
+
+	// layers[i] is the layer of checks[i]: 0 for the built-in files, n for
+	// the nth other file (see lint.Config.Layers); layer is the current
+	// file's, while it decodes.
+	layers []int
+	layer  int
+
+	// override blocks by rule id, the ids in the order first met, and
+	// where each overridden rule's overrides are (override.go)
+	overrides     map[string][]*hcl.Block
+	overrideOrder []string
+	overridden    map[string][]hcl.Range
 }
 
 // Rules returns the rules in declaration order.
@@ -113,7 +130,7 @@ func (s *Set) Files() map[string]*hcl.File { return s.parser.Files() }
 
 // Config returns the set as a Linter configuration.
 func (s *Set) Config() lint.Config {
-	return lint.Config{Rules: s.rules, Parts: s.parts, Checks: s.checks}
+	return lint.Config{Rules: s.rules, Parts: s.parts, Checks: s.checks, Layers: s.layers}
 }
 
 // Linter builds a Linter from the set.
@@ -138,7 +155,7 @@ var blockKinds = map[string]func(*hcl.Block, *Set, *hcl.Diagnostics){
 }
 
 var topSchema = func() *hcl.BodySchema {
-	s := &hcl.BodySchema{}
+	s := &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{overrideHeader}}
 	kinds := make([]string, 0, len(blockKinds))
 	for k := range blockKinds {
 		kinds = append(kinds, k)
@@ -159,12 +176,16 @@ var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // type, bad regular expressions, unknown severities, duplicate rule ids.
 // Diagnostics are in Chinese, HCL's own ones translated (translate.go).
 func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
-	s := &Set{decl: map[string]hcl.Range{}, examples: map[string][2]hcl.Range{}, shared: map[string]sharedExample{}, parser: hclparse.NewParser(), relations: map[string]hcl.Range{}}
+	s := &Set{decl: map[string]hcl.Range{}, examples: map[string][2]hcl.Range{}, shared: map[string]sharedExample{}, parser: hclparse.NewParser(), relations: map[string]hcl.Range{},
+		overrides: map[string][]*hcl.Block{}, overridden: map[string][]hcl.Range{}}
 	var diags hcl.Diagnostics
 	if len(srcs) == 0 {
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "No rule files", Detail: "没有给出任何规则文件。"})
 	}
 	parsed := parseAll(srcs)
+	// First every file's blocks, so that the overrides are known before
+	// the rules they change decode, whatever the files' order.
+	contents := make([]*hcl.BodyContent, len(srcs))
 	for i, src := range srcs {
 		start := hcl.Range{Filename: src.Name, Start: hcl.InitialPos, End: hcl.InitialPos}
 		if len(src.Data) > MaxFileSize {
@@ -183,22 +204,45 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 		if f == nil || d.HasErrors() {
 			continue
 		}
+		if src.Config {
+			c, _, d := f.Body.PartialContent(configSchema)
+			diags = append(diags, d...)
+			s.collectOverrides(c.Blocks, &diags)
+			continue
+		}
 		c, d := f.Body.Content(topSchema)
 		diags = append(diags, d...)
 		if len(c.Blocks) == 0 && !d.HasErrors() {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty rule file",
 				Detail: "规则文件中没有任何规则;请写 part、title、numeric、relation 等规则块,或不要加载此文件。", Subject: &start})
 		}
+		s.collectOverrides(c.Blocks, &diags)
+		contents[i] = c
+	}
+	packs := 0
+	for i, c := range contents {
+		if c == nil {
+			continue
+		}
+		s.layer = 0
+		if !srcs[i].builtin {
+			packs++
+			s.layer = packs
+		}
 		for _, b := range c.Blocks {
+			if b.Type == "override" {
+				continue
+			}
 			if name := b.Labels[0]; !validName.MatchString(name) {
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid rule name",
 					Detail:  fmt.Sprintf("规则名 %q 无效:只能用小写英文字母、数字和连字符,如 \"responsible-person\"。", name),
 					Subject: b.LabelRanges[0].Ptr()})
 				continue
 			}
-			blockKinds[b.Type](b, s, &diags)
+			blockKinds[b.Type](s.applyOverrides(b), s, &diags)
 		}
 	}
+	s.unusedOverrides(&diags)
 	s.resolveRefs(&diags)
 	s.resolveExamples(&diags)
 	s.resolveAsserts(&diags)
@@ -281,7 +325,7 @@ func (s *Set) add(rule *lint.Rule, bd *body, diags *hcl.Diagnostics, c lint.Chec
 	b := bd.block
 	if prev, ok := s.decl[rule.ID]; ok {
 		*diags = append(*diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Duplicate rule id",
-			Detail:  fmt.Sprintf("规则 %s 已在 %s 定义过;每个规则 id 只能定义一次,请改用别的名字。", rule.ID, prev),
+			Detail:  fmt.Sprintf("规则 %s 已在 %s 定义过;每个规则 id 只能定义一次。要调整已有的规则,请写 override %q { … },只写要改的属性;要另加一条规则,请改用别的名字。", rule.ID, prev, rule.ID),
 			Subject: b.DefRange.Ptr()})
 		return false
 	}
@@ -290,9 +334,15 @@ func (s *Set) add(rule *lint.Rule, bd *body, diags *hcl.Diagnostics, c lint.Chec
 	s.exRefs = append(s.exRefs, bd.exRefs...)
 	s.rules = append(s.rules, rule)
 	if c != nil {
-		s.checks = append(s.checks, c)
+		s.addCheck(c)
 	}
 	return true
+}
+
+// addCheck adds a check of the file being decoded.
+func (s *Set) addCheck(c lint.Check) {
+	s.checks = append(s.checks, c)
+	s.layers = append(s.layers, s.layer)
 }
 
 // rule reads the attributes every rule has.

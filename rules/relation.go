@@ -122,7 +122,7 @@ func decodeRelation(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 		s.asserts = append(s.asserts, assertRef{id: ab.Labels[0], rng: ab.LabelRanges[0], rel: rel, index: len(rel.Asserts) - 1, severitySet: sevSet})
 	}
 	s.refs = append(s.refs, bd.refs...)
-	s.checks = append(s.checks, rel)
+	s.addCheck(rel)
 }
 
 func decodeCapture(b *hcl.Block, names []string, diags *hcl.Diagnostics) (checks.Capture, bool) {

@@ -67,7 +67,7 @@ type severityRef struct {
 var configSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 	{Name: "rules"}, {Name: "builtin"}, {Name: "disable"}, {Name: "severity"}, {Name: "fail_on"},
 	{Name: "year"}, {Name: "published"}, {Name: "include"}, {Name: "exclude"},
-}}
+}, Blocks: []hcl.BlockHeaderSchema{{Type: "override", LabelNames: []string{"rule"}}}} // read by rules.Load
 
 // findConfig returns the configuration file for dir: the nearest
 // .ducha.hcl in dir or a parent, or "" when there is none.

@@ -138,6 +138,10 @@ func (c *cli) load(rf ruleFlags) (*loaded, bool) {
 		fmt.Fprintf(c.stderr, "ducha: %v\n", err)
 		return nil, false
 	}
+	if ld.cfg.file != nil {
+		// its override blocks adjust the rules, as a rule pack's do
+		extra = append(extra, rules.Source{Name: ld.cfg.path, Data: ld.cfg.file.Bytes, Config: true})
+	}
 	set, diags := rules.Load(append(srcs, extra...)...)
 	if diags.HasErrors() && builtin && rf.lean {
 		// The mistakes are in the other files; show them with the
@@ -243,6 +247,9 @@ func (c *cli) rulesList(args []string) int {
 		fmt.Fprintf(&b, "%-*s  %-7s  %s", width, r.ID, sev, r.Title)
 		if r.Source != "" {
 			fmt.Fprintf(&b, "  (依据:%s)", r.Source)
+		}
+		for _, o := range ld.set.Overrides(r.ID) {
+			fmt.Fprintf(&b, "  (已由 %s:%d 调整)", o.Filename, o.Start.Line)
 		}
 		b.WriteString("\n")
 	}
