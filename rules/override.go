@@ -80,45 +80,10 @@ func (s *Set) unusedOverrides(diags *hcl.Diagnostics) {
 		}
 		for _, o := range s.overrides[id] {
 			*diags = append(*diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Unknown rule",
-				Detail:  fmt.Sprintf("override 的对象 %q 不是已加载的规则%s;标签应是规则 id,如 \"date/deadline\";运行 ducha rules list 查看所有规则。", id, s.suggestID(id)),
+				Detail:  fmt.Sprintf("override 的对象 %q 不是已加载的规则%s;标签应是规则 id,如 \"date/deadline\";运行 ducha rules list 查看所有规则。", id, Suggest(id, s.rules)),
 				Subject: o.LabelRanges[0].Ptr()})
 		}
 	}
-}
-
-// suggestID names the declared rule id closest to id, as "(是不是 X?)".
-func (s *Set) suggestID(id string) string {
-	best, bestD := "", 3
-	for d := range s.decl {
-		if dist := levenshtein(id, d); dist < bestD {
-			best, bestD = d, dist
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return "(是不是 " + best + "?)"
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }
 
 // collectOverrides records blocks' override blocks, by rule id.

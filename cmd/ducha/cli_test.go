@@ -352,9 +352,9 @@ func TestSuggest(t *testing.T) {
 		"section/next_year": "section/next-year",
 		"numeric/sum":       "",
 	} {
-		got := suggest(id, set.Rules())
+		got := rules.Suggest(id, set.Rules())
 		if want == "" && got != "" || !strings.Contains(got, want) {
-			t.Errorf("suggest(%q) = %q, want it to name %q", id, got, want)
+			t.Errorf("rules.Suggest(%q) = %q, want it to name %q", id, got, want)
 		}
 	}
 }

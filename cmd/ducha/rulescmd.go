@@ -169,7 +169,7 @@ func (c *cli) load(rf ruleFlags) (*loaded, bool) {
 	}
 	for _, id := range rf.disable {
 		if _, ok := set.DeclRange(id); !ok {
-			fmt.Fprintf(c.stderr, "ducha: --disable:没有 id 为 %q 的规则%s;运行 ducha rules list 查看所有规则。\n", id, suggest(id, set.Rules()))
+			fmt.Fprintf(c.stderr, "ducha: --disable:没有 id 为 %q 的规则%s;运行 ducha rules list 查看所有规则。\n", id, rules.Suggest(id, set.Rules()))
 			return nil, false
 		}
 		ld.disabled[id] = true
@@ -182,7 +182,7 @@ func (c *cli) load(rf ruleFlags) (*loaded, bool) {
 			return nil, false
 		}
 		if _, ok := set.DeclRange(id); !ok {
-			fmt.Fprintf(c.stderr, "ducha: --severity:没有 id 为 %q 的规则%s;运行 ducha rules list 查看所有规则。\n", id, suggest(id, set.Rules()))
+			fmt.Fprintf(c.stderr, "ducha: --severity:没有 id 为 %q 的规则%s;运行 ducha rules list 查看所有规则。\n", id, rules.Suggest(id, set.Rules()))
 			return nil, false
 		}
 		ld.severity[id] = s
@@ -281,7 +281,7 @@ func (c *cli) rulesExplain(args []string) int {
 		}
 	}
 	if r == nil {
-		fmt.Fprintf(c.stderr, "ducha rules explain: 没有 id 为 %q 的规则%s;运行 ducha rules list 查看所有规则。\n", id, suggest(id, ld.set.Rules()))
+		fmt.Fprintf(c.stderr, "ducha rules explain: 没有 id 为 %q 的规则%s;运行 ducha rules list 查看所有规则。\n", id, rules.Suggest(id, ld.set.Rules()))
 		return exitTrouble
 	}
 	var b strings.Builder
