@@ -22,7 +22,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/ducha-dev/ducha/internal/jsonschema"
+	"github.com/ducha-dev/ducha/internal/schematest"
 	"github.com/ducha-dev/ducha/rules"
 )
 
@@ -423,11 +423,7 @@ func requireKeys(t *testing.T, where string, v any, keys ...string) {
 func TestE2ESARIF(t *testing.T) {
 	r := exe(t, "", "", "check", "--format", "sarif", batch)
 	r.wantCode(t, exitTrouble)
-	schemaSrc, err := os.ReadFile(filepath.Join(repoRoot, "testdata/schemas/sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema, err := jsonschema.Compile(schemaSrc)
+	schema, err := schematest.Compile(filepath.Join(repoRoot, "testdata/schemas/sarif-schema-2.1.0.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
