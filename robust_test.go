@@ -23,7 +23,7 @@ func badInputs() []struct {
 	name string
 	make func() []byte
 	err  string // "" when the input must be checked; else a word of the error
-	big  bool   // skipped under the race detector, which is ten times slower
+	big  bool   // long: run only with DUCHA_LONG_TESTS set, and not under the race detector
 } {
 	report := "关于2023年度法治政府建设情况的报告\n"
 	return []struct {
@@ -84,6 +84,9 @@ func TestBadInputs(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.big && raceEnabled {
 				t.Skip("too slow under the race detector")
+			}
+			if tc.big && os.Getenv("DUCHA_LONG_TESTS") == "" {
+				t.Skip("a long robustness case: set DUCHA_LONG_TESTS=1 to run it (.ci/run does)")
 			}
 			src := tc.make()
 			var before, after runtime.MemStats
