@@ -153,7 +153,7 @@ func appendDocNumbersIn(out []DocNumber, s string, r Range, line int, valid bool
 	for k := range next {
 		next[k] = find(k, r.Start)
 	}
-	for i := r.Start; ; {
+	for {
 		k := 0
 		for j := 1; j < len(next); j++ {
 			if next[j] < next[k] {
@@ -165,12 +165,11 @@ func appendDocNumbersIn(out []DocNumber, s string, r Range, line int, valid bool
 			break
 		}
 		open := openBrackets[k]
+		i := at + len(open) // where the search goes on
 		if n, ok := docNumberAt(s, r.Start, at, open); ok {
 			n.Line = line
 			out = append(out, n)
 			i = n.Range.End
-		} else {
-			i = at + len(open)
 		}
 		for j := range next {
 			if next[j] < i {

@@ -128,7 +128,7 @@ func (sc *scanner) scanWords(lo, hi int) {
 // wordStarts marks the first characters of the growth words (growthWord)
 // and of 其中.
 var wordStarts = func() (b [1 << 16 / 64]uint64) {
-	for _, r := range []rune("增提上下减降涨压缩同环翻其") {
+	for _, r := range "增提上下减降涨压缩同环翻其" {
 		b[r>>6] |= 1 << (r & 63)
 	}
 	return b

@@ -175,7 +175,7 @@ func (sc *scanner) run() {
 // stops marks the characters of three bytes that run acts on: clause ends,
 // the marks that open quotations and titles, and isZhStart.
 var stops = func() (b [1 << 16 / 64]uint64) {
-	for _, r := range []rune("、。“《零〇○一二两三四五六七八九十百") {
+	for _, r := range "、。“《零〇○一二两三四五六七八九十百" {
 		b[r>>6] |= 1 << (r & 63)
 	}
 	return b
