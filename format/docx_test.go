@@ -241,13 +241,13 @@ func TestDocxTricky(t *testing.T) {
 	// covers the first line; the one in the text box, the paragraph that
 	// holds the text box (whose text, as decode reads it, excludes the box).
 	want := map[string]string{
-		"3": "本区XX年&发文厅字〔201928号",
-		"4": "关于2023年度法治政府建设情况的报告",
-		"5": "2023年度法治政府建设",
-		"6": "XX年&",
-		"7": "厅字〔201928",
-		"8": "文本框前框内错误¶文本框后",
-		"9": "表格XX",
+		"3":  "本区XX年&发文厅字〔201928号",
+		"4":  "关于2023年度法治政府建设情况的报告",
+		"5":  "2023年度法治政府建设",
+		"6":  "XX年&",
+		"7":  "厅字〔201928",
+		"8":  "文本框前框内错误¶文本框后",
+		"9":  "表格XX",
 		"10": "第一行第二行",
 		"11": "有错误",
 	}
