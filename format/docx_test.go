@@ -344,13 +344,16 @@ func TestDocxWalkMatchesDecode(t *testing.T) {
 }
 
 // seedInputs are the inputs the round trip runs on: the seeds (text) and
-// the .docx fixtures made from them.
+// the fixtures made from them (.docx, pages, other encodings, CRLF).
 func seedInputs(t *testing.T) map[string][]byte {
 	t.Helper()
 	in := map[string][]byte{}
-	for _, pat := range []string{"../testdata/seeds/*.txt", "../testdata/decode/*.docx"} {
+	for _, pat := range []string{"../testdata/seeds/*.txt", "../testdata/decode/*"} {
 		paths, _ := filepath.Glob(pat)
 		for _, p := range paths {
+			if strings.HasSuffix(p, ".md") {
+				continue
+			}
 			b, err := os.ReadFile(p)
 			if err != nil {
 				t.Fatal(err)
