@@ -530,6 +530,14 @@ func placeAt(doc []byte, s *seg, n int, ns string, preserved map[int]bool, edits
 		raw := doc[s.raw0:s.raw1]
 		pos := s.raw0 + rawIndex(raw, k, s.cdata)
 		closeT := "</" + m.name("t") + "></" + m.name("r") + ">"
+		// At the start or end of a run holding just this w:t, the markers
+		// go beside the run: no split.
+		switch {
+		case k == 0 && s.raw0 == s.tTag[1] && s.tTag[0] == s.run.content:
+			return place{pos: s.run.start}, true
+		case k == s.end-s.off && bytes.HasPrefix(doc[s.raw1:], []byte(closeT)):
+			return place{pos: s.raw1 + len(closeT)}, true
+		}
 		reopen := "<" + m.name("r") + ">" + string(doc[s.run.rPr[0]:s.run.rPr[1]]) + "<" + m.name("t") + ` xml:space="preserve">`
 		if s.cdata {
 			if pos < s.raw0+len("<![CDATA[") || pos > s.raw1-len("]]>") {

@@ -44,8 +44,10 @@ type seg struct {
 // runInfo is a w:r: the prefix its tags use and its properties, which a
 // split copies.
 type runInfo struct {
-	prefix string
-	rPr    [2]int // raw range of w:rPr, or zero
+	prefix  string
+	rPr     [2]int // raw range of w:rPr, or zero
+	start   int    // where the run's start tag begins
+	content int    // where its content after w:rPr begins
 }
 
 // paraInfo is a top-level w:p: where its content starts (after w:pPr) and
@@ -152,7 +154,7 @@ func walkDocx(src []byte) (*docxWalk, error) {
 				}
 				continue
 			case "r":
-				runs = append(runs, &runInfo{prefix: prefixOf(src[raw0:cur])})
+				runs = append(runs, &runInfo{prefix: prefixOf(src[raw0:cur]), start: raw0, content: cur})
 				continue
 			case "rPr":
 				if openIs(1, "r") {
@@ -231,6 +233,7 @@ func walkDocx(src []byte) (*docxWalk, error) {
 			case "rPr":
 				if rPrStart >= 0 && len(runs) > 0 && openIs(0, "r") {
 					runs[len(runs)-1].rPr = [2]int{rPrStart, cur}
+					runs[len(runs)-1].content = cur
 				}
 				rPrStart = -1
 			case "pPr":
