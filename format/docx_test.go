@@ -526,7 +526,7 @@ func FuzzDocx(f *testing.F) {
 		if err := Docx(&first, r, []byte(text), DocxOptions{}); err != nil {
 			t.Fatalf("new .docx: %v", err)
 		}
-		checkFuzzCopy(t, first.Bytes(), len(r.Findings))
+		checkFuzzCopy(t, first.Bytes(), len(r.Findings), 0)
 		back, err := decode.Bytes(first.Bytes(), decode.Options{Name: "b.docx"})
 		if err != nil {
 			if strings.TrimSpace(strings.ReplaceAll(txt.Text, "\uFFFD", "")) == "" {
@@ -543,7 +543,7 @@ func FuzzDocx(f *testing.F) {
 		if err := Docx(&second, r2, first.Bytes(), DocxOptions{}); err != nil {
 			t.Fatalf("over the .docx: %v", err)
 		}
-		checkFuzzCopy(t, second.Bytes(), 2*len(r.Findings))
+		checkFuzzCopy(t, second.Bytes(), 2*len(r.Findings), 0)
 		back2, err := decode.Bytes(second.Bytes(), decode.Options{Name: "c.docx"})
 		if err != nil || back2.Text != back.Text {
 			t.Fatalf("the second copy reads %q (%v), not %q", back2.Text, err, back.Text)
@@ -551,7 +551,10 @@ func FuzzDocx(f *testing.F) {
 	})
 }
 
-func checkFuzzCopy(t *testing.T, b []byte, comments int) {
+// checkFuzzCopy checks an annotated copy: its XML parts parse, it has the
+// number of comments given, and no more comment ranges than comments plus
+// the ones the document had.
+func checkFuzzCopy(t *testing.T, b []byte, comments, had int) {
 	t.Helper()
 	parts := unzip(t, b)
 	for name, data := range parts {
@@ -572,7 +575,92 @@ func checkFuzzCopy(t *testing.T, b []byte, comments int) {
 	if n := len(commentsOf(t, parts)); n != comments {
 		t.Fatalf("%d comments, want %d", n, comments)
 	}
-	if n := len(anchored(t, parts[partDocument])); n > comments {
-		t.Fatalf("%d anchored comments, want at most %d", n, comments)
+	if n := len(anchored(t, parts[partDocument])); n > comments+had {
+		t.Fatalf("%d anchored comments, want at most %d", n, comments+had)
+	}
+}
+
+// FuzzDocxXML annotates a .docx whose document.xml is any markup: the
+// writer must not fail on a document decode reads, its copy's XML must
+// parse, and decode must read the copy as the original.
+func FuzzDocxXML(f *testing.F) {
+	f.Add(trickyDocument, 0, 5, 10, 40)
+	f.Add(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t><![CDATA[标题<a>]]>&#x4E2D;&#xFEFF;文</w:t></w:r></w:p><p xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><r><t>默认命名空间</t></r></p></w:body></w:document>`, 1, 4, 3, 30)
+	f.Add(`<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body><w:p><w:r><w:t xml:space="preserve">严格
+ 格式</w:t><w:noBreakHyphen/><w:cr/></w:r></w:p></w:body></w:document>`, 0, 100, 2, 3)
+	f.Fuzz(func(t *testing.T, doc string, s1, e1, s2, e2 int) {
+		src := makeDocx(t, partDocument, doc)
+		txt, err := decode.Bytes(src, decode.Options{Name: "a.docx"})
+		if err != nil {
+			return
+		}
+		d, err := lint.Parse(txt, lint.ParseOptions{})
+		if err != nil {
+			return
+		}
+		r := &lint.Result{Document: d}
+		for _, se := range [][2]int{{s1, e1}, {s2, e2}} {
+			r.Findings = append(r.Findings, lint.Finding{Rule: "fuzz/x", Severity: lint.Error, Message: "问题",
+				Span: lint.Span{Start: lint.Position{Offset: se[0]}, End: lint.Position{Offset: se[1]}}})
+		}
+		var b bytes.Buffer
+		if err := Docx(&b, r, src, DocxOptions{}); err != nil {
+			if strings.Contains(err.Error(), "内部错误") {
+				t.Fatal(err)
+			}
+			return // a document the writer cannot read as decode does (an encoding it refuses)
+		}
+		checkFuzzCopy(t, b.Bytes(), len(r.Findings), strings.Count(doc, "commentRangeStart"))
+		back, err := decode.Bytes(b.Bytes(), decode.Options{Name: "b.docx"})
+		if err != nil || back.Text != txt.Text {
+			t.Fatalf("the copy reads %q (%v), not %q", back.Text, err, txt.Text)
+		}
+	})
+}
+
+// TestDocxMarkup anchors a comment in markup that needs care: CDATA, a
+// default namespace (no prefix), the strict namespace, entities, a
+// pretty-printed document.
+func TestDocxMarkup(t *testing.T) {
+	const head = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`
+	tests := []struct {
+		name, doc, mark, want, rel string
+	}{
+		{"cdata", head + `<w:p><w:r><w:t><![CDATA[标题<有误>文字]]></w:t></w:r></w:p></w:body></w:document>`, "<有误>", "<有误>", relComments},
+		{"entities", head + `<w:p><w:r><w:t>甲&amp;乙&#x4E19;丁</w:t></w:r></w:p></w:body></w:document>`, "乙丙", "乙丙", relComments},
+		{"default namespace", `<document xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><body><p><r><t>第一段有误的文字</t></r></p></body></document>`, "有误", "有误", relComments},
+		{"strict", `<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main"><w:body><w:p><w:r><w:t>严格格式有误</w:t></w:r></w:p></w:body></w:document>`, "有误", "有误", relCommentsStrict},
+		{"pretty", head + "\n  <w:p>\n    <w:r>\n      <w:t>缩进的有误文字</w:t>\n    </w:r>\n  </w:p>\n</w:body></w:document>", "有误", "有误", relComments},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := makeDocx(t, partContentTypes, plainContentTypes, "_rels/.rels", rootRels, partDocument, tc.doc)
+			r := resultOf(t, src, "a.docx")
+			r.Findings = findingsAt(r.Document, tc.mark)
+			var b bytes.Buffer
+			if err := Docx(&b, r, src, DocxOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			parts := unzip(t, b.Bytes())
+			got := anchored(t, parts[partDocument])
+			if len(got) != 1 {
+				t.Fatalf("anchored %q", got)
+			}
+			for _, text := range got {
+				if text != tc.want {
+					t.Errorf("anchored %q, want %q\n%s", text, tc.want, parts[partDocument])
+				}
+			}
+			if !bytes.Contains(parts[partDocumentRels], []byte(tc.rel)) {
+				t.Errorf("relationships:\n%s", parts[partDocumentRels])
+			}
+			if !bytes.Contains(parts[partContentTypes], []byte(`PartName="/word/comments.xml"`)) {
+				t.Errorf("content types:\n%s", parts[partContentTypes])
+			}
+			back := resultOf(t, b.Bytes(), "b.docx")
+			if back.Document.Text != r.Document.Text {
+				t.Errorf("the copy reads %q, not %q", back.Document.Text, r.Document.Text)
+			}
+		})
 	}
 }
