@@ -201,10 +201,7 @@ func annotate(src []byte, text string, anchors []anchor, opt DocxOptions) ([]byt
 	if ns == "" {
 		ns = nsW
 	}
-	newDoc, err := placeComments(doc, walk, anchors, ns)
-	if err != nil {
-		return nil, err
-	}
+	newDoc := placeComments(doc, walk, anchors, ns)
 	if check, err := walkDocx(newDoc); err != nil || string(check.text) != text {
 		return nil, errors.New("内部错误:加入批注后文档的文字变了;请把文档发给 ducha 的开发者")
 	}
@@ -332,7 +329,7 @@ type place struct {
 
 // placeComments inserts the comments' range markers and references into
 // document.xml.
-func placeComments(doc []byte, walk *docxWalk, anchors []anchor, ns string) ([]byte, error) {
+func placeComments(doc []byte, walk *docxWalk, anchors []anchor, ns string) []byte {
 	var edits []edit
 	preserved := map[int]bool{}
 	seq := 0
@@ -373,9 +370,9 @@ func placeComments(doc []byte, walk *docxWalk, anchors []anchor, ns string) ([]b
 			ps = place{pos: top.start}
 			pe = place{pos: top.end}
 		}
-		m := markup{prefix: prefixFor(doc, ps.pos, sseg, sp), ns: ns}
+		m := markup{prefix: prefixFor(sseg, sp), ns: ns}
 		marks = append(marks, mark{p: ps, marker: m.start(a.id), id: a.id})
-		m = markup{prefix: prefixFor(doc, pe.pos, eseg, ep), ns: ns}
+		m = markup{prefix: prefixFor(eseg, ep), ns: ns}
 		marks = append(marks, mark{p: pe, marker: m.end(a.id), end: true, id: a.id})
 	}
 	// At one position: the ends of comments that started before it, then
@@ -426,12 +423,12 @@ func placeComments(doc []byte, walk *docxWalk, anchors []anchor, ns string) ([]b
 		last = e.pos
 	}
 	b.Write(doc[last:])
-	return b.Bytes(), nil
+	return b.Bytes()
 }
 
 // prefixFor is the prefix for markers at a place: the run's or the
 // paragraph's.
-func prefixFor(doc []byte, pos int, s *seg, top *paraInfo) string {
+func prefixFor(s *seg, top *paraInfo) string {
 	if s != nil && s.run != nil {
 		return s.run.prefix
 	}

@@ -30,14 +30,14 @@ const checkUsage = `用法:ducha check [选项] 路径...
                        sarif    SARIF 2.1.0,供 GitHub 代码扫描等使用
                        github   GitHub Actions 的注释命令(::error file=…)
                        checklist 每个文件一张要求清单(Markdown 表格,✓ ⚠ ✗ —)
-                       html     一个独立的网页报告(须用 --output):正文中标出每个问题,
+                       html     一个独立的网页报告(一般用 --output 写到文件):正文中标出每个问题,
                                 旁边列出问题和要求清单,可按级别、规则筛选;多个文件时先列总表
                        docx     报告的批注副本(须用 --output,只能一份报告):每个问题一条
                                 Word 批注,标在问题所在的文字上;.docx 报告的其他内容原样保留,
                                 .txt、.html 报告生成新的 .docx;被检查的报告不会被改写
   --summary 格式       csv 或 markdown:每个文件一行、每条规则一列的汇总表,写到标准输出;
                        不给 --format 时只输出汇总表,给了则先输出 --format 的结果
-                       (json、sarif 须用 --output 写到文件)
+                       (json、sarif、html 须用 --output 写到文件)
   --output 文件        把 --format 的结果写到文件,而不是标准输出
   --color 何时         auto(默认:标准输出是终端且未设置 NO_COLOR 时着色)、always、never
   --quiet              不显示进度(检查多个文件且标准错误是终端时,显示已检查的文件数)
@@ -222,7 +222,7 @@ func (c *cli) check(args []string) int {
 		return usageErr("未知的汇总表格式 %q(可用:csv、markdown)", cf.summary)
 	}
 	writeFindings := summarize == nil || given["format"] || cf.output != ""
-	if summarize != nil && writeFindings && cf.output == "" && (cf.format == "json" || cf.format == "sarif") {
+	if summarize != nil && writeFindings && cf.output == "" && (cf.format == "json" || cf.format == "sarif" || cf.format == "html") {
 		return usageErr("--format %s 与 --summary 不能同时写到标准输出;请用 --output 把 %s 写到文件", cf.format, cf.format)
 	}
 	if cf.color != "auto" && cf.color != "always" && cf.color != "never" {
