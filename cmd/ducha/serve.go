@@ -41,6 +41,10 @@ POST /api/docx(一个文件)返回批注文档。
   ducha serve                      然后在浏览器中打开 http://127.0.0.1:8080/
   ducha serve --addr 127.0.0.1:9000 --disable section/other
 
+不用网页时,同样的结果也可以在命令行得到:
+  ducha check --format html --output 报告.html 报告目录/      网页报告(多个文件时先列总表)
+  ducha check --format docx --output 报告-批注.docx 报告.docx  带 Word 批注的副本
+
 退出码:0 正常停止;2 用法错误、规则或配置有误、端口无法监听。
 `
 
