@@ -48,13 +48,24 @@ POST /api/docx(一个文件)返回批注文档。
 退出码:0 正常停止;2 用法错误、规则或配置有误、端口无法监听。
 `
 
+type serveFlags struct {
+	ruleFlags
+	addr, maxSize string
+	public        bool
+}
+
+func (f *serveFlags) register(fs *flag.FlagSet) {
+	f.ruleFlags.register(fs)
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "监听地址")
+	fs.BoolVar(&f.public, "public", false, "允许非本机地址")
+	fs.StringVar(&f.maxSize, "max-size", "", "上传大小上限")
+}
+
 func (c *cli) serve(args []string) int {
-	var rf ruleFlags
+	var sf serveFlags
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	rf.register(fs)
-	addr := fs.String("addr", "127.0.0.1:8080", "监听地址")
-	public := fs.Bool("public", false, "允许非本机地址")
-	maxSize := fs.String("max-size", "", "上传大小上限")
+	sf.register(fs)
+	addr, public, maxSize := &sf.addr, &sf.public, &sf.maxSize
 	rest, code, ok := c.parseFlags(fs, args, serveUsage)
 	if !ok {
 		return code
@@ -77,8 +88,8 @@ func (c *cli) serve(args []string) int {
 		}
 		limit = n
 	}
-	rf.lean = true
-	ld, ok := c.load(rf)
+	sf.lean = true
+	ld, ok := c.load(sf.ruleFlags)
 	if !ok {
 		return exitTrouble
 	}
