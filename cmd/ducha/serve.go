@@ -65,7 +65,6 @@ func (c *cli) serve(args []string) int {
 	var sf serveFlags
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	sf.register(fs)
-	addr, public, maxSize := &sf.addr, &sf.public, &sf.maxSize
 	rest, code, ok := c.parseFlags(fs, args, serveUsage)
 	if !ok {
 		return code
@@ -77,12 +76,12 @@ func (c *cli) serve(args []string) int {
 	if len(rest) > 0 {
 		return usageErr("不需要参数 %q;要检查的文件在网页上选择", rest[0])
 	}
-	if err := checkLoopback(*addr); err != nil && !*public {
+	if err := checkLoopback(sf.addr); err != nil && !sf.public {
 		return usageErr("%v", err)
 	}
 	var limit int64
-	if *maxSize != "" {
-		n, err := parseSize(*maxSize)
+	if sf.maxSize != "" {
+		n, err := parseSize(sf.maxSize)
 		if err != nil {
 			return usageErr("--max-size %v", err)
 		}
@@ -94,12 +93,12 @@ func (c *cli) serve(args []string) int {
 		return exitTrouble
 	}
 	h := serve.New(serve.Options{Linter: ld.linter, MaxSize: limit, Logf: log.New(c.stderr, "ducha serve: ", log.LstdFlags).Printf})
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", sf.addr)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "ducha serve: 无法监听 %s:%v;端口可能已被占用,请用 --addr 换一个端口\n", *addr, err)
+		fmt.Fprintf(c.stderr, "ducha serve: 无法监听 %s:%v;端口可能已被占用,请用 --addr 换一个端口\n", sf.addr, err)
 		return exitTrouble
 	}
-	srv := serve.Server(*addr, h)
+	srv := serve.Server(sf.addr, h)
 	srv.ErrorLog = log.New(c.stderr, "ducha serve: ", log.LstdFlags)
 	fmt.Fprintf(c.stderr, "ducha serve: 请在浏览器中打开 http://%s/ (按 Ctrl-C 停止)\n", ln.Addr())
 	done := make(chan error, 1)
