@@ -8,6 +8,11 @@
 //	Checklist  per file, a Markdown table of the requirements
 //	SummaryCSV, SummaryMarkdown
 //	           one row per file, one column per rule, for a folder of reports
+//	HTML       one self-contained page: the text with the findings marked,
+//	           the checklist, filters; an index table for several files
+//
+// and Docx, of another shape, writes the annotated copy of one report: the
+// input .docx (or a new one for a text) with a Word comment per finding.
 //
 // Every writer takes the files in the order they should appear and writes
 // them in that order; a file that could not be read (File.Err) is shown as

@@ -30,11 +30,17 @@ const checkUsage = `用法:ducha check [选项] 路径...
                        sarif    SARIF 2.1.0,供 GitHub 代码扫描等使用
                        github   GitHub Actions 的注释命令(::error file=…)
                        checklist 每个文件一张要求清单(Markdown 表格,✓ ⚠ ✗ —)
+                       html     一个独立的网页报告(一般用 --output 写到文件):正文中标出每个问题,
+                                旁边列出问题和要求清单,可按级别、规则筛选;多个文件时先列总表
+                       docx     报告的批注副本(须用 --output,只能一份报告):每个问题一条
+                                Word 批注,标在问题所在的文字上;.docx 报告的其他内容原样保留,
+                                .txt、.html 报告生成新的 .docx;被检查的报告不会被改写
   --summary 格式       csv 或 markdown:每个文件一行、每条规则一列的汇总表,写到标准输出;
                        不给 --format 时只输出汇总表,给了则先输出 --format 的结果
-                       (json、sarif 须用 --output 写到文件)
+                       (json、sarif、html 须用 --output 写到文件)
   --output 文件        把 --format 的结果写到文件,而不是标准输出
   --color 何时         auto(默认:标准输出是终端且未设置 NO_COLOR 时着色)、always、never
+  --quiet              不显示进度(检查多个文件且标准错误是终端时,显示已检查的文件数)
 
 规则与配置:
   --config 文件        配置文件(默认:当前目录或上级目录中最近的 .ducha.hcl)
@@ -101,6 +107,7 @@ type checkFlags struct {
 	encoding, published            string
 	year, jobs                     int
 	include, exclude               listFlag
+	quiet                          bool
 }
 
 func (c *checkFlags) register(fs *flag.FlagSet) {
@@ -118,6 +125,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&c.jobs, "jobs", runtime.GOMAXPROCS(0), "并行数")
 	fs.Var(&c.include, "include", "要检查的文件模式")
 	fs.Var(&c.exclude, "exclude", "要跳过的文件模式")
+	fs.BoolVar(&c.quiet, "quiet", false, "不显示进度")
 }
 
 // Report years accepted from flags and configuration.
@@ -197,8 +205,11 @@ func (c *cli) check(args []string) int {
 		return usageErr("请给出要检查的报告文件或目录(- 表示标准输入)")
 	}
 	write, ok := writers[cf.format]
-	if !ok {
-		return usageErr("未知的输出格式 %q(可用:text、json、sarif、github、checklist)", cf.format)
+	if !ok && cf.format != "docx" {
+		return usageErr("未知的输出格式 %q(可用:text、json、sarif、github、checklist、html、docx)", cf.format)
+	}
+	if cf.format == "docx" && cf.summary != "" {
+		return usageErr("--format docx 不能与 --summary 同用")
 	}
 	var summarize func(io.Writer, []format.File, []*lint.Rule) error
 	switch cf.summary {
@@ -211,7 +222,7 @@ func (c *cli) check(args []string) int {
 		return usageErr("未知的汇总表格式 %q(可用:csv、markdown)", cf.summary)
 	}
 	writeFindings := summarize == nil || given["format"] || cf.output != ""
-	if summarize != nil && writeFindings && cf.output == "" && (cf.format == "json" || cf.format == "sarif") {
+	if summarize != nil && writeFindings && cf.output == "" && (cf.format == "json" || cf.format == "sarif" || cf.format == "html") {
 		return usageErr("--format %s 与 --summary 不能同时写到标准输出;请用 --output 把 %s 写到文件", cf.format, cf.format)
 	}
 	if cf.color != "auto" && cf.color != "always" && cf.color != "never" {
@@ -288,6 +299,9 @@ func (c *cli) check(args []string) int {
 		opt.published = published
 	}
 
+	if cf.format == "docx" {
+		return c.writeDocx(c.ctx, ld.linter, inputs, opt, cf.output, failOn)
+	}
 	if cf.output != "" && overwritesInput(cf.output, inputs) {
 		return usageErr("--output %s 是要检查的文件之一;ducha 不会覆盖被检查的报告,请换一个输出文件", cf.output)
 	}
@@ -302,7 +316,10 @@ func (c *cli) check(args []string) int {
 		defer f.Close() // a second Close after the one below is harmless
 		out, outFile = f, f
 	}
+	prog := newProgress(c.stderr, len(inputs), cf.quiet, c.getenv)
+	opt.done = prog.fileDone
 	results := checkAll(c.ctx, ld.linter, inputs, cf.jobs, opt)
+	prog.finish()
 	if err := c.ctx.Err(); err != nil {
 		fmt.Fprintln(c.stderr, "ducha check: 已中断")
 		return exitTrouble
@@ -348,6 +365,7 @@ var writers = map[string]func(io.Writer, []format.File, writeEnv) error{
 	},
 	"github":    func(w io.Writer, fs []format.File, _ writeEnv) error { return format.GitHub(w, fs) },
 	"checklist": func(w io.Writer, fs []format.File, _ writeEnv) error { return format.Checklist(w, fs) },
+	"html":      func(w io.Writer, fs []format.File, _ writeEnv) error { return format.HTML(w, fs, format.HTMLOptions{}) },
 }
 
 // useColor decides whether to colour the text output: always, never, or
@@ -419,7 +437,7 @@ func overwritesInput(path string, inputs []input) bool {
 		if in.stdin || in.err != nil {
 			continue
 		}
-		if ist, err := os.Stat(in.path); err == nil && os.SameFile(st, ist) {
+		if ist, err := os.Stat(in.path); err == nil && os.SameFile(st, ist) || sameFile(path, in.path) {
 			return true
 		}
 	}

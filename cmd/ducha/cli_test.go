@@ -252,6 +252,7 @@ func TestHelpNamesEveryFlag(t *testing.T) {
 		{[]string{"rules", "explain"}, rulesExplainUsage, func(fs *flag.FlagSet) { new(ruleFlags).registerSources(fs) }},
 		{[]string{"rules", "validate"}, rulesValidateUsage, func(fs *flag.FlagSet) { fs.Bool("no-builtin", false, "") }},
 		{[]string{"version"}, versionUsage, func(*flag.FlagSet) {}},
+		{[]string{"serve"}, serveUsage, func(fs *flag.FlagSet) { new(serveFlags).register(fs) }},
 	}
 	for _, cmd := range commands {
 		fs := flag.NewFlagSet("x", flag.ContinueOnError)

@@ -160,6 +160,7 @@ type readOptions struct {
 	encoding  string    // --encoding: for text whose encoding cannot be detected
 	published time.Time // --published or the configuration: the publication date
 	stdin     io.Reader
+	done      func(path string) // called as each input is checked (the progress line), if not nil
 }
 
 // readReport reads one input and checks it. It is the only place the
@@ -251,6 +252,9 @@ func checkAll(ctx context.Context, l *lint.Linter, ins []input, jobs int, opt re
 		wg.Go(func() {
 			for i := range next {
 				out[i] = readReport(ctx, l, ins[i], opt)
+				if opt.done != nil {
+					opt.done(ins[i].path)
+				}
 			}
 		})
 	}

@@ -5,6 +5,7 @@
 //	ducha rules list                  the rules, with their severities
 //	ducha rules explain ID            what a rule checks and why, with examples
 //	ducha rules validate PATH...      check rule files
+//	ducha serve [--addr 127.0.0.1:8080] a local web page and JSON API
 //	ducha version
 //
 // Every command has --help (in Chinese, like its messages). Exit status: 0
@@ -57,6 +58,7 @@ const usage = `ducha 检查法治政府建设年度报告是否符合《法治�
   ducha rules list                 列出规则及其级别
   ducha rules explain 规则ID       说明一条规则:查什么、为什么,不合格和合格的例子
   ducha rules validate 路径...     检查规则文件有没有错误
+  ducha serve [选项]               在本机启动网页:拖入报告即看检查结果,可下载批注文档
   ducha version                    显示版本
   ducha help [命令]                显示说明
 
@@ -75,6 +77,8 @@ func (c *cli) run(args []string) int {
 		return c.check(args[1:])
 	case "rules":
 		return c.rules(args[1:])
+	case "serve":
+		return c.serve(args[1:])
 	case "version", "--version", "-version":
 		return c.version(args[1:])
 	case "help", "-h", "-help", "--help":
@@ -97,6 +101,9 @@ func (c *cli) help(args []string) int {
 		return exitOK
 	case "version":
 		fmt.Fprint(c.stdout, versionUsage)
+		return exitOK
+	case "serve":
+		fmt.Fprint(c.stdout, serveUsage)
 		return exitOK
 	case "rules":
 		if len(args) > 1 {
