@@ -60,7 +60,7 @@ func BenchmarkHTML(b *testing.B) {
 
 // BenchmarkHTMLUTF8 is BenchmarkHTML without the GBK decoding.
 func BenchmarkHTMLUTF8(b *testing.B) {
-	page, _, err := toUTF8(fixturePage(b, seedParagraphs(b, seed003), fixtures[0].meta), "gbk", "")
+	page, _, err := toUTF8(fixturePage(b, seedParagraphs(b, seed003), fixtures[0].meta), Options{Encoding: "gbk"}, "")
 	if err != nil {
 		b.Fatal(err)
 	}

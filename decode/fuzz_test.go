@@ -42,7 +42,7 @@ func checkDecoded(t *testing.T, got *Text, err error) {
 		t.Fatalf("blank Text without ErrEmpty: %q", s)
 	case got.Encoding == "":
 		t.Fatal("no Encoding")
-	case got.Format != "text" && got.Format != "docx" && got.Format != "html":
+	case !knownFormats[got.Format]:
 		t.Fatalf("Format %q", got.Format)
 	case !utf8.ValidString(got.Title):
 		t.Fatalf("Title is not valid UTF-8: %q", got.Title)
@@ -61,10 +61,12 @@ func checkDecoded(t *testing.T, got *Text, err error) {
 			t.Fatalf("Meta is not valid UTF-8: %q", m)
 		}
 	}
-	if got.Format == "html" {
+	if got.Format == "html" || got.Format == "mht" {
 		checkHTMLLines(t, lines)
 	}
 }
+
+var knownFormats = map[string]bool{"text": true, "docx": true, "html": true, "doc": true, "odt": true, "mht": true, "pdf": true, "ofd": true}
 
 // checkHTMLLines checks that extracted page text has no empty lines and no
 // whitespace left to collapse.
