@@ -1,0 +1,145 @@
+package decode
+
+import (
+	"context"
+	"encoding/binary"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+// TestPDFWithoutPdftotext checks the message when pdftotext is not on the
+// PATH: it names the Debian packages to install.
+func TestPDFWithoutPdftotext(t *testing.T) {
+	src, err := os.ReadFile(fixtureDir + "/001.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", "")
+	_, err = Bytes(src, Options{})
+	wantErr(t, err, "pdftotext", "poppler-utils", "poppler-data", "另存为 .docx")
+}
+
+// TestPDFReader checks the PDF path with a reader of the integrator's
+// (Options.PDF): the paragraphs a page broke are joined again, page
+// numbers and running headers dropped, and a PDF without text is a scan.
+func TestPDFReader(t *testing.T) {
+	line := func(text string, x0, x1, y float64) Line {
+		return Line{Text: text, XMin: x0, XMax: x1, YMin: y, YMax: y + 20}
+	}
+	pages := []Page{
+		{Width: 600, Height: 800, Lines: []Line{
+			line("某区人民政府办公室文件", 200, 400, 30),
+			line("关于2023年度法治政府建设", 80, 520, 100), // a title over two lines, centred
+			line("情况的报告", 250, 350, 121),
+			line("一、主要举措和成效", 80, 260, 150),
+			line("全年办理行政复议案件", 112, 520, 171), // indented first line, full
+			line("35件,依法纠错3件。", 80, 300, 192), // ends short
+			line("二、存在的不足和原因", 80, 280, 213),
+			line("一是队伍建设有待加强,二是", 112, 520, 234),
+			line("- 1 -", 290, 310, 760),
+		}},
+		{Width: 600, Height: 800, Lines: []Line{
+			line("某区人民政府办公室文件", 200, 400, 30),
+			line("基层执法力量不足。", 80, 260, 100),
+			line("第 2 页", 280, 320, 760),
+		}},
+	}
+	want := "关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年办理行政复议案件35件,依法纠错3件。\n二、存在的不足和原因\n一是队伍建设有待加强,二是基层执法力量不足。\n"
+	got := decodeOK(t, []byte("%PDF-1.7\n"), Options{PDF: PDFReaderFunc(func(ctx context.Context, src []byte) ([]Page, error) { return pages, nil })})
+	if got.Text != want || got.Format != "pdf" {
+		t.Errorf("got %q (%s)\nwant %q", got.Text, got.Format, want)
+	}
+
+	scan := PDFReaderFunc(func(ctx context.Context, src []byte) ([]Page, error) { return []Page{{Width: 600, Height: 800}}, nil })
+	_, err := Bytes([]byte("%PDF-1.4\n"), Options{PDF: scan})
+	wantErr(t, err, "扫描件,没有文字层,需要先做文字识别(OCR)")
+
+	// The time-out reaches the reader as its context's deadline.
+	var deadline bool
+	probe := PDFReaderFunc(func(ctx context.Context, src []byte) ([]Page, error) {
+		_, deadline = ctx.Deadline()
+		return pages, nil
+	})
+	decodeOK(t, []byte("%PDF-1.4\n"), Options{PDF: probe})
+	if !deadline {
+		t.Error("the PDF reader ran without a deadline")
+	}
+}
+
+// TestPdftotext reads a real PDF, when pdftotext is installed.
+func TestPdftotext(t *testing.T) {
+	requireTool(t, "pdftotext")
+	src, err := os.ReadFile(fixtureDir + "/004.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := Pdftotext{}.ReadPDF(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) < 2 || pages[0].Width < 500 || len(pages[0].Lines) < 10 {
+		t.Fatalf("%d pages, the first %+v", len(pages), pages[0])
+	}
+	last := pages[0].Lines[len(pages[0].Lines)-1]
+	if strings.TrimSpace(last.Text) != "- 1 -" {
+		t.Errorf("the first page ends with %q, not its page number", last.Text)
+	}
+}
+
+// TestByContent checks that what a .doc or .wps file holds decides how it
+// is read, not its name.
+func TestByContent(t *testing.T) {
+	doc, err := os.ReadFile(fixtureDir + "/001.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mht, err := os.ReadFile(fixtureDir + "/001.mht")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		src    []byte
+		format string
+	}{
+		{"报告.wps", doc, "doc"}, // LibreOffice cannot write WPS 文字; its files are .doc inside
+		{"报告.txt", doc, "doc"},
+		{"报告.doc", []byte("<html><head><meta charset=utf-8></head><body><p>关于2023年度法治政府建设情况的报告</p></body></html>"), "html"},
+		{"报告.doc", mht, "mht"},
+		{"报告.pdf", []byte("关于2023年度法治政府建设情况的报告\n"), "text"},
+	} {
+		got := decodeOK(t, tc.src, Options{Name: tc.name})
+		if got.Format != tc.format {
+			t.Errorf("%s: read as %s, want %s", tc.name, got.Format, tc.format)
+		}
+	}
+}
+
+// TestDocText checks the assembly of a .doc's text from its pieces.
+func TestDocText(t *testing.T) {
+	u16 := func(s string) []byte {
+		var b []byte
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = binary.LittleEndian.AppendUint16(b, u)
+		}
+		return b
+	}
+	// A UTF-16 piece, then a compressed (cp1252) one, then text after the
+	// main document (a footnote).
+	wd := u16("第\x13 PAGE \x14三\x15页\x13 IF \x13 = 1 \x141\x15 \x14真\x15\x13 TOC \x15\r一、\t标题\x0b续\x07\x0c")
+	n := uint32(len(wd) / 2)
+	wd = append(wd, []byte("A\x1eB\x1fC\r")...)
+	wd = append(wd, u16("脚注\r")...)
+	pieces := []piece{
+		{cpStart: 0, cpEnd: n, fc: 0},
+		{cpStart: n, cpEnd: n + 7, fc: 2 * n, compressed: true},
+		{cpStart: n + 7, cpEnd: n + 10, fc: 2*n + 7},
+	}
+	got := docText(wd, pieces, n+7)
+	want := "第三页真\n一、\t标题\n续\n\nA-BC\n"
+	if got != want {
+		t.Errorf("docText = %q, want %q", got, want)
+	}
+}
