@@ -76,7 +76,14 @@ func badInputs() []struct {
 		// Word 97–2003 files made wrong (testdata/decode/001.doc, by LibreOffice).
 		{"truncated compound file", func() []byte { b := docFixture(); return b[:len(b)/3] }, "已损坏", false},
 		{"FAT loop", func() []byte {
-			// The directory's sector chains back to itself.
+			// WordDocument's first sector (the FIB's) chains back to itself.
+			b := docFixture()
+			sec := bytes.Index(b, []byte("\xEC\xA5"))/512 - 1
+			fat := binary.LittleEndian.Uint32(b[0x4C:])
+			binary.LittleEndian.PutUint32(b[512+512*int(fat)+4*sec:], uint32(sec))
+			return b
+		}, "已损坏", false},
+		{"FAT loop in the directory", func() []byte {
 			b := docFixture()
 			dir := binary.LittleEndian.Uint32(b[0x30:])
 			fat := binary.LittleEndian.Uint32(b[0x4C:])

@@ -300,6 +300,17 @@ func TestConverted(t *testing.T) {
 				if got.Format != ext {
 					t.Errorf("Format %q, want %q", got.Format, ext)
 				}
+				// The heading styles survive the conversion to .odt, and
+				// are <h1>, <h2> in the .mht.
+				if ext == "odt" || ext == "mht" {
+					_, headings := fixtureDocx(t, paras)
+					if diff := cmp.Diff(headings, got.Headings); diff != "" {
+						t.Errorf("headings (-docx +%s):\n%s", ext, diff)
+					}
+					if got.Title != paras[0] {
+						t.Errorf("Title %q, want %q", got.Title, paras[0])
+					}
+				}
 			})
 		}
 	}

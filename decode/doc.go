@@ -27,6 +27,9 @@ var (
 // decodeOLE reads a compound file: a .doc or .wps; other Office files
 // stored the same way are named so that the user knows what they have.
 func decodeOLE(src []byte, opt Options) (*Text, error) {
+	if fatLoops(src) {
+		return nil, errDocDamaged
+	}
 	r, err := mscfb.New(padSectors(src))
 	if err != nil {
 		return nil, errDocDamaged
@@ -120,6 +123,76 @@ func (p padded) ReadAt(q []byte, off int64) (int, error) {
 		return m, io.EOF
 	}
 	return m, nil
+}
+
+// fatLoops reports whether the file allocation table of a compound file
+// chains a sector back to itself. mscfb catches a loop in the directory's
+// chain, but reads a stream's looping chain round and round up to the size
+// the directory declares: the text would come out repeated, or garbled.
+// Every chain is followed once, so this is linear in the table's size.
+func fatLoops(src []byte) bool {
+	if len(src) < 512 {
+		return false
+	}
+	shift := binary.LittleEndian.Uint16(src[0x1E:])
+	if shift != 9 && shift != 12 {
+		return false // mscfb refuses it
+	}
+	ss := 1 << shift
+	sector := func(n uint32) []byte {
+		off := (int64(n) + 1) * int64(ss)
+		if n >= 0xFFFFFFFA || off+int64(ss) > int64(len(src)) {
+			return nil
+		}
+		return src[off : off+int64(ss)]
+	}
+	// The FAT's sectors: 109 in the header, the rest in the DIFAT chain.
+	var fatSectors []uint32
+	for i := 0; i < 109; i++ {
+		fatSectors = append(fatSectors, binary.LittleEndian.Uint32(src[0x4C+4*i:]))
+	}
+	next := binary.LittleEndian.Uint32(src[0x44:])
+	for n := binary.LittleEndian.Uint32(src[0x48:]); n > 0 && len(fatSectors) <= len(src)/4; n-- {
+		b := sector(next)
+		if b == nil {
+			break
+		}
+		for i := 0; i+4 < len(b); i += 4 {
+			fatSectors = append(fatSectors, binary.LittleEndian.Uint32(b[i:]))
+		}
+		next = binary.LittleEndian.Uint32(b[len(b)-4:])
+	}
+	var fat []uint32
+	for _, n := range fatSectors[:min(len(fatSectors), int(binary.LittleEndian.Uint32(src[0x2C:])))] {
+		b := sector(n)
+		for i := 0; i+4 <= len(b); i += 4 {
+			fat = append(fat, binary.LittleEndian.Uint32(b[i:]))
+		}
+	}
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := make([]uint8, len(fat))
+	n := uint32(len(fat))
+	for i := range fat {
+		if state[i] != unseen {
+			continue
+		}
+		j := uint32(i)
+		for j < n && state[j] == unseen {
+			state[j] = onPath
+			j = fat[j]
+		}
+		if j < n && state[j] == onPath {
+			return true
+		}
+		for k := uint32(i); k < n && state[k] == onPath; k = fat[k] {
+			state[k] = done
+		}
+	}
+	return false
 }
 
 // readStream reads a whole stream, which cannot be larger than the file.

@@ -31,7 +31,8 @@ func (f PDFReaderFunc) ReadPDF(ctx context.Context, src []byte) ([]Page, error) 
 // Pdftotext reads a PDF with poppler's pdftotext, found on the PATH when it
 // is called. The PDF goes in on standard input (no file is written), and
 // the text comes back as pdftotext's word boxes (-bbox-layout) in UTF-8.
-// MaxOutput bounds what it may print; 0 means DefaultMaxSize.
+// MaxOutput bounds what it may print (its word boxes take some ten
+// times the text); 0 means DefaultMaxSize.
 type Pdftotext struct {
 	MaxOutput int64
 }
@@ -211,7 +212,7 @@ func fattr(t xml.StartElement, name string) float64 {
 func decodePDF(ctx context.Context, src []byte, opt Options) (*Text, error) {
 	r := opt.PDF
 	if r == nil {
-		r = Pdftotext{MaxOutput: 8 * max(opt.MaxSize, int64(len(src)))}
+		r = Pdftotext{MaxOutput: max(opt.MaxSize, DefaultMaxSize)}
 	}
 	timeout := opt.Timeout
 	if timeout <= 0 {

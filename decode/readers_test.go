@@ -1,12 +1,15 @@
 package decode
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"os"
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/richardlehane/mscfb"
 )
 
 // TestPDFWithoutPdftotext checks the message when pdftotext is not on the
@@ -142,4 +145,92 @@ func TestDocText(t *testing.T) {
 	if got != want {
 		t.Errorf("docText = %q, want %q", got, want)
 	}
+}
+
+// oleRename renames a top-level stream of a compound file in its
+// directory entry (name, then its length in bytes with the terminator).
+func oleRename(t *testing.T, b []byte, from, to string) []byte {
+	t.Helper()
+	b = append([]byte(nil), b...)
+	u := func(s string) []byte {
+		var out []byte
+		for _, c := range utf16.Encode([]rune(s)) {
+			out = binary.LittleEndian.AppendUint16(out, c)
+		}
+		return out
+	}
+	i := strings.Index(string(b), string(u(from)))
+	if i < 0 || i%128 != 0 {
+		t.Fatalf("no directory entry %q", from)
+	}
+	name := make([]byte, 64)
+	copy(name, u(to))
+	copy(b[i:], name)
+	binary.LittleEndian.PutUint16(b[i+64:], uint16(2*len(to)+2))
+	return b
+}
+
+// TestDocRefused checks the compound files that are no Word document.
+func TestDocRefused(t *testing.T) {
+	doc, err := os.ReadFile(fixtureDir + "/001.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		src   []byte
+		parts []string
+	}{
+		{"Microsoft Works", oleRename(t, doc, "WordDocument", "CONTENTS"), []string{"Microsoft Works", "另存为 .docx"}},
+		{"password-protected .docx", oleRename(t, doc, "WordDocument", "EncryptedPackage"), []string{"密码", "另存为 .docx"}},
+		{"Excel", oleRename(t, doc, "WordDocument", "Workbook"), []string{"Excel"}},
+		{"no table stream", oleRename(t, doc, "1Table", "2Table"), []string{"已损坏"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Bytes(tc.src, Options{Name: "报告.wps"})
+			wantErr(t, err, tc.parts...)
+		})
+	}
+}
+
+// TestDocShortLastSector checks that a compound file whose last sector is
+// cut short (as WPS writes some) is read, padded: mscfb alone refuses it.
+func TestDocShortLastSector(t *testing.T) {
+	doc, err := os.ReadFile(fixtureDir + "/001.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := doc[:len(doc)-8] // the last sector's trailing zeros
+	if _, err := mscfb.New(bytes.NewReader(short)); err == nil {
+		if _, err := Bytes(short, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		t.Log("mscfb reads the short file itself")
+	}
+	want := decodeOK(t, doc, Options{})
+	got := decodeOK(t, short, Options{})
+	if got.Text != want.Text {
+		t.Errorf("the short file reads differently")
+	}
+}
+
+// TestFATLoop checks that a stream's sector chain that loops is refused,
+// where mscfb would read the loop round and round.
+func TestFATLoop(t *testing.T) {
+	doc, err := os.ReadFile(fixtureDir + "/001.doc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fatLoops(doc) {
+		t.Fatal("a loop in LibreOffice's file")
+	}
+	// The FAT entry of WordDocument's first sector (the FIB's) points to
+	// itself.
+	b := append([]byte(nil), doc...)
+	fib := bytes.Index(b, []byte("\xEC\xA5"))
+	sec := fib/512 - 1
+	fat := binary.LittleEndian.Uint32(b[0x4C:])
+	binary.LittleEndian.PutUint32(b[512+512*int(fat)+4*sec:], uint32(sec))
+	_, err = Bytes(b, Options{})
+	wantErr(t, err, "已损坏")
 }
