@@ -3,7 +3,9 @@ package decode
 import (
 	"encoding/binary"
 	"io"
+	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -85,11 +87,11 @@ func decodeOLE(src []byte, opt Options) (*Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	text := docText(wd, pieces, fib.ccpText)
+	text, headings := docText(wd, pieces, fib.ccpText, readPapx(wd, tb, fib))
 	if strings.TrimSpace(text) == "" {
 		return nil, emptyIn(".doc 中没有文字;如果正文是图片或扫描件,请先转换为文字")
 	}
-	return &Text{Text: text, Encoding: "UTF-16LE", Format: "doc"}, nil
+	return &Text{Text: text, Encoding: "UTF-16LE", Format: "doc", Headings: headings}, nil
 }
 
 // padSectors returns src as a ReaderAt whose size is a whole number of
@@ -212,6 +214,8 @@ type fib struct {
 	table         string // "0Table" or "1Table"
 	ccpText       uint32 // characters in the main document
 	fcClx, lcbClx uint32
+	fcBtePapx     uint32 // the paragraphs' properties, for their styles
+	lcbBtePapx    uint32
 }
 
 // readFIB reads the FIB at the start of the WordDocument stream
@@ -259,6 +263,9 @@ func readFIB(wd []byte) (fib, error) {
 	}
 	f.fcClx = binary.LittleEndian.Uint32(wd[blob+8*clx:])
 	f.lcbClx = binary.LittleEndian.Uint32(wd[blob+8*clx+4:])
+	const btePapx = 13 // fcPlcfBtePapx's pair
+	f.fcBtePapx = binary.LittleEndian.Uint32(wd[blob+8*btePapx:])
+	f.lcbBtePapx = binary.LittleEndian.Uint32(wd[blob+8*btePapx+4:])
 	return f, nil
 }
 
@@ -330,17 +337,20 @@ var errPieces = &Error{Reason: "这个 Word 97–2003 文档(.doc/.wps)的文字
 var cp1252 = charmap.Windows1252
 
 // docText assembles the main document, characters [0, ccpText), from the
-// pieces, one line per paragraph.
+// pieces, one line per paragraph, and returns it with the heading levels
+// its paragraphs' styles give (see papx.level).
 //
-// Paragraph marks (13), cell and row marks (7), manual line breaks (11) and
-// page or section breaks (12) end a line. A field (19 code 20 result 21,
-// nested) keeps its result and drops its code; a field without a result
-// leaves nothing. Tabs stay; the non-breaking hyphen (30) is a hyphen; other
-// control characters (pictures, note references, the optional hyphen) are
-// dropped.
-func docText(wd []byte, pieces []piece, ccpText uint32) string {
+// Paragraph marks (13), cell and row marks (7) and page or section breaks
+// (12) end a paragraph, manual line breaks (11) a line. A field (19 code 20
+// result 21, nested) keeps its result and drops its code; a field without
+// a result leaves nothing. Tabs stay; the non-breaking hyphen (30) is a
+// hyphen; other control characters (pictures, note references, the
+// optional hyphen) are dropped.
+func docText(wd []byte, pieces []piece, ccpText uint32, styles papx) (string, map[int]int) {
 	var b strings.Builder
-	var fields []bool // open fields, innermost last: true while in its code
+	var headings map[int]int
+	line, first := 1, 0 // the line being written; the paragraph's first line with text
+	var fields []bool   // open fields, innermost last: true while in its code
 	inCode := func() bool {
 		for _, c := range fields {
 			if c {
@@ -349,7 +359,7 @@ func docText(wd []byte, pieces []piece, ccpText uint32) string {
 		}
 		return false
 	}
-	emit := func(r rune) {
+	emit := func(r rune, fc uint32) {
 		switch r {
 		case 19:
 			fields = append(fields, true)
@@ -369,14 +379,27 @@ func docText(wd []byte, pieces []piece, ccpText uint32) string {
 			return
 		}
 		switch {
-		case r == 13 || r == 7 || r == 11 || r == 12:
+		case r == 13 || r == 7 || r == 12:
+			if lv := styles.level(fc); lv > 0 && first > 0 {
+				if headings == nil {
+					headings = map[int]int{}
+				}
+				headings[first] = lv
+			}
 			b.WriteByte('\n')
+			line, first = line+1, 0
+		case r == 11:
+			b.WriteByte('\n')
+			line++
 		case r == '\t':
 			b.WriteByte('\t')
 		case r == 30:
 			b.WriteByte('-')
 		case r < 0x20, r == 0xFEFF:
 		default:
+			if first == 0 && !unicode.IsSpace(r) {
+				first = line
+			}
 			b.WriteRune(r)
 		}
 	}
@@ -387,11 +410,12 @@ func docText(wd []byte, pieces []piece, ccpText uint32) string {
 		end := min(p.cpEnd, ccpText)
 		n := int(end - p.cpStart)
 		if p.compressed {
-			for _, c := range wd[p.fc : int(p.fc)+n] {
+			for i, c := range wd[p.fc : int(p.fc)+n] {
+				fc := p.fc + uint32(i)
 				if c < 0x80 {
-					emit(rune(c))
+					emit(rune(c), fc)
 				} else {
-					emit(cp1252.DecodeByte(c))
+					emit(cp1252.DecodeByte(c), fc)
 				}
 			}
 			continue
@@ -402,19 +426,86 @@ func docText(wd []byte, pieces []piece, ccpText uint32) string {
 			if utf16.IsSurrogate(r) {
 				if i+3 < len(s) {
 					if c := utf16.DecodeRune(r, rune(binary.LittleEndian.Uint16(s[i+2:]))); c != utf8.RuneError {
-						emit(c)
+						emit(c, p.fc+uint32(i))
 						i += 2
 						continue
 					}
 				}
 				continue // an unpaired surrogate: nothing to show
 			}
-			emit(r)
+			emit(r, p.fc+uint32(i))
 		}
 	}
 	out := b.String()
 	if out != "" && !strings.HasSuffix(out, "\n") {
 		out += "\n"
 	}
-	return out
+	return out, headings
+}
+
+// papx maps the file positions of paragraphs to their styles: runs of
+// positions [fc[i], fc[i+1]) in style istd[i], from the paragraph
+// property pages (PapxFkp) of the PlcBtePapx.
+type papx struct {
+	fc   []uint32
+	istd []uint16
+}
+
+// level is the heading level (1–4) of the paragraph whose mark is at fc,
+// or 0. Word gives the built-in heading styles fixed indexes: istd 1–9
+// are 标题 1–9 (heading 1–9) whatever the document's language.
+func (p papx) level(fc uint32) int {
+	i := sort.Search(len(p.istd), func(i int) bool { return p.fc[i+1] > fc })
+	if i < len(p.istd) && p.fc[i] <= fc && 1 <= p.istd[i] && p.istd[i] <= 4 {
+		return int(p.istd[i])
+	}
+	return 0
+}
+
+// readPapx reads the paragraph styles ([MS-DOC] §2.8.5 PlcBtePapx,
+// §2.9.175 PapxFkp). Damage here costs only the heading hints.
+func readPapx(wd, tb []byte, f fib) papx {
+	var p papx
+	if f.lcbBtePapx < 8 || int64(f.fcBtePapx)+int64(f.lcbBtePapx) > int64(len(tb)) || (f.lcbBtePapx-4)%8 != 0 {
+		return p
+	}
+	plc := tb[f.fcBtePapx : f.fcBtePapx+f.lcbBtePapx]
+	n := int((f.lcbBtePapx - 4) / 8)
+	for i := 0; i < n; i++ {
+		pn := binary.LittleEndian.Uint32(plc[4*(n+1)+4*i:]) & 0x3FFFFF
+		off := int64(pn) * 512
+		if off+512 > int64(len(wd)) {
+			return papx{}
+		}
+		fkp := wd[off : off+512]
+		crun := int(fkp[511])
+		if 4*(crun+1)+13*crun > 511 {
+			return papx{}
+		}
+		for j := 0; j < crun; j++ {
+			start, end := binary.LittleEndian.Uint32(fkp[4*j:]), binary.LittleEndian.Uint32(fkp[4*j+4:])
+			var istd uint16
+			if bx := 2 * int(fkp[4*(crun+1)+13*j]); bx > 0 && bx+3 < 511 {
+				at := bx + 1 // after cb
+				if fkp[bx] == 0 {
+					at++ // cb 0, then cb'
+				}
+				if at+2 <= 511 {
+					istd = binary.LittleEndian.Uint16(fkp[at:])
+				}
+			}
+			if len(p.fc) > 0 && start < p.fc[len(p.fc)-1] || end < start {
+				return papx{} // out of order: not to be trusted
+			}
+			if len(p.fc) == 0 || p.fc[len(p.fc)-1] != start {
+				if len(p.fc) > 0 { // a gap: no style there
+					p.istd = append(p.istd, 0)
+				}
+				p.fc = append(p.fc, start)
+			}
+			p.fc = append(p.fc, end)
+			p.istd = append(p.istd, istd)
+		}
+	}
+	return p
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/richardlehane/mscfb"
 )
 
@@ -140,7 +141,7 @@ func TestDocText(t *testing.T) {
 		{cpStart: n, cpEnd: n + 7, fc: 2 * n, compressed: true},
 		{cpStart: n + 7, cpEnd: n + 10, fc: 2*n + 7},
 	}
-	got := docText(wd, pieces, n+7)
+	got, _ := docText(wd, pieces, n+7, papx{})
 	want := "第三页真\n一、\t标题\n续\n\nA-BC\n"
 	if got != want {
 		t.Errorf("docText = %q, want %q", got, want)
@@ -233,4 +234,24 @@ func TestFATLoop(t *testing.T) {
 	binary.LittleEndian.PutUint32(b[512+512*int(fat)+4*sec:], uint32(sec))
 	_, err = Bytes(b, Options{})
 	wantErr(t, err, "已损坏")
+}
+
+// TestDocHeadings checks that a paragraph in a built-in heading style
+// (istd 1–4) is a heading at its first line with text.
+func TestDocHeadings(t *testing.T) {
+	var wd []byte
+	for _, u := range utf16.Encode([]rune("\v一、标题\r正文\r(一)小标题\r")) {
+		wd = binary.LittleEndian.AppendUint16(wd, u)
+	}
+	n := uint32(len(wd) / 2)
+	// fc 0–12: the first paragraph (istd 1), 12–18 the second (Normal),
+	// then a gap, then 20– the third (istd 2).
+	styles := papx{fc: []uint32{0, 12, 18, 20, 2 * n}, istd: []uint16{1, 0, 0, 2}}
+	text, headings := docText(wd, []piece{{cpStart: 0, cpEnd: n}}, n, styles)
+	if text != "\n一、标题\n正文\n(一)小标题\n" {
+		t.Fatalf("text %q", text)
+	}
+	if diff := cmp.Diff(map[int]int{2: 1, 4: 2}, headings); diff != "" {
+		t.Errorf("headings (-want +got):\n%s", diff)
+	}
 }
