@@ -83,3 +83,23 @@ func BenchmarkDocxBomb(b *testing.B) {
 	}
 	benchBytes(b, src, Options{})
 }
+
+// benchFixture measures reading a committed fixture of seed 003.
+func benchFixture(b *testing.B, name string) {
+	src, err := os.ReadFile(fixtureDir + "/" + name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchDecode(b, src, Options{})
+}
+
+func BenchmarkDoc(b *testing.B) { benchFixture(b, "003.doc") }
+func BenchmarkODT(b *testing.B) { benchFixture(b, "003.odt") }
+func BenchmarkMHT(b *testing.B) { benchFixture(b, "003.mht") }
+func BenchmarkOFD(b *testing.B) { benchFixture(b, "003.ofd") }
+
+// BenchmarkPDF includes running pdftotext, which is most of it.
+func BenchmarkPDF(b *testing.B) {
+	requireTool(b, "pdftotext")
+	benchFixture(b, "003.pdf")
+}

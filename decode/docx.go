@@ -54,7 +54,7 @@ func decodeZip(src []byte, opt Options) (*Text, error) {
 	switch {
 	case findEntry(zr, docxDocument) != nil:
 		return decodeDocx(zr, &lim)
-	case isODT(zr, &lim) || findEntry(zr, odtContent) != nil && findEntry(zr, docxContentTypes) == nil:
+	case isODT(odfType(zr, &lim), zr):
 		lim.kind = "odt"
 		return decodeODT(zr, &lim)
 	case findEntry(zr, ofdRoot) != nil:
@@ -217,7 +217,11 @@ func findEntry(zr *zip.Reader, name string) *zip.File {
 // notWord explains a zip without word/document.xml: often another office
 // format saved with the wrong extension.
 func notWord(zr *zip.Reader, l *limits) error {
-	switch {
+	switch t := odfType(zr, l); {
+	case strings.HasPrefix(t, "application/vnd.oasis.opendocument.spreadsheet"):
+		return &Error{Reason: "这是 OpenDocument 表格(.ods),不是文字文档;请把报告正文另存为 .docx 或 .txt"}
+	case strings.HasPrefix(t, "application/vnd.oasis.opendocument.presentation"):
+		return &Error{Reason: "这是 OpenDocument 演示文稿(.odp),不是文字文档;请把报告正文另存为 .docx 或 .txt"}
 	case findEntry(zr, "xl/workbook.xml") != nil:
 		return &Error{Reason: "这是 Excel 表格(.xlsx),不是 Word 文档;请把报告正文另存为 .docx 或 .txt"}
 	case findEntry(zr, "ppt/presentation.xml") != nil:
@@ -226,18 +230,30 @@ func notWord(zr *zip.Reader, l *limits) error {
 	return &Error{Reason: "这是 zip 压缩包,但其中没有 word/document.xml,不是 Word 文档(.docx);如是压缩包请先解压,如是损坏的 .docx 请用 Word 或 WPS 打开后重新另存"}
 }
 
-func isODT(zr *zip.Reader, l *limits) bool {
+// isODT reports whether a zip whose mimetype entry says t is an
+// OpenDocument text: t says so, or there is no mimetype (some tools leave
+// it out) but a content.xml and no OOXML content types.
+func isODT(t string, zr *zip.Reader) bool {
+	if t != "" {
+		return strings.HasPrefix(t, "application/vnd.oasis.opendocument.text")
+	}
+	return findEntry(zr, odtContent) != nil && findEntry(zr, docxContentTypes) == nil
+}
+
+// odfType returns the media type an OpenDocument package names in its
+// mimetype entry ("application/vnd.oasis.opendocument.text"), "" if none.
+func odfType(zr *zip.Reader, l *limits) string {
 	f := findEntry(zr, "mimetype")
 	if f == nil || f.UncompressedSize64 > 100 {
-		return false
+		return ""
 	}
 	rc, err := l.open(f)
 	if err != nil {
-		return false
+		return ""
 	}
 	defer rc.Close()
 	b, _ := io.ReadAll(rc)
-	return strings.HasPrefix(string(b), "application/vnd.oasis.opendocument.text")
+	return strings.TrimSpace(string(b))
 }
 
 // xmlDecoder reads an entry's XML. Word writes UTF-8; other declared

@@ -168,6 +168,9 @@ func (d *odtDoc) endPara() {
 	}
 	p := d.paras[len(d.paras)-1]
 	d.paras = d.paras[:len(d.paras)-1]
+	if p.space && len(p.text) > 0 && p.text[len(p.text)-1] == ' ' {
+		p.text = p.text[:len(p.text)-1] // white space that closes a paragraph is not shown
+	}
 	text := string(p.text)
 	d.out.WriteString(text)
 	d.out.WriteByte('\n')

@@ -255,3 +255,19 @@ func TestDocHeadings(t *testing.T) {
 		t.Errorf("headings (-want +got):\n%s", diff)
 	}
 }
+
+// TestOpenDocumentKinds checks that only an OpenDocument text is read as
+// one.
+func TestOpenDocumentKinds(t *testing.T) {
+	content := `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>` +
+		`<text:h text:outline-level="2">一、  主要举措</text:h><text:p>全年<text:span>办结</text:span>案件<text:s text:c="2"/>100件<text:tab/>。<text:line-break/>续行<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>脚注</text:p></text:note-body></text:note></text:p>` +
+		`<table:table><table:table-row><table:table-cell><text:p>格一 </text:p></table:table-cell><table:table-cell><text:p>格二</text:p></table:table-cell></table:table-row></table:table>` +
+		`<text:h text:outline-level="6">深层标题</text:h></office:text></office:body></office:document-content>`
+	got := decodeOK(t, makeZip(t, zipEntry{"mimetype", "application/vnd.oasis.opendocument.text"}, zipEntry{"content.xml", content}), Options{})
+	want := &Text{Text: "一、 主要举措\n全年办结案件  100件\t。\n续行\n格一\n格二\n深层标题\n", Encoding: "UTF-8", Format: "odt", Headings: map[int]int{1: 2}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	_, err := Bytes(makeZip(t, zipEntry{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, zipEntry{"content.xml", content}), Options{})
+	wantErr(t, err, ".ods", "另存为 .docx")
+}
