@@ -62,7 +62,8 @@ type Options struct {
 	MaxSize int64
 	// Name is the file's name (or path). Only its extension is used, and
 	// only when the content does not decide: ".html"/".htm" read the input
-	// as a web page, ".docx" insists on a .docx.
+	// as a web page, ".mht"/".mhtml" as a single-file page, ".docx" insists
+	// on a zip. A ".doc" holding a web page or RTF is read as what it holds.
 	Name string
 	// Encoding, when not empty, names the encoding of a text file or web
 	// page whose encoding cannot be detected, with a WHATWG label ("utf-8",
@@ -84,15 +85,16 @@ type Options struct {
 	// Timeout bounds an external converter's run (PDF); 0 means
 	// DefaultTimeout.
 	Timeout time.Duration
-	// MaxUnpacked bounds the bytes decompressed from a .docx, all entries
-	// read together (each entry is also refused up front when its header
-	// declares more); 0 means MaxSize, or DefaultMaxSize.
+	// MaxUnpacked bounds the bytes decompressed from a .docx, .odt or
+	// .ofd, all entries read together (each entry is also refused up front
+	// when its header declares more), and the page decoded from an .mht; 0
+	// means MaxSize, or DefaultMaxSize.
 	MaxUnpacked int64
-	// MaxEntries bounds the number of entries in a .docx; 0 means
-	// DefaultMaxEntries.
+	// MaxEntries bounds the number of entries in a .docx, .odt or .ofd (and
+	// of streams in a .doc); 0 means DefaultMaxEntries.
 	MaxEntries int
-	// MaxDepth bounds the nesting of XML elements in a .docx; 0 means
-	// DefaultMaxDepth.
+	// MaxDepth bounds the nesting of XML elements in a .docx, .odt or .ofd;
+	// 0 means DefaultMaxDepth.
 	MaxDepth int
 }
 

@@ -48,7 +48,7 @@ func decodeOLE(src []byte, opt Options) (*Text, error) {
 		if len(f.Path) == 0 { // top-level entries only
 			streams[f.Name] = f
 		}
-		if len(streams) > DefaultMaxEntries {
+		if len(streams) > newLimits(opt).entries {
 			return nil, errDocDamaged
 		}
 	}

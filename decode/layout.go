@@ -82,25 +82,38 @@ func layoutText(pages []Page) string {
 	return b.String()
 }
 
-// margins returns the left and right edges of a page's text: the edges
-// most lines share (to the nearest unit), so that a centred title or a
+// margins returns the left and right edges of a page's text: the left
+// edge most lines share (to the nearest unit), and the right edge most of
+// the longest lines share, so that a centred title, a short last line or a
 // full stop hung in the margin does not move them.
 func margins(lines []Line) (left, right float64) {
-	return mostCommon(lines, func(l Line) float64 { return l.XMin }), mostCommon(lines, func(l Line) float64 { return l.XMax })
+	var far, h float64
+	for _, l := range lines {
+		if strings.TrimSpace(l.Text) != "" && l.XMax > far {
+			far, h = l.XMax, l.YMax-l.YMin
+		}
+	}
+	var long []Line
+	for _, l := range lines {
+		if l.XMax >= far-3*h {
+			long = append(long, l)
+		}
+	}
+	return mostCommon(lines, func(l Line) float64 { return l.XMin }), mostCommon(long, func(l Line) float64 { return l.XMax })
 }
 
-// mostCommon returns the value of f most lines have, rounded, and the
-// smallest such when there is a tie.
+// mostCommon returns the value of f most non-blank lines have, rounded,
+// and the largest such when there is a tie.
 func mostCommon(lines []Line, f func(Line) float64) float64 {
 	count := map[float64]int{}
 	best, n := 0.0, 0
 	for _, l := range lines {
-		if strings.TrimSpace(l.Text) == "" && l.Text != "" {
+		if strings.TrimSpace(l.Text) == "" {
 			continue
 		}
 		v := math.Round(f(l))
 		count[v]++
-		if c := count[v]; c > n || c == n && v < best {
+		if c := count[v]; c > n || c == n && v > best {
 			best, n = v, c
 		}
 	}
@@ -145,7 +158,8 @@ func needsSpace(a, b string) bool {
 }
 
 // dropFurniture removes page numbers and running headers and footers. Only
-// a page's first and last lines are candidates: that is where they are.
+// a page's first and last lines in its margins are candidates: that is
+// where they are.
 func dropFurniture(pages []Page) []Page {
 	repeats := map[string]int{}
 	for _, pg := range pages {
@@ -158,6 +172,9 @@ func dropFurniture(pages []Page) []Page {
 		drop := map[int]bool{}
 		for _, i := range edgeLines(pg) {
 			t := strings.TrimSpace(pg.Lines[i].Text)
+			if !inMargin(pg, pg.Lines[i]) {
+				continue // the title, or the last line of the text
+			}
 			if pageNumber.MatchString(t) || len(pages) >= 2 && repeats[furnitureKey(t)] >= max(2, (len(pages)+1)/2) {
 				drop[i] = true
 			}
@@ -170,6 +187,15 @@ func dropFurniture(pages []Page) []Page {
 		}
 	}
 	return out
+}
+
+// inMargin reports whether l lies in the top or bottom eighth of its page,
+// where headers and footers are, above and below the text (公文 have a
+// 37 mm top margin on 297): a running header that repeats the title does
+// not take the title on the first page with it. Without the page's height
+// every line may be.
+func inMargin(pg Page, l Line) bool {
+	return pg.Height <= 0 || l.YMax <= 0.125*pg.Height || l.YMin >= 0.875*pg.Height
 }
 
 // edgeLines returns the indexes of a page's first and last non-blank lines.

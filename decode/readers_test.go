@@ -56,6 +56,19 @@ func TestPDFReader(t *testing.T) {
 		t.Errorf("got %q (%s)\nwant %q", got.Text, got.Format, want)
 	}
 
+	// A running header that repeats the title, which the first page has
+	// in its text: the title stays.
+	title := "关于2023年度法治政府建设情况的报告"
+	headed := []Page{
+		{Width: 600, Height: 800, Lines: []Line{line(title, 150, 450, 100), line("一、主要举措", 80, 200, 150), line("全年办理行政复议案件", 112, 520, 171), line("35件。", 80, 150, 192)}},
+		{Width: 600, Height: 800, Lines: []Line{line(title, 150, 450, 30), line("二、存在的不足", 80, 220, 100), line("执法力量不足,执法人员", 112, 520, 121), line("有待培训。", 80, 180, 142)}},
+		{Width: 600, Height: 800, Lines: []Line{line(title, 150, 450, 30), line("三、工作安排", 80, 200, 100)}},
+	}
+	got = decodeOK(t, []byte("%PDF-1.7\n"), Options{PDF: PDFReaderFunc(func(ctx context.Context, src []byte) ([]Page, error) { return headed, nil })})
+	if want := title + "\n一、主要举措\n全年办理行政复议案件35件。\n二、存在的不足\n执法力量不足,执法人员有待培训。\n三、工作安排\n"; got.Text != want {
+		t.Errorf("got %q\nwant %q", got.Text, want)
+	}
+
 	scan := PDFReaderFunc(func(ctx context.Context, src []byte) ([]Page, error) { return []Page{{Width: 600, Height: 800}}, nil })
 	_, err := Bytes([]byte("%PDF-1.4\n"), Options{PDF: scan})
 	wantErr(t, err, "扫描件,没有文字层,需要先做文字识别(OCR)")

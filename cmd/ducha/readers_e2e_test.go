@@ -167,3 +167,27 @@ func TestE2EWalkEveryReport(t *testing.T) {
 		t.Errorf("a folder of one .rtf:\nstdout:\n%s\nstderr:\n%s", o.stdout, o.stderr)
 	}
 }
+
+// TestE2EPDFWithoutPdftotext: without pdftotext on the PATH a PDF is
+// reported unreadable with the packages to install, and the other files
+// are still checked.
+func TestE2EPDFWithoutPdftotext(t *testing.T) {
+	cmd := exec.Command(binary, "check", "testdata/decode/001.pdf", "testdata/decode/001.doc")
+	cmd.Dir = repoRoot
+	cmd.Env = []string{"PATH=", "NO_COLOR="}
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	if code := cmd.ProcessState.ExitCode(); code != exitTrouble {
+		t.Fatalf("exit status %d (%v), want %d\n%s%s", code, err, exitTrouble, out.String(), errb.String())
+	}
+	all := out.String() + errb.String()
+	for _, want := range []string{"001.pdf", "pdftotext", "poppler-utils", "poppler-data"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("output does not mention %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "001.doc:") {
+		t.Errorf("the .doc (seed 001: no findings) reported:\n%s", all)
+	}
+}
