@@ -108,6 +108,11 @@ func parseBBox(b []byte) ([]Page, error) {
 	endPage := func() {
 		if len(pages) > 0 {
 			pg := &pages[len(pages)-1]
+			for i := range pg.Lines { // the margins count the lines with text
+				for _, w := range words[i] {
+					pg.Lines[i].Text += w.text
+				}
+			}
 			_, right := margins(pg.Lines)
 			for i := range pg.Lines {
 				pg.Lines[i].Text = joinWords(words[i], pg.Lines[i], right)
