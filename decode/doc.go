@@ -306,6 +306,7 @@ func readPieces(tb []byte, f fib, wdLen int64) ([]piece, error) {
 	n := int((lcb - 4) / 12)
 	pcds := plc[4*(n+1):]
 	pieces := make([]piece, 0, n)
+	var total int64 // bytes the pieces cover
 	for i := 0; i < n; i++ {
 		p := piece{cpStart: binary.LittleEndian.Uint32(plc[4*i:]), cpEnd: binary.LittleEndian.Uint32(plc[4*i+4:])}
 		fc := binary.LittleEndian.Uint32(pcds[8*i+2:])
@@ -321,7 +322,9 @@ func readPieces(tb []byte, f fib, wdLen int64) ([]piece, error) {
 		if !p.compressed {
 			size *= 2
 		}
-		if int64(p.fc)+size > wdLen {
+		// Word stores each character once: pieces that add up to more than
+		// the stream would repeat its bytes (a bomb).
+		if total += size; int64(p.fc)+size > wdLen || total > wdLen {
 			return nil, errPieces
 		}
 		pieces = append(pieces, p)

@@ -139,7 +139,9 @@ func (d *odtDoc) start(t xml.StartElement) {
 	switch t.Name.Local {
 	case "s":
 		n := atoi(attrNS(t, nsText, "c"), 1)
-		p.text = append(p.text, strings.Repeat(" ", max(1, min(n, 1000)))...)
+		// At most 100: more is layout, and a bomb of text:s would
+		// multiply the XML's size.
+		p.text = append(p.text, strings.Repeat(" ", max(1, min(n, 100)))...)
 	case "tab":
 		p.text = append(p.text, '\t')
 	case "line-break":

@@ -284,3 +284,46 @@ func TestOpenDocumentKinds(t *testing.T) {
 	_, err := Bytes(makeZip(t, zipEntry{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}, zipEntry{"content.xml", content}), Options{})
 	wantErr(t, err, ".ods", "另存为 .docx")
 }
+
+// TestPieceTableLimits checks the piece tables readPieces refuses.
+func TestPieceTableLimits(t *testing.T) {
+	clx := func(cps []uint32, fcs []uint32) []byte {
+		b := binary.LittleEndian.AppendUint32([]byte{0x02}, uint32(4*len(cps)+8*len(fcs)))
+		for _, cp := range cps {
+			b = binary.LittleEndian.AppendUint32(b, cp)
+		}
+		for _, fc := range fcs {
+			b = append(b, 0, 0)
+			b = binary.LittleEndian.AppendUint32(b, fc)
+			b = append(b, 0, 0)
+		}
+		return b
+	}
+	const wdLen = 1000
+	repeat := []uint32{0}
+	var at0 []uint32
+	for k := uint32(1); k <= 2000; k++ {
+		repeat = append(repeat, 400*k)
+		at0 = append(at0, 0x40000000) // compressed, at 0
+	}
+	for _, tc := range []struct {
+		name string
+		clx  []byte
+		ok   bool
+	}{
+		{"one UTF-16 piece", clx([]uint32{0, 400}, []uint32{100}), true},
+		{"one compressed piece", clx([]uint32{0, 900}, []uint32{0x40000000 | 2*50}), true},
+		{"past the stream", clx([]uint32{0, 400}, []uint32{300}), false},
+		{"CPs going back", clx([]uint32{0, 400, 100}, []uint32{0, 0}), false},
+		{"the same bytes 2,000 times", clx(repeat, at0), false},
+		{"a Prc, then the pieces", append([]byte{0x01, 0x02, 0x00, 0xAA, 0xBB}, clx([]uint32{0, 10}, []uint32{0})...), true},
+		{"a Prc longer than the CLX", []byte{0x01, 0xFF, 0x00}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := readPieces(tc.clx, fib{fcClx: 0, lcbClx: uint32(len(tc.clx))}, wdLen)
+			if (err == nil) != tc.ok {
+				t.Errorf("error %v, want ok=%v", err, tc.ok)
+			}
+		})
+	}
+}
