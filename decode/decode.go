@@ -23,9 +23,10 @@ import (
 // Text is a decoded report.
 type Text struct {
 	// Text is the report as UTF-8, without a byte-order mark. For text files
-	// line ends are kept as they were (LF or CRLF). A .docx yields one line
-	// per paragraph (a manual line break, w:br, starts another), a page one
-	// line per non-empty block, each ended by LF.
+	// line ends are kept as they were (LF or CRLF). A .docx, .doc or .odt
+	// yields one line per paragraph (a manual line break starts another), a
+	// page (.html, .mht) one line per non-empty block, a PDF or .ofd one
+	// line per paragraph as rebuilt from the layout, each ended by LF.
 	Text string
 	// Encoding names the encoding the bytes were in: "UTF-8", "UTF-16LE",
 	// "UTF-16BE", "GB18030", or another WHATWG name in upper case ("BIG5").
@@ -34,11 +35,13 @@ type Text struct {
 	// 97–2003 and WPS 文字), "odt", "mht", "pdf" or "ofd".
 	Format string
 	// Headings maps 1-based line numbers to an outline level (1–4) that the
-	// source declared: a .docx heading style or outline level, an HTML
-	// <h1>–<h4>. Nil when the source declared none (always for plain text).
+	// source declared: a .docx or .doc heading style, a .docx outline level,
+	// an .odt text:h, an HTML <h1>–<h4>. Nil when the source declared none
+	// (always for plain text, PDF and .ofd).
 	Headings map[int]int
 	// Title is the title the source declares apart from its text: an HTML
-	// page's <title>, or the text of a .docx paragraph in the Title style.
+	// page's <title>, or the text of a .docx or .odt paragraph in the Title
+	// style.
 	// It is a hint (a page title often ends with the site's name); the
 	// report's title line is found in Text by the parser.
 	Title string
