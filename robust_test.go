@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -72,7 +73,95 @@ func badInputs() []struct {
 			return []byte("<html><body>" + strings.Repeat("<div>", 100_000) + "<p>关于2023年度法治政府建设情况的报告</p><p>正文。</p>" + strings.Repeat("</div>", 100_000) + "</body></html>")
 		}, "", false},
 		{"too large", func() []byte { return bytes.Repeat([]byte("法"), 70<<20/3) }, "过大", true},
+		// Word 97–2003 files made wrong (testdata/decode/001.doc, by LibreOffice).
+		{"truncated compound file", func() []byte { b := docFixture(); return b[:len(b)/3] }, "已损坏", false},
+		{"FAT loop", func() []byte {
+			// WordDocument's first sector (the FIB's) chains back to itself.
+			b := docFixture()
+			sec := bytes.Index(b, []byte("\xEC\xA5"))/512 - 1
+			fat := binary.LittleEndian.Uint32(b[0x4C:])
+			binary.LittleEndian.PutUint32(b[512+512*int(fat)+4*sec:], uint32(sec))
+			return b
+		}, "已损坏", false},
+		{"FAT loop in the directory", func() []byte {
+			b := docFixture()
+			dir := binary.LittleEndian.Uint32(b[0x30:])
+			fat := binary.LittleEndian.Uint32(b[0x4C:])
+			binary.LittleEndian.PutUint32(b[512+512*int(fat)+4*int(dir):], dir)
+			return b
+		}, "已损坏", false},
+		{"piece table pointing outside the stream", func() []byte {
+			// The one piece's file position, past the end of WordDocument.
+			b := docFixture()
+			i := bytes.Index(b, []byte("\x02\x10\x00\x00\x00\x00\x00\x00\x00"))
+			binary.LittleEndian.PutUint32(b[i+5+8+2:], 0x3FFFFF00)
+			return b
+		}, "piece table", false},
+		{"encrypted .doc", func() []byte {
+			b := docFixture()
+			fib := bytes.Index(b, []byte("\xEC\xA5")) // WordDocument starts with the FIB
+			b[fib+0x0B] |= 0x01                       // fEncrypted
+			return b
+		}, "密码", false},
+		{"Word 95 .doc", func() []byte {
+			b := docFixture()
+			fib := bytes.Index(b, []byte("\xEC\xA5"))
+			binary.LittleEndian.PutUint16(b[fib+2:], 104) // nFib of Word 95
+			return b
+		}, "Word 6.0/95", false},
+		{"a PDF that is not one", func() []byte { return []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog") }, "PDF", false},
+		{"ofd zip bomb", func() []byte { return ofdBomb(80 << 20) }, "上限", false},
+		{"odt nested 10,000 deep", func() []byte {
+			return zipOf(map[string]string{"mimetype": "application/vnd.oasis.opendocument.text",
+				"content.xml": strings.Repeat("<text:section xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">", 10_000)})
+		}, "嵌套", false},
+		{"mht whose page is not base64", func() []byte {
+			return []byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\n%%%%\r\n--b--\r\n")
+		}, "MIME", false},
 	}
+}
+
+// docFixture is a copy of seed 001 as LibreOffice saves it in Word 97–2003
+// format.
+func docFixture() []byte {
+	b, err := os.ReadFile("testdata/decode/001.doc")
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// ofdBomb is an .ofd whose one page inflates to n bytes of spaces.
+func ofdBomb(n int) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range map[string]string{
+		"OFD.xml":            `<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
+		"Doc_0/Document.xml": `<ofd:Document xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>`,
+	} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	w, _ := zw.Create("Doc_0/Pages/Page_0/Content.xml")
+	w.Write([]byte("<ofd:Page>"))
+	spaces := bytes.Repeat([]byte(" "), 1<<20)
+	for i := 0; i < n>>20; i++ {
+		w.Write(spaces)
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// zipOf is a zip of the given entries.
+func zipOf(entries map[string]string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range entries {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	zw.Close()
+	return buf.Bytes()
 }
 
 func TestBadInputs(t *testing.T) {

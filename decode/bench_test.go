@@ -60,7 +60,7 @@ func BenchmarkHTML(b *testing.B) {
 
 // BenchmarkHTMLUTF8 is BenchmarkHTML without the GBK decoding.
 func BenchmarkHTMLUTF8(b *testing.B) {
-	page, _, err := toUTF8(fixturePage(b, seedParagraphs(b, seed003), fixtures[0].meta), "gbk", "")
+	page, _, err := toUTF8(fixturePage(b, seedParagraphs(b, seed003), fixtures[0].meta), Options{Encoding: "gbk"}, "")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -82,4 +82,24 @@ func BenchmarkDocxBomb(b *testing.B) {
 		b.Fatal("bomb decoded")
 	}
 	benchBytes(b, src, Options{})
+}
+
+// benchFixture measures reading a committed fixture of seed 003.
+func benchFixture(b *testing.B, name string) {
+	src, err := os.ReadFile(fixtureDir + "/" + name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchDecode(b, src, Options{})
+}
+
+func BenchmarkDoc(b *testing.B) { benchFixture(b, "003.doc") }
+func BenchmarkODT(b *testing.B) { benchFixture(b, "003.odt") }
+func BenchmarkMHT(b *testing.B) { benchFixture(b, "003.mht") }
+func BenchmarkOFD(b *testing.B) { benchFixture(b, "003.ofd") }
+
+// BenchmarkPDF includes running pdftotext, which is most of it.
+func BenchmarkPDF(b *testing.B) {
+	requireTool(b, "pdftotext")
+	benchFixture(b, "003.pdf")
 }

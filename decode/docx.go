@@ -35,9 +35,9 @@ const (
 // entries of repetitive XML legitimately compress very well.
 const ratioFloor = 1 << 20
 
-// decodeDocx reads the paragraphs of a .docx, one line per paragraph (see
-// docxDoc for the details), within the limits of opt.
-func decodeDocx(src []byte, opt Options) (*Text, error) {
+// decodeZip reads a zip container: a .docx, an .odt or an .ofd, told
+// apart by the entries they must have, within the limits of opt.
+func decodeZip(src []byte, opt Options) (*Text, error) {
 	lim := newLimits(opt)
 	// Count the entries from the end-of-directory record before archive/zip
 	// allocates one File per entry.
@@ -51,17 +51,34 @@ func decodeDocx(src []byte, opt Options) (*Text, error) {
 	if len(zr.File) > lim.entries {
 		return nil, tooManyEntries(uint64(len(zr.File)), lim.entries)
 	}
-	doc := findEntry(zr, docxDocument)
-	if doc == nil {
-		return nil, notWord(zr, &lim)
+	switch {
+	case findEntry(zr, docxDocument) != nil:
+		return decodeDocx(zr, &lim)
+	case isODT(odfType(zr, &lim), zr):
+		lim.kind = "odt"
+		return decodeODT(zr, &lim)
+	case findEntry(zr, ofdRoot) != nil:
+		lim.kind = "ofd"
+		return decodeOFD(zr, &lim)
 	}
+	return nil, notWord(zr, &lim)
+}
+
+// docxContentTypes is the entry every OOXML package has.
+const docxContentTypes = "[Content_Types].xml"
+
+// decodeDocx reads the paragraphs of a .docx, one line per paragraph (see
+// docxDoc for the details).
+func decodeDocx(zr *zip.Reader, lim *limits) (*Text, error) {
+	doc := findEntry(zr, docxDocument)
 	var st styles
+	var err error
 	if f := findEntry(zr, docxStyles); f != nil {
-		if st, err = readStyles(f, &lim); err != nil {
+		if st, err = readStyles(f, lim); err != nil {
 			return nil, err
 		}
 	}
-	t, err := readDocument(doc, st, &lim)
+	t, err := readDocument(doc, st, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -73,14 +90,15 @@ func decodeDocx(src []byte, opt Options) (*Text, error) {
 
 // limits is what is left of Options' limits while one .docx is read.
 type limits struct {
-	unpacked int64 // bytes that may still be decompressed
-	max      int64 // the MaxUnpacked in force, for messages
+	kind     string // "docx", "odt" or "ofd", for messages
+	unpacked int64  // bytes that may still be decompressed
+	max      int64  // the MaxUnpacked in force, for messages
 	entries  int
 	depth    int
 }
 
 func newLimits(opt Options) limits {
-	l := limits{unpacked: opt.MaxUnpacked, entries: opt.MaxEntries, depth: opt.MaxDepth}
+	l := limits{kind: "docx", unpacked: opt.MaxUnpacked, entries: opt.MaxEntries, depth: opt.MaxDepth}
 	if l.unpacked <= 0 {
 		l.unpacked = opt.MaxSize
 	}
@@ -102,7 +120,18 @@ func tooManyEntries(n uint64, max int) error {
 }
 
 func (l *limits) tooBig(name string) error {
-	return &Error{limit: true, Reason: fmt.Sprintf(".docx 中的 %s 解压后超过 %d 字节的上限(可能是“压缩炸弹”);如确是正常文档,请删去其中的大量内容,或另存为 .txt 后再检查", name, l.max)}
+	return &Error{limit: true, Reason: fmt.Sprintf(".%s 中的 %s 解压后超过 %d 字节的上限(可能是“压缩炸弹”);如确是正常文档,请删去其中的大量内容,或另存为 .txt 后再检查", l.kind, name, l.max)}
+}
+
+// resave is the advice for a damaged or suspicious file of l's kind.
+func (l *limits) resave() string {
+	switch l.kind {
+	case "odt":
+		return "请用 WPS 或 LibreOffice 打开后重新另存为 .odt 或 .docx"
+	case "ofd":
+		return "请用 OFD 阅读器(如数科、福昕)打开后另存为 PDF,或复制正文另存为 .txt"
+	}
+	return "请用 Word 或 WPS 打开后重新另存为 .docx"
 }
 
 // open opens a zip entry for reading within the limits: its declared size
@@ -114,17 +143,17 @@ func (l *limits) open(f *zip.File) (io.ReadCloser, error) {
 		return nil, l.tooBig(f.Name)
 	}
 	if size > ratioFloor && (f.CompressedSize64 == 0 || size/f.CompressedSize64 > MaxRatio) {
-		return nil, &Error{limit: true, Reason: fmt.Sprintf(".docx 中的 %s 压缩比超过 %d 倍,不像正常的 Word 文档(可能是“压缩炸弹”);请用 Word 或 WPS 打开后重新另存为 .docx", f.Name, MaxRatio)}
+		return nil, &Error{limit: true, Reason: fmt.Sprintf(".%s 中的 %s 压缩比超过 %d 倍,不像正常的文档(可能是“压缩炸弹”);%s", l.kind, f.Name, MaxRatio, l.resave())}
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, damaged(f.Name)
+		return nil, l.damaged(f.Name)
 	}
 	return &budgetReader{rc: rc, l: l, name: f.Name}, nil
 }
 
-func damaged(name string) error {
-	return &Error{Reason: fmt.Sprintf(".docx 中的 %s 无法解压,文件已损坏;请用 Word 或 WPS 打开后重新另存为 .docx", name)}
+func (l *limits) damaged(name string) error {
+	return &Error{Reason: fmt.Sprintf(".%s 中的 %s 无法解压,文件已损坏;%s", l.kind, name, l.resave())}
 }
 
 // budgetReader reads a zip entry and charges what it reads to the limits.
@@ -147,7 +176,7 @@ func (r *budgetReader) Read(p []byte) (int, error) {
 		return 0, r.l.tooBig(r.name)
 	}
 	if err != nil && err != io.EOF {
-		return n, damaged(r.name)
+		return n, r.l.damaged(r.name)
 	}
 	return n, err
 }
@@ -188,9 +217,11 @@ func findEntry(zr *zip.Reader, name string) *zip.File {
 // notWord explains a zip without word/document.xml: often another office
 // format saved with the wrong extension.
 func notWord(zr *zip.Reader, l *limits) error {
-	switch {
-	case isODT(zr, l):
-		return &Error{Reason: "这是 OpenDocument 文档(.odt),不是 .docx;请用 WPS 或 LibreOffice 打开后另存为 .docx 或 .txt"}
+	switch t := odfType(zr, l); {
+	case strings.HasPrefix(t, "application/vnd.oasis.opendocument.spreadsheet"):
+		return &Error{Reason: "这是 OpenDocument 表格(.ods),不是文字文档;请把报告正文另存为 .docx 或 .txt"}
+	case strings.HasPrefix(t, "application/vnd.oasis.opendocument.presentation"):
+		return &Error{Reason: "这是 OpenDocument 演示文稿(.odp),不是文字文档;请把报告正文另存为 .docx 或 .txt"}
 	case findEntry(zr, "xl/workbook.xml") != nil:
 		return &Error{Reason: "这是 Excel 表格(.xlsx),不是 Word 文档;请把报告正文另存为 .docx 或 .txt"}
 	case findEntry(zr, "ppt/presentation.xml") != nil:
@@ -199,18 +230,30 @@ func notWord(zr *zip.Reader, l *limits) error {
 	return &Error{Reason: "这是 zip 压缩包,但其中没有 word/document.xml,不是 Word 文档(.docx);如是压缩包请先解压,如是损坏的 .docx 请用 Word 或 WPS 打开后重新另存"}
 }
 
-func isODT(zr *zip.Reader, l *limits) bool {
+// isODT reports whether a zip whose mimetype entry says t is an
+// OpenDocument text: t says so, or there is no mimetype (some tools leave
+// it out) but a content.xml and no OOXML content types.
+func isODT(t string, zr *zip.Reader) bool {
+	if t != "" {
+		return strings.HasPrefix(t, "application/vnd.oasis.opendocument.text")
+	}
+	return findEntry(zr, odtContent) != nil && findEntry(zr, docxContentTypes) == nil
+}
+
+// odfType returns the media type an OpenDocument package names in its
+// mimetype entry ("application/vnd.oasis.opendocument.text"), "" if none.
+func odfType(zr *zip.Reader, l *limits) string {
 	f := findEntry(zr, "mimetype")
 	if f == nil || f.UncompressedSize64 > 100 {
-		return false
+		return ""
 	}
 	rc, err := l.open(f)
 	if err != nil {
-		return false
+		return ""
 	}
 	defer rc.Close()
 	b, _ := io.ReadAll(rc)
-	return strings.HasPrefix(string(b), "application/vnd.oasis.opendocument")
+	return strings.TrimSpace(string(b))
 }
 
 // xmlDecoder reads an entry's XML. Word writes UTF-8; other declared
@@ -228,20 +271,20 @@ func xmlDecoder(r io.Reader) *xml.Decoder {
 }
 
 // xmlError turns what the XML decoder returned into an error for the user.
-func xmlError(name string, err error) error {
+func (l *limits) xmlError(name string, err error) error {
 	var de *Error
 	if errors.As(err, &de) {
 		return de // a limit, or damage found by the budget reader
 	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		return &Error{Reason: fmt.Sprintf(".docx 中的 %s 不是格式正确的 XML(第 %d 行);文件可能已损坏,请用 Word 或 WPS 打开后重新另存为 .docx", name, se.Line)}
+		return &Error{Reason: fmt.Sprintf(".%s 中的 %s 不是格式正确的 XML(第 %d 行);文件可能已损坏,%s", l.kind, name, se.Line, l.resave())}
 	}
-	return &Error{Reason: fmt.Sprintf(".docx 中的 %s 无法读取,文件可能已损坏;请用 Word 或 WPS 打开后重新另存为 .docx", name)}
+	return &Error{Reason: fmt.Sprintf(".%s 中的 %s 无法读取,文件可能已损坏;%s", l.kind, name, l.resave())}
 }
 
 func (l *limits) tooDeep(name string) error {
-	return &Error{limit: true, Reason: fmt.Sprintf(".docx 中的 %s 元素嵌套超过 %d 层,不像正常的 Word 文档(可能是恶意构造的文件);请用 Word 或 WPS 打开后重新另存为 .docx", name, l.depth)}
+	return &Error{limit: true, Reason: fmt.Sprintf(".%s 中的 %s 元素嵌套超过 %d 层,不像正常的文档(可能是恶意构造的文件);%s", l.kind, name, l.depth, l.resave())}
 }
 
 // xmlWalk calls fn for every token of the entry f, with the stack of open
@@ -261,7 +304,7 @@ func xmlWalk(f *zip.File, l *limits, fn func(tok xml.Token, open []xml.Name)) er
 			return nil
 		}
 		if err != nil {
-			return xmlError(f.Name, err)
+			return l.xmlError(f.Name, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -61,6 +61,12 @@ var fixtureStyles = stylesXML(
 // two characters; runs split where the script changes, as Word splits them
 // to set the fonts of digits and Chinese apart.
 func fixtureDocx(t testing.TB, paras []string) ([]byte, map[int]int) {
+	body, headings := fixtureBody(paras)
+	return makeDocx(t, body, fixtureStyles), headings
+}
+
+// fixtureBody is the paragraphs of fixtureDocx.
+func fixtureBody(paras []string) ([]string, map[int]int) {
 	var body []string
 	headings := map[int]int{}
 	for i, p := range paras {
@@ -86,7 +92,7 @@ func fixtureDocx(t testing.TB, paras []string) ([]byte, map[int]int) {
 		b.WriteString("</w:p>")
 		body = append(body, b.String())
 	}
-	return makeDocx(t, body, fixtureStyles), headings
+	return body, headings
 }
 
 // scriptRuns splits s where it changes between ASCII and other characters.

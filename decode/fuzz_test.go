@@ -42,7 +42,7 @@ func checkDecoded(t *testing.T, got *Text, err error) {
 		t.Fatalf("blank Text without ErrEmpty: %q", s)
 	case got.Encoding == "":
 		t.Fatal("no Encoding")
-	case got.Format != "text" && got.Format != "docx" && got.Format != "html":
+	case !knownFormats[got.Format]:
 		t.Fatalf("Format %q", got.Format)
 	case !utf8.ValidString(got.Title):
 		t.Fatalf("Title is not valid UTF-8: %q", got.Title)
@@ -61,10 +61,12 @@ func checkDecoded(t *testing.T, got *Text, err error) {
 			t.Fatalf("Meta is not valid UTF-8: %q", m)
 		}
 	}
-	if got.Format == "html" {
+	if got.Format == "html" || got.Format == "mht" {
 		checkHTMLLines(t, lines)
 	}
 }
+
+var knownFormats = map[string]bool{"text": true, "docx": true, "html": true, "doc": true, "odt": true, "mht": true, "pdf": true, "ofd": true}
 
 // checkHTMLLines checks that extracted page text has no empty lines and no
 // whitespace left to collapse.
@@ -181,5 +183,48 @@ func FuzzHTML(f *testing.F) {
 				checkHTMLLines(t, strings.Split(got.Text, "\n"))
 			}
 		}
+	})
+}
+
+// FuzzOLE mutates Word 97–2003 files (compound files).
+func FuzzOLE(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		if bytes.HasPrefix(s, oleMagic) {
+			f.Add(s)
+		}
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		got, err := Bytes(b, Options{Name: "a.doc"})
+		checkDecoded(t, got, err)
+	})
+}
+
+// FuzzBBox reads arbitrary bytes as pdftotext's output and lays the pages
+// out: the PDF path without pdftotext.
+func FuzzBBox(f *testing.F) {
+	f.Add([]byte(`<doc><page width="595" height="842"><flow><block><line xMin="72" yMin="72" xMax="520" yMax="86"><word xMin="72" yMin="72" xMax="135" yMax="86">大兴区</word><word xMin="137" yMin="72" xMax="165" yMax="86">2020</word></line><line xMin="72" yMin="90" xMax="300" yMax="104"><word xMin="72" yMin="90" xMax="300" yMax="104">年度报告</word></line><line xMin="290" yMin="800" xMax="310" yMax="814"><word xMin="290" yMin="800" xMax="310" yMax="814">- 1 -</word></line></block></flow></page></doc>`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		pages, err := parseBBox(b)
+		if err != nil {
+			return
+		}
+		text := layoutText(pages)
+		if !utf8.ValidString(text) && utf8.Valid(b) {
+			t.Fatalf("invalid UTF-8 from valid input: %q", text)
+		}
+	})
+}
+
+// FuzzMHT reads arbitrary bytes as a single-file web page.
+func FuzzMHT(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		if looksMHT(sniffHead(s)) {
+			f.Add(s)
+		}
+	}
+	f.Add([]byte("MIME-Version: 1.0\r\nContent-Type: text/html; charset=gb2312\r\nContent-Transfer-Encoding: base64\r\n\r\nPGh0bWw+PHA+saiB5zwvcD4=\r\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		got, err := Bytes(b, Options{Name: "a.mht"})
+		checkDecoded(t, got, err)
 	})
 }

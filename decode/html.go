@@ -2,6 +2,7 @@ package decode
 
 import (
 	"bytes"
+	"cmp"
 	"strings"
 	"unicode/utf8"
 
@@ -11,13 +12,15 @@ import (
 )
 
 // decodeHTML reads a web page: it finds the page's encoding, then extracts
-// its text (see htmlText).
-func decodeHTML(src []byte, opt Options) (*Text, error) {
-	declared := ""
-	if opt.Encoding == "" && !hasBOM(src) {
-		declared = prescan(src)
+// its text (see htmlText). charset is the one a container declared for the
+// page (an .mht part's Content-Type), "" if none: the page's own <meta>
+// wins over it, as a browser has it.
+func decodeHTML(src []byte, opt Options, charset string) (*Text, error) {
+	declared := charset
+	if !hasBOM(src) {
+		declared = cmp.Or(prescan(src), charset)
 	}
-	s, enc, err := toUTF8(src, opt.Encoding, declared)
+	s, enc, err := toUTF8(src, opt, declared)
 	if err != nil {
 		return nil, err
 	}

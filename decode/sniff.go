@@ -14,7 +14,7 @@ const (
 	formatHTML
 	formatDocx
 	formatPDF
-	formatOLE    // old binary Word (.doc), WPS (.wps), encrypted Office files
+	formatOLE    // compound file: Word 97–2003 (.doc), WPS (.wps), encrypted Office files
 	formatRTF    // Rich Text Format
 	formatMHT    // MHTML: a web page saved "as a single file"
 	formatNotZip // named .docx, but not a zip
@@ -122,14 +122,9 @@ func looksMHT(head []byte) bool {
 // refuse explains why a recognised format cannot be read, and what to do.
 func refuse(f format) error {
 	switch f {
-	case formatPDF:
-		return &Error{Reason: "这是 PDF 文件,无法直接读取其中的文字;请先转换为文字:用 Word 或 WPS 打开后另存为 .docx,或复制正文另存为 .txt"}
-	case formatOLE:
-		return &Error{Reason: "这是旧版 Word (.doc)、WPS (.wps) 或设有密码的 Office 文件,无法直接读取;请用 Word 或 WPS 打开,另存为 .docx 或 .txt 后再检查(如设有打开密码,请先取消)"}
 	case formatRTF:
-		return &Error{Reason: "这是 RTF 文件,无法直接读取;请用 Word 或 WPS 打开,另存为 .docx 或 .txt 后再检查"}
-	case formatMHT:
-		return &Error{Reason: "这是“单个文件网页”(.mht/.mhtml),无法直接读取;请在浏览器中打开,另存为“网页,仅 HTML”(.html),或复制正文另存为 .txt"}
+		// No RTF reader yet: Word and WPS open RTF and save it as .docx.
+		return &Error{Reason: "这是 RTF 文件(可能扩展名是 .doc),无法直接读取;请用 Word 或 WPS 打开,另存为 .docx 或 .txt 后再检查"}
 	case formatNotZip:
 		return &Error{Reason: "文件扩展名是 .docx,但内容不是 .docx(zip 压缩包);文件可能已损坏或被改过扩展名:请用 Word 或 WPS 打开后重新另存为 .docx"}
 	}

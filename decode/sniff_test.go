@@ -49,10 +49,10 @@ func TestRefused(t *testing.T) {
 		name, src, file string
 		parts           []string
 	}{
-		{"pdf", "%PDF-1.4\n%âãÏÓ", "", []string{"PDF", "请先转换为文字"}},
-		{"doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", "报告.doc", []string{".doc", "请", "另存为 .docx 或 .txt"}},
+		{"doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", "报告.doc", []string{".doc", "已损坏", "另存为 .docx"}},
 		{"rtf", `{\rtf1\ansi\ansicpg936`, "", []string{"RTF", "另存为 .docx 或 .txt"}},
-		{"mht", "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n", "", []string{".mht", "仅 HTML"}},
+		{"mht without a page", "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n", "", []string{".mht", "MIME", "仅 HTML"}},
+		{"rtf named .doc", `{\rtf1\ansi\ansicpg936`, "报告.doc", []string{"RTF", "另存为 .docx 或 .txt"}},
 		{"not a docx", sample, "报告.docx", []string{"扩展名是 .docx", "重新另存为 .docx"}},
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "报告.png", []string{"二进制"}},
 	} {

@@ -32,13 +32,14 @@ const utf8Majority = 8
 
 // toUTF8 decodes the bytes of a text file or web page, weighing the evidence
 // in the HTML standard's order, adapted to what Chinese drafters have: a
-// byte-order mark; the caller's label; the page's declared charset, unless
-// the bytes are valid UTF-8 (which legacy-encoded Chinese practically never
-// is, while stale charset declarations are common); valid UTF-8; GB18030,
-// kept only if the result makes sense. It returns the text and the name of
-// the encoding used.
-func toUTF8(src []byte, label, declared string) (string, string, error) {
-	s, enc, err := detect(src, label, declared)
+// byte-order mark; an encoding the caller forces; valid UTF-8 (which
+// legacy-encoded Chinese practically never is, while stale charset
+// declarations are common); the page's declared charset; the caller's
+// fallback label; UTF-16 without a byte-order mark, known by where its NUL
+// bytes fall; GB18030, kept only if the result makes sense. It returns the
+// text and the name of the encoding used.
+func toUTF8(src []byte, opt Options, declared string) (string, string, error) {
+	s, enc, err := detect(src, opt, declared)
 	if err != nil {
 		return "", "", err
 	}
@@ -48,7 +49,7 @@ func toUTF8(src []byte, label, declared string) (string, string, error) {
 }
 
 // detect does toUTF8's work but for the final trim.
-func detect(src []byte, label, declared string) (string, string, error) {
+func detect(src []byte, opt Options, declared string) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(src, bomUTF8):
 		s, err := strictUTF8(src, len(bomUTF8))
@@ -60,30 +61,104 @@ func detect(src []byte, label, declared string) (string, string, error) {
 		s, err := fromUTF16(src, len(bomUTF16BE), true)
 		return s, "UTF-16BE", err
 	}
-	if label != "" {
-		return named(src, label)
+	if opt.ForceEncoding != "" {
+		return named(src, opt.ForceEncoding)
 	}
-	if err := checkNUL(src, 0); err != nil {
-		return "", "", err
-	}
-	if utf8x.ValidBytes(src) {
+	nul := bytes.IndexByte(src, 0) >= 0
+	if !nul && utf8x.ValidBytes(src) {
 		return string(src), "UTF-8", nil
 	}
-	if declared != "" {
+	if declared != "" && !nul {
 		enc, name, err := lookup(declared)
 		if err == nil && !isUnicode(name) {
 			s, err := decodeWith(src, enc, name)
 			return s, name, err
 		}
 	}
-	multi, bad, first := utf8Stats(src)
-	if multi >= utf8Majority*bad {
-		return "", "", &Error{Offset: first, Reason: fmt.Sprintf("不是有效的 UTF-8 文本(第 %d 字节处无法解码):文件其余部分是 UTF-8,该处可能已损坏;请检查并修正该处,或重新另存为 UTF-8 后再检查", first)}
+	var multi, bad, first int
+	if !nul {
+		multi, bad, first = utf8Stats(src)
+		if multi >= utf8Majority*bad {
+			return "", "", &Error{Offset: first, Reason: fmt.Sprintf("不是有效的 UTF-8 文本(第 %d 字节处无法解码):文件其余部分是 UTF-8,该处可能已损坏;请检查并修正该处,或重新另存为 UTF-8 后再检查", first)}
+		}
+	}
+	if opt.Encoding != "" {
+		return named(src, opt.Encoding)
+	}
+	if nul {
+		if big, ok := sniffUTF16(src); ok {
+			s, err := fromUTF16(src, 0, big)
+			return s, map[bool]string{false: "UTF-16LE", true: "UTF-16BE"}[big], err
+		}
+		return "", "", binaryError(src, bytes.IndexByte(src, 0))
 	}
 	if s, ok := saneGB18030(src); ok {
 		return s, "GB18030", nil
 	}
 	return "", "", &Error{Offset: first, Reason: fmt.Sprintf("不是有效的 UTF-8 文本(第 %d 字节处无法解码),也不是 GB18030/GBK 编码的中文文本;请转换为 UTF-8 后再检查,或指明文件的编码(如 --encoding big5)", first)}
+}
+
+// sniffUTF16 recognises UTF-16 without a byte-order mark, as some editors
+// and OA exports write it, and reports whether it is big-endian. Chinese
+// text puts few NUL bytes in UTF-16 (only ASCII characters and a handful of
+// ideographs such as U+4E00 一 have one), so their number proves nothing;
+// what does is that nearly every 16-bit unit, read in one byte order, is a
+// character a report uses (CJK ideographs and punctuation, full-width
+// forms, ASCII, Latin), while binary data and the other byte order give
+// control characters, private-use and unassigned code points.
+func sniffUTF16(src []byte) (big, ok bool) {
+	if len(src) < 4 || len(src)%2 != 0 {
+		return false, false
+	}
+	b := src[:min(len(src), 64<<10)]
+	le, be := plausibleUTF16(b, false), plausibleUTF16(b, true)
+	units := len(b) / 2
+	switch {
+	case le*100 >= units*98 && le > be:
+		return false, true
+	case be*100 >= units*98 && be > le:
+		return true, true
+	}
+	return false, false
+}
+
+// plausibleUTF16 counts the units of b, read in one byte order, that are
+// characters of a report (a surrogate counts when it is in a pair).
+func plausibleUTF16(b []byte, big bool) int {
+	n := 0
+	for i := 0; i+1 < len(b); i += 2 {
+		r := unit(b, i, big)
+		if utf16.IsSurrogate(r) {
+			if r < 0xDC00 && i+3 < len(b) {
+				if r2 := unit(b, i+2, big); 0xDC00 <= r2 && r2 < 0xE000 {
+					n += 2
+					i += 2
+				}
+			}
+			continue
+		}
+		if reportRune(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// reportRune reports whether r is a character reports are written in.
+func reportRune(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r' || r == '\f':
+		return true
+	case 0x20 <= r && r < 0x7F, 0xA0 <= r && r < 0x250:
+		return true
+	case 0x2000 <= r && r < 0x2C00: // punctuation, symbols, ①, arrows, boxes
+		return true
+	case 0x3000 <= r && r < 0x3100, 0x3200 <= r && r < 0x4DC0, 0x4E00 <= r && r < 0xA000:
+		return true
+	case 0xFE30 <= r && r < 0xFE50, 0xFF00 <= r && r < 0xFFF0, r == 0xFEFF:
+		return true
+	}
+	return false
 }
 
 func isUnicode(name string) bool {
@@ -285,7 +360,7 @@ func checkNUL(src []byte, start int) error {
 
 func binaryError(src []byte, off int) error {
 	if looksUTF16(src) {
-		return &Error{Offset: off, Reason: "含有 NUL 字节,看起来是没有字节序标记(BOM)的 UTF-16 文本;请另存为 UTF-8,或指明文件的编码(如 --encoding utf-16le)"}
+		return &Error{Offset: off, Reason: "含有 NUL 字节,看起来是没有字节序标记(BOM)的 UTF-16 文本,但其中有无法识别的字符;请另存为 UTF-8,或指明文件的编码(如 --force-encoding utf-16le)"}
 	}
 	return &Error{Offset: off, Reason: "含有 NUL 字节,看起来是二进制文件而不是报告文本;请先转换为 .txt"}
 }

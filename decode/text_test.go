@@ -134,7 +134,7 @@ func TestEncodingErrors(t *testing.T) {
 		{"named gbk, invalid after astral", append(gb18030(t, "𠀀"), 0xFF), "gbk", 4, []string{"第 4 字节"}},
 		{"nul", []byte("报告\x00报告"), "", 6, []string{"NUL", "二进制"}},
 		{"nul after bom", []byte("\xEF\xBB\xBF报告\x00"), "", 9, []string{"NUL"}},
-		{"utf-16 without bom", utf16Bytes(sample, false, false), "", -1, []string{"UTF-16", "BOM", "--encoding"}},
+		{"utf-16 without bom, binary inside", append(utf16Bytes(sample, false, false), 0x01, 0xE0, 0x02, 0xE0, 0x03, 0xE0, 0x04, 0xE0, 0x05, 0xE0, 0x06, 0xE0, 0x07, 0xE0, 0x08, 0xE0, 0x0E, 0xE0, 0x0F, 0xE0, 0x10, 0xE0, 0x11, 0xE0, 0x12, 0xE0), "", -1, []string{"UTF-16", "BOM", "--force-encoding"}},
 		{"utf-16 odd length", append(utf16Bytes("报告", false, true), 'x'), "", 6, []string{"奇数"}},
 		{"utf-16 lone surrogate", append(utf16Bytes("报告", false, true), 0x00, 0xD8, 'a', 0), "", 6, []string{"代理项"}},
 		{"utf-16 nul", utf16Bytes("报\x00告", true, true), "", 4, []string{"NUL"}},
@@ -173,5 +173,59 @@ func TestUTF8Stats(t *testing.T) {
 	multi, bad, first := utf8Stats([]byte("a报\xFF告\x80"))
 	if multi != 2 || bad != 2 || first != 4 {
 		t.Errorf("utf8Stats = %d, %d, %d; want 2, 2, 4", multi, bad, first)
+	}
+}
+
+// TestUTF16WithoutBOM checks that UTF-16 without a byte-order mark is
+// recognised by where its NUL bytes fall, however few: Chinese text with
+// full-width punctuation has a NUL only in its line ends.
+func TestUTF16WithoutBOM(t *testing.T) {
+	cjk := "关于２０２３年度法治政府建设情况的报告\n一、主要举措和成效。全年办结案件一百件。\n"
+	for _, tc := range []struct {
+		name string
+		text string
+		big  bool
+		enc  string
+	}{
+		{"sample LE", sample, false, "UTF-16LE"},
+		{"sample BE", sample, true, "UTF-16BE"},
+		{"full-width CJK LE", cjk, false, "UTF-16LE"},
+		{"full-width CJK BE", cjk, true, "UTF-16BE"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := utf16Bytes(tc.text, tc.big, false)
+			if looksUTF16(src) && tc.text == cjk {
+				t.Fatalf("the case no longer tests what it should: the old NUL count recognises it")
+			}
+			got := decodeOK(t, src, Options{})
+			if got.Text != tc.text || got.Encoding != tc.enc {
+				t.Errorf("got %q as %s, want %q as %s", got.Text, got.Encoding, tc.text, tc.enc)
+			}
+		})
+	}
+}
+
+// TestEncodingFallback checks that Options.Encoding applies only where
+// detection fails, and ForceEncoding wins over it.
+func TestEncodingFallback(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		src  []byte
+		opt  Options
+		want string // the encoding used
+	}{
+		{"valid UTF-8 wins over a fallback", []byte(sample), Options{Encoding: "utf-16le"}, "UTF-8"},
+		{"a BOM wins over a fallback", utf16Bytes(sample, true, true), Options{Encoding: "gbk"}, "UTF-16BE"},
+		{"the fallback where detection fails", gbk(t, sample), Options{Encoding: "gbk"}, "GB18030"},
+		{"the fallback before the GB18030 guess", []byte("\xaa\x6b\xaa\x76"), Options{Encoding: "big5"}, "BIG5"},
+		{"the fallback for UTF-16 without BOM", utf16Bytes(sample, true, false), Options{Encoding: "utf-16be"}, "UTF-16BE"},
+		{"forced wins over valid UTF-8", []byte("abc"), Options{ForceEncoding: "gb18030"}, "GB18030"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := decodeOK(t, tc.src, tc.opt)
+			if got.Encoding != tc.want {
+				t.Errorf("read as %s (%q), want %s", got.Encoding, got.Text, tc.want)
+			}
+		})
 	}
 }

@@ -186,15 +186,21 @@ type Options struct {
 	// does not say which format it is (.docx, .html, .txt).
 	Name string
 	// Encoding names the text's encoding ("gb18030", "utf-16le"…) when it
-	// cannot be detected; a byte-order mark still wins.
+	// cannot be detected: a byte-order mark, valid UTF-8 and a page's
+	// charset win over it.
 	Encoding string
+	// ForceEncoding names an encoding that wins over detection (only a
+	// byte-order mark wins over it).
+	ForceEncoding string
+	// PDF extracts a PDF's text; nil means decode.Pdftotext.
+	PDF decode.PDFReader
 }
 
 // Check decodes src, parses it and lints it. Decoding and parsing errors
 // (empty, binary or undecodable input, a page with no report in it) are
 // returned as errors, with messages for the user.
 func (l *Linter) Check(ctx context.Context, src []byte, opt Options) (*Result, error) {
-	t, err := decode.Bytes(src, decode.Options{MaxSize: opt.MaxSize, Name: opt.Name, Encoding: opt.Encoding})
+	t, err := decode.BytesContext(ctx, src, decode.Options{MaxSize: opt.MaxSize, Name: opt.Name, Encoding: opt.Encoding, ForceEncoding: opt.ForceEncoding, PDF: opt.PDF})
 	if err != nil {
 		return nil, err
 	}

@@ -51,14 +51,16 @@ const checkUsage = `用法:ducha check [选项] 路径...
   --fail-on 级别       有这一级别或更严重的问题时退出码为 1:error(默认)、warning、info
 
 输入:
-  --include 模式       目录中要检查的文件(可重复;默认 *.txt *.docx *.html *.htm)
+  --include 模式       目录中要检查的文件(可重复;默认 *.txt *.docx *.doc *.wps *.odt *.rtf
+                       *.pdf *.ofd *.html *.htm *.mht *.mhtml)
   --exclude 模式       目录中要跳过的文件;以 / 结尾的只匹配目录,如 old/(可重复)
   --year 年份          所报告的年度,用于所有文件,代替从标题或正文读出的年度
   --published 日期     报告的发布日期(如 2024-03-20),用于所有文件,代替网页上的发布日期
   --stdin-name 名称    标准输入在输出中的名称(默认 <stdin>)
   --max-size 大小      单个文件的大小上限,如 64M、500K(默认 64M)
   --encoding 编码      文本文件的编码,无法自动识别时使用:gb18030、gbk、big5、utf-16le 等
-                       (默认自动识别:BOM、网页的 charset、UTF-8、GB18030)
+                       (先自动识别:BOM、UTF-8、网页的 charset、UTF-16,都不成时才用它)
+  --force-encoding 编码 一律按这个编码读文本文件和网页,不自动识别(只有 BOM 优先)
   --jobs N             同时检查的文件数(默认为 CPU 数)
 
 模式按文件名匹配,含 / 时按相对于所给目录的路径匹配,不分大小写;以 . 开头的文件和目录、
@@ -104,7 +106,8 @@ type checkFlags struct {
 	ruleFlags
 	format, summary, output, color string
 	failOn, stdinName, maxSize     string
-	encoding, published            string
+	encoding, forceEncoding        string
+	published                      string
 	year, jobs                     int
 	include, exclude               listFlag
 	quiet                          bool
@@ -120,6 +123,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.stdinName, "stdin-name", "<stdin>", "标准输入的名称")
 	fs.StringVar(&c.maxSize, "max-size", "", "文件大小上限")
 	fs.StringVar(&c.encoding, "encoding", "", "文本编码")
+	fs.StringVar(&c.forceEncoding, "force-encoding", "", "强制的文本编码")
 	fs.IntVar(&c.year, "year", 0, "报告年度")
 	fs.StringVar(&c.published, "published", "", "发布日期")
 	fs.IntVar(&c.jobs, "jobs", runtime.GOMAXPROCS(0), "并行数")
@@ -231,9 +235,11 @@ func (c *cli) check(args []string) int {
 	if cf.jobs < 1 {
 		return usageErr("--jobs 应为正整数")
 	}
-	if cf.encoding != "" {
-		if err := decode.CheckEncoding(cf.encoding); err != nil {
-			return usageErr("--encoding:%v", err)
+	for _, f := range [][2]string{{"encoding", cf.encoding}, {"force-encoding", cf.forceEncoding}} {
+		if f[1] != "" {
+			if err := decode.CheckEncoding(f[1]); err != nil {
+				return usageErr("--%s:%v", f[0], err)
+			}
 		}
 	}
 	var published time.Time
@@ -290,7 +296,7 @@ func (c *cli) check(args []string) int {
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	opt := readOptions{year: ld.cfg.year, maxSize: maxSize, stdin: c.stdin, encoding: cf.encoding}
+	opt := readOptions{year: ld.cfg.year, maxSize: maxSize, stdin: c.stdin, encoding: cf.encoding, force: cf.forceEncoding}
 	if given["year"] {
 		opt.year = cf.year
 	}

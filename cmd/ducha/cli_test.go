@@ -148,7 +148,9 @@ func TestMatchAny(t *testing.T) {
 		{defaultInclude, "sub/REPORT.TXT", false, true},
 		{defaultInclude, "page.htm", false, true},
 		{defaultInclude, "x.docx", false, true},
-		{defaultInclude, "x.doc", false, false},
+		{defaultInclude, "x.doc", false, true}, // read, or reported unreadable: never skipped (issue 15)
+		{defaultInclude, "x.RTF", false, true},
+		{defaultInclude, "x.xls", false, false},
 		{defaultInclude, "notes.md", false, false},
 		{[]string{"草稿*"}, "sub/草稿-乙区.txt", false, true},
 		{[]string{"old/"}, "old", true, true},
@@ -198,7 +200,7 @@ func TestExpand(t *testing.T) {
 		}
 		got = append(got, filepath.ToSlash(s))
 	}
-	want := []string{"a.TXT", "b.txt", "c.html", "d.docx", "sub/e.txt", "notes.md", "<stdin>", "nope.txt (文件不存在)", "empty (目录中没有要检查的文件(*.txt *.docx *.html *.htm))"}
+	want := []string{"a.TXT", "b.txt", "c.html", "d.docx", "sub/e.txt", "notes.md", "<stdin>", "nope.txt (文件不存在)", "empty (目录中没有要检查的文件(" + strings.Join(defaultInclude, " ") + "))"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("inputs mismatch (-want +got):\n%s", diff)
 	}

@@ -20,8 +20,11 @@ import (
 )
 
 // defaultInclude is what a directory walk picks when neither the flags nor
-// the configuration say: the formats drafters and websites produce.
-var defaultInclude = []string{"*.txt", "*.docx", "*.html", "*.htm"}
+// the configuration say: every format drafters, OA systems and websites
+// produce a report in. Those ducha cannot read (.rtf) are picked too, so
+// that each gets a row saying what to do instead of being left out
+// silently.
+var defaultInclude = []string{"*.txt", "*.docx", "*.doc", "*.wps", "*.odt", "*.rtf", "*.pdf", "*.ofd", "*.html", "*.htm", "*.mht", "*.mhtml"}
 
 // An input is one report to check: a file, or standard input.
 type input struct {
@@ -158,6 +161,7 @@ type readOptions struct {
 	year      int       // the year reported on, 0 to read it from the text
 	maxSize   int64     // 0: decode.DefaultMaxSize
 	encoding  string    // --encoding: for text whose encoding cannot be detected
+	force     string    // --force-encoding: for text, whatever detection says
 	published time.Time // --published or the configuration: the publication date
 	stdin     io.Reader
 	done      func(path string) // called as each input is checked (the progress line), if not nil
@@ -189,10 +193,10 @@ func readReport(ctx context.Context, l *lint.Linter, in input, opt readOptions) 
 }
 
 // lintOptions builds the options for checking one input: the file's name
-// (its extension breaks ties between formats) and --encoding go to the
-// decoder from here, and nowhere else.
+// (its extension breaks ties between formats), --encoding and
+// --force-encoding go to the decoder from here, and nowhere else.
 func lintOptions(in input, opt readOptions) lint.Options {
-	return lint.Options{Year: opt.year, MaxSize: opt.maxSize, Name: in.path, Encoding: opt.encoding, Published: opt.published}
+	return lint.Options{Year: opt.year, MaxSize: opt.maxSize, Name: in.path, Encoding: opt.encoding, ForceEncoding: opt.force, Published: opt.published}
 }
 
 // readInput reads an input's bytes, at most one byte more than the size

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,6 +24,7 @@ func TestE2EInputKinds(t *testing.T) {
 		"17:18 warning section/responsible-person",
 		"69:1 warning section/deficiencies",
 	}
+	paragraphs := []string{"6:1 info section/other", "11:18 warning section/responsible-person", "37:1 warning section/deficiencies"}
 	tests := []struct {
 		file string
 		args []string
@@ -34,8 +36,22 @@ func TestE2EInputKinds(t *testing.T) {
 		{d + "004_utf16be.txt", nil, txt},
 		{d + "004_gb18030.txt", nil, txt},
 		{d + "004_gb18030.txt", []string{"--encoding", "gbk"}, txt},
-		{d + "004.docx", nil, []string{"6:1 info section/other", "11:18 warning section/responsible-person", "37:1 warning section/deficiencies"}},
+		{d + "004.docx", nil, paragraphs},
+		// LibreOffice's conversions of a .docx of the seed, and Word's
+		// 单个文件网页 and an OFD made by generators: one line per
+		// paragraph, as in the .docx.
+		{d + "004.doc", nil, paragraphs},
+		{d + "004.odt", nil, paragraphs},
+		{d + "004.mht", nil, paragraphs},
+		{d + "004.ofd", nil, paragraphs},
 		{d + "004_gbk.html", nil, []string{"7:1 info section/other", "12:18 warning section/responsible-person", "38:1 warning section/deficiencies"}},
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil || os.Getenv("CI") != "" {
+		tests = append(tests, struct {
+			file string
+			args []string
+			want []string
+		}{d + "004.pdf", nil, paragraphs})
 	}
 	for _, tc := range tests {
 		t.Run(filepath.Base(tc.file)+strings.Join(tc.args, ""), func(t *testing.T) {
