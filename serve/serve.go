@@ -215,7 +215,7 @@ func (h *Handler) read(w http.ResponseWriter, r *http.Request) ([]upload, error)
 		ups = append(ups, upload{name: cleanName(p.FileName(), len(ups)+1), data: b.Bytes()})
 	}
 	if len(ups) == 0 {
-		return nil, &requestError{http.StatusBadRequest, "没有收到文件;请在表单字段 file 中上传 .docx、.txt 或 .html 报告"}
+		return nil, &requestError{http.StatusBadRequest, "没有收到文件;请在表单字段 file 中上传报告(.docx、.doc、.odt、.pdf、.txt、.html 等)"}
 	}
 	return ups, nil
 }

@@ -210,6 +210,21 @@ func TestCheckAPI(t *testing.T) {
 		t.Errorf("status %d, files %+v", res.StatusCode, out.Files)
 	}
 
+	// every format ducha reads, by content: a Word 97 file and an OFD
+	doc, _ := os.ReadFile("../testdata/decode/004.doc")
+	ofd, _ := os.ReadFile("../testdata/decode/004.ofd")
+	body, ctype = multipartBody(t, "004.doc", string(doc), "004.ofd", string(ofd))
+	res, err = http.Post(srv.URL+"/api/check", ctype, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out = jsonOut{}
+	err = json.NewDecoder(res.Body).Decode(&out)
+	res.Body.Close()
+	if err != nil || len(out.Files) != 2 || out.Files[0].Error != "" || out.Files[1].Error != "" {
+		t.Errorf("a .doc and an .ofd: %v %+v", err, out.Files)
+	}
+
 	body, ctype = multipartBody(t, "004.docx", string(docx))
 	res, err = http.Post(srv.URL+"/api/docx", ctype, body)
 	if err != nil {
