@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -208,7 +209,7 @@ func (d *Document) findDates(published time.Time, meta []decode.Meta) {
 				continue // a "时间:" line inside the body is not the page's
 			}
 			switch {
-			case dates.IsPublishKey(dt.Key):
+			case dates.IsPublishKey(dt.Key), dt.Key == "" && slices.Contains(d.pageDates, l.Number):
 				dd.Kind = PublishedDate
 			case dates.IsSignKey(dt.Key):
 				dd.Kind = SignedDate
@@ -251,6 +252,9 @@ func (d *Document) bodySpan() (first, last int) {
 	for _, l := range d.Lines {
 		switch l.Kind {
 		case HeadingLine, BodyLine, SignatureLine:
+			if l.Number <= d.coverEnd {
+				continue // a cover letter above the report
+			}
 			if first == 0 && (l.Kind == HeadingLine || d.isParagraph(l.Range)) {
 				first = l.Number
 			}

@@ -126,31 +126,6 @@ func (d *Document) hasBody() bool {
 	return false
 }
 
-// findTitle looks for the title among the first substantive lines, before
-// the first heading and the first paragraph of prose.
-func (d *Document) findTitle() {
-	seen := 0
-	for i := range d.Lines {
-		l := &d.Lines[i]
-		if l.Kind != BodyLine {
-			continue
-		}
-		s := d.Slice(l.Range)
-		if _, ok := matchHeading(s); ok {
-			return
-		}
-		if isTitle(s) {
-			l.Kind = TitleLine
-			d.Title = &Title{Text: s, Range: l.Range, Line: l.Number}
-			return
-		}
-		seen++
-		if seen >= 3 || runeLen(s) > 100 {
-			return
-		}
-	}
-}
-
 // isTitle reports whether a line reads as a report's title: short, not a
 // sentence, and naming a report, a summary or an account of the work.
 func isTitle(s string) bool {
@@ -328,20 +303,14 @@ func (d *Document) headingAt(n, hint int) int {
 }
 
 // findYear reads the year reported on from the title, else from the opening
-// paragraph (the prose before the first heading). A year the caller gave wins.
+// paragraph (the first prose before the first heading: see openingLine). A
+// year the caller gave wins.
 func (d *Document) findYear(caller int) {
 	if d.Title != nil {
-		d.TitleYear, d.titleYearRange, _ = d.YearIn(d.Title.Range)
+		d.TitleYear, d.titleYearRange, _ = titleYearIn(d.Norm, d.Title.Range)
 	}
-	for _, l := range d.Lines {
-		if l.Kind == HeadingLine {
-			break
-		}
-		if l.Kind != BodyLine {
-			continue
-		}
-		d.OpeningYear, d.openingYearRange, _ = d.YearIn(l.Range)
-		break
+	if i := d.openingLine(); i >= 0 {
+		d.OpeningYear, d.openingYearRange, _ = d.YearIn(d.Lines[i].Range)
 	}
 	switch {
 	case caller != 0:
