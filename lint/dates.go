@@ -228,6 +228,66 @@ func (d *Document) findDates(published time.Time, meta []decode.Meta) {
 		dd.Date = dt
 		d.Dates = append(d.Dates, dd)
 	}
+	d.findDateline(first)
+}
+
+// datelineWindow is how many lines from the start of the body a news
+// dateline may stand on.
+const datelineWindow = 3
+
+// findDateline reads the dateline of a news item that reposts the report
+// ("中新网 3月29日电 ……具体内容如下:", "新华社北京2024年3月29日电"), above
+// or in the first lines of the body (which starts at line first), as a publication
+// date: the original's, earlier than the repost's page date, which
+// Published then does not take. A dateline without a year has the year of
+// the page's date (the year before when its day comes later in the year),
+// else the year after the one reported on.
+func (d *Document) findDateline(first int) {
+	for i := range d.Dates {
+		dd := &d.Dates[i]
+		if dd.Line > first+datelineWindow {
+			return
+		}
+		if dd.Kind != TextDate || dd.Range.Start-d.LineAt(dd.Range.Start).Start > 120 {
+			continue
+		}
+		after := d.Norm[dd.Range.End:]
+		if !strings.HasPrefix(after, "电") && !strings.HasPrefix(after, "讯") {
+			continue
+		}
+		dt := dd.Date
+		if dt.Form == dates.MonthDay {
+			dt.Year = 0
+			y := 0
+			if p, ok := d.pagePublished(); ok {
+				y = p.Date.Year
+				if p.Compare(y, dt.Month, dt.Day) < 0 {
+					y--
+				}
+			} else if d.Year != 0 {
+				y = d.Year + 1
+			}
+			if y == 0 {
+				return
+			}
+			dt = dt.WithYear(y)
+		}
+		dd.Kind, dd.Date = PublishedDate, dt
+		return
+	}
+}
+
+// pagePublished returns the earliest usable publication date of the page
+// (not the caller's).
+func (d *Document) pagePublished() (DocDate, bool) {
+	var best DocDate
+	found := false
+	for _, dd := range d.Dates {
+		if dd.Kind == PublishedDate && dd.Usable() && !dd.Given() && (!found || dd.Compare(best.Date.Year, best.Date.Month, best.Date.Day) < 0) {
+			best, found = dd, true
+		}
+	}
+	return best, found
 }
 
 // withTextYear gives a date in the text written without a year the report

@@ -151,7 +151,9 @@ func (d *Document) findSentences() {
 	d.Sentences = make([]Range, 0, len(d.Norm)/64) // a sentence every 20 characters or so
 	headingAt := make(map[int]*Heading, len(d.Outline))
 	for _, h := range d.Outline {
-		headingAt[h.Line] = h
+		if _, ok := headingAt[h.Line]; !ok && d.Lines[h.Line-1].Kind == HeadingLine {
+			headingAt[h.Line] = h // the heading that starts the line, not one run on into it
+		}
 	}
 	for _, l := range d.Lines {
 		if l.Kind != BodyLine && l.Kind != HeadingLine {
