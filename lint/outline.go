@@ -314,6 +314,10 @@ func (d *Document) findRunOn() {
 	slices.SortStableFunc(d.Outline, func(a, b *Heading) int { return a.Range.Start - b.Range.Start })
 }
 
+// runOnWords is the most characters a run-on heading's words are taken to
+// have when nothing ends them.
+const runOnWords = 40
+
 // runOnHeading returns the first heading in line l at or after offset at:
 // next (in Chinese numerals) and "、", or "(一)", "(二)"…, after a sentence
 // end, and the offset after its text.
@@ -341,15 +345,19 @@ func (d *Document) runOnHeading(l *Line, at, next int) (*Heading, int) {
 		if m.level == 1 && v != next || m.level == 2 && next == 1 {
 			continue
 		}
+		// The words end at a sentence end, at the next heading or item
+		// ("(一)", "一是"), or after runOnWords characters: the line break
+		// after them was lost too.
 		textStart := k + m.end
 		textEnd, bodyStart := len(s), len(s)
-		for j := textStart; j < len(s); {
+		for j, n := textStart, 0; j < len(s); n++ {
 			r, w := utf8.DecodeRuneInString(s[j:])
-			if isSentenceEnd(r) || r == '(' && j > textStart {
+			if n == runOnWords || j > textStart && (r == '(' || strings.HasPrefix(s[j:], "一是")) {
 				textEnd, bodyStart = j, j
-				if isSentenceEnd(r) {
-					bodyStart = j + w
-				}
+				break
+			}
+			if isSentenceEnd(r) {
+				textEnd, bodyStart = j, j+w
 				break
 			}
 			j += w
