@@ -203,6 +203,9 @@ func (d *Document) findOutline(hints map[int]int) {
 			}
 			i += w
 		}
+		if sp := spaceCut(d.Norm[textStart:textEnd]); sp > 0 {
+			textEnd, bodyStart = textStart+sp, textStart+sp // "三、……情况 区长认真履行……": the line break was lost
+		}
 		h.Text = strings.TrimRight(d.Norm[textStart:textEnd], ": ")
 		h.Range = Range{start, textEnd}
 		h.TextRange = Range{textStart, textStart + len(h.Text)}
@@ -245,10 +248,12 @@ func (d *Document) findLostNumeral() {
 			continue
 		}
 		s := d.Slice(l.Range)
+		junk := junkPrefix(s)
+		s = s[junk:]
 		if strings.HasSuffix(prev, "如下:") || strings.HasSuffix(prev, "如下。") {
 			if n := runeLen(s); n >= 4 && n <= 40 && !strings.ContainsAny(s, "。;,:!?") {
 				h := &Heading{Level: 1, Style: ChineseComma, Line: l.Number, Parent: -1, Broken: "编号缺失",
-					Text: s, Range: l.Range, TextRange: l.Range, Body: Range{l.End, l.End}}
+					Text: s, Range: Range{l.Start + junk, l.End}, TextRange: Range{l.Start + junk, l.End}, Body: Range{l.End, l.End}}
 				l.Kind = HeadingLine
 				d.Outline = append([]*Heading{h}, d.Outline...)
 			}
@@ -314,6 +319,25 @@ func (d *Document) findRunOn() {
 	slices.SortStableFunc(d.Outline, func(a, b *Heading) int { return a.Range.Start - b.Range.Start })
 }
 
+// spaceCut returns where a heading's words end at a space when they are
+// too long for a heading (more than runOnWords characters up to the
+// sentence end) and a space after the fourth character stands where the
+// line break was lost: "党政主要负责人履行推进法治建设第一责任人职责情况 区长
+// 认真履行……". It returns 0 when the words stand as they are.
+func spaceCut(t string) int {
+	if runeLen(t) <= runOnWords {
+		return 0
+	}
+	for i, n := 0, 0; i < len(t) && n <= runOnWords; n++ {
+		r, w := utf8.DecodeRuneInString(t[i:])
+		if r == ' ' && n >= 4 {
+			return i
+		}
+		i += w
+	}
+	return 0
+}
+
 // runOnWords is the most characters a run-on heading's words are taken to
 // have when nothing ends them.
 const runOnWords = 40
@@ -352,7 +376,7 @@ func (d *Document) runOnHeading(l *Line, at, next int) (*Heading, int) {
 		textEnd, bodyStart := len(s), len(s)
 		for j, n := textStart, 0; j < len(s); n++ {
 			r, w := utf8.DecodeRuneInString(s[j:])
-			if n == runOnWords || j > textStart && (r == '(' || strings.HasPrefix(s[j:], "一是")) {
+			if n == runOnWords || j > textStart && (r == '(' || strings.HasPrefix(s[j:], "一是")) || n >= 4 && r == ' ' {
 				textEnd, bodyStart = j, j
 				break
 			}
