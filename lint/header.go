@@ -97,7 +97,9 @@ func (d *Document) findTitle() {
 		switch {
 		case l.Kind != BodyLine:
 		case i < best.first:
-			l.Kind = FurnitureLine // the site's name, a column's
+			if t := d.Slice(l.Range); !isIssuerLine(t) && !strings.ContainsAny(t, "0123456789") {
+				l.Kind = FurnitureLine // the site's name, a column's; not the issuer or a 发文字号
+			}
 		case strings.ReplaceAll(d.Slice(l.Range), " ", "") == key:
 			l.Kind = TitleLine // the title again, below the metadata
 		}

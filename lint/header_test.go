@@ -217,6 +217,13 @@ func TestOutlineOfPages(t *testing.T) {
 				{1, "二", "存在的不足和原因", 2, -1, false, "主要是基层力量不足。"},
 				{1, "三", "下一步工作安排", 2, -1, false, long},
 			}},
+		{"an enumeration in a report whose lines kept their breaks is no outline",
+			title + "\n(一)加强领导\n正文。\n(二)健全制度\n正文。\n(三)规范执法\n重点抓好三项工作。一、加强培训。二、完善制度。三、强化监督。" + long,
+			[]outlineItem{
+				{2, "一", "加强领导", 2, -1, false, "正文。"},
+				{2, "二", "健全制度", 4, -1, false, "正文。"},
+				{2, "三", "规范执法", 6, -1, false, "重点抓好三项工作。一、加强培训。二、完善制度。三、强化监督。" + long},
+			}},
 		{"one 一、 inside a paragraph is no outline",
 			title + "\n2023年,我区扎实推进法治政府建设,重点有:一、依法行政。" + long,
 			nil},
@@ -251,5 +258,26 @@ func TestJunkPrefix(t *testing.T) {
 		if got := tc.s[junkPrefix(tc.s):]; got != tc.want {
 			t.Errorf("junkPrefix(%q) leaves %q, want %q", tc.s, got, tc.want)
 		}
+	}
+}
+
+// TestChromeAboveTitle checks that the lines above the title are set aside
+// as chrome, except the issuer's name and a 发文字号, which stay the
+// report's (format/doc-number checks the number).
+func TestChromeAboveTitle(t *testing.T) {
+	d, err := ParseString("青山区人民政府门户网站\n政务公开\n青山区人民政府\n青政发[2024]5号\n" + title + "\n" + body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []LineKind
+	for _, l := range d.Lines[:5] {
+		kinds = append(kinds, l.Kind)
+	}
+	want := []LineKind{FurnitureLine, FurnitureLine, BodyLine, BodyLine, TitleLine}
+	if diff := cmp.Diff(want, kinds); diff != "" {
+		t.Errorf("line kinds mismatch (-want +got):\n%s", diff)
+	}
+	if len(d.DocNumbers) != 1 {
+		t.Errorf("DocNumbers = %+v, want the one above the title", d.DocNumbers)
 	}
 }

@@ -234,10 +234,7 @@ func (d *Document) findLostNumeral() {
 	if first < 0 || d.Outline[first].Ordinal != 2 || d.Outline[first].Style != ChineseComma {
 		return
 	}
-	before := d.Outline[first].Line
-	if len(d.Outline) > 0 {
-		before = d.Outline[0].Line
-	}
+	before := d.Outline[0].Line // the line comes before every heading
 	prev := ""
 	for i := range d.Lines {
 		l := &d.Lines[i]
@@ -265,7 +262,7 @@ func (d *Document) findLostNumeral() {
 
 // findRunOn finds the headings inside lines whose line breaks extraction
 // lost ("……现将有关情况报告如下。一、依法行政……(一)强化理论武装……"): when
-// fewer than two top-level headings start a line, a "一、" or "(一)" right
+// fewer than two top-level and three other headings start a line, a "一、" or "(一)" right
 // after a sentence end (or right after a run-on heading's words) starts a
 // heading in a long line, if the top-level ones run 一, 二, 三… in order.
 func (d *Document) findRunOn() {
@@ -275,8 +272,8 @@ func (d *Document) findRunOn() {
 			top++
 		}
 	}
-	if top >= 2 {
-		return
+	if top >= 2 || len(d.Outline)-top >= 3 {
+		return // the lines kept their breaks: "一、" inside a paragraph is an enumeration
 	}
 	var found []*Heading
 	next, k := 1, 0 // the top-level number expected; the next heading of the outline
