@@ -77,8 +77,10 @@ type Date struct {
 
 	// Key is the metadata key right before the date on its line ("日期",
 	// "发布日期", "发布时间", "公开日期", "更新时间", "成文日期", "生成日期",
-	// "时间"), or "" when there is none. A key counts only when it stands
-	// alone: "会议时间:2021年3月5日" has no key.
+	// "时间"…, see keyBefore), or "" when there is none: after a colon,
+	// in brackets ("[ 发布日期 ]"), before white space or a table's "|".
+	// A key counts only when it stands alone: "会议时间:2021年3月5日" has
+	// no key.
 	Key string
 
 	// Problem is "" when the date can exist; otherwise it says in Chinese

@@ -17,12 +17,16 @@ type DateKind uint8
 const (
 	// PublishedDate is when the report was made public: a date after a
 	// publication key in the page's metadata ("日期:2021-03-31",
-	// "发布日期", "发布时间", "公开日期", "更新时间"), or the date the
-	// caller gave (ParseOptions.Published).
+	// "发布日期", "发布时间", "公开日期", "更新时间", in any of the forms
+	// dates.Date.Key describes), a date alone on a line of the page's
+	// header ("• 2023年03月30日 09时24分"), the dateline of a news repost
+	// ("中新网 3月29日电"), or the date the caller gave
+	// (ParseOptions.Published).
 	PublishedDate DateKind = iota + 1
 	// SignedDate is the report's own date (成文日期): the date alone on a
-	// line under the text (落款, "2024年2月28日"), or a 成文日期 in the
-	// page's metadata.
+	// line under the text (落款, "2024年2月28日"), a 成文日期 in the
+	// page's metadata, a cover letter's date above the report, or a
+	// meeting's dateline ("(2025年4月29日在……会议上)").
 	SignedDate
 	// TextDate is any other date in the report ("4月10日召开…").
 	TextDate
