@@ -77,8 +77,10 @@ type Date struct {
 
 	// Key is the metadata key right before the date on its line ("日期",
 	// "发布日期", "发布时间", "公开日期", "更新时间", "成文日期", "生成日期",
-	// "时间"), or "" when there is none. A key counts only when it stands
-	// alone: "会议时间:2021年3月5日" has no key.
+	// "时间"…, see keyBefore), or "" when there is none: after a colon,
+	// in brackets ("[ 发布日期 ]"), before white space or a table's "|".
+	// A key counts only when it stands alone: "会议时间:2021年3月5日" has
+	// no key.
 	Key string
 
 	// Problem is "" when the date can exist; otherwise it says in Chinese
@@ -126,16 +128,17 @@ func (d Date) WithYear(y int) Date {
 
 // keys are the metadata keys a date may follow, longest first so that
 // "发布日期" is not read as "日期".
-var keys = []string{"发布日期", "发布时间", "公开日期", "更新时间", "成文日期", "生成日期", "日期", "时间"}
+var keys = []string{"发布日期", "发布时间", "公开日期", "公开时间", "发表时间", "更新时间", "更新日期", "成文日期", "成文时间", "生成日期", "印发日期", "发文日期", "发布于", "日期", "时间"}
 
 // IsPublishKey reports whether a date after key is the page's publication
-// date: 日期, 发布日期, 发布时间, 公开日期, 更新时间, and 时间, which on a page's
-// metadata line ("时间:2021-03-31 来源:司法局") is the publication time too.
-// 成文日期 and 生成日期 are dates of the document itself, not of its
-// publication: see IsSignKey.
+// date: 日期, 发布日期, 发布时间, 发布于, 公开日期, 公开时间, 发表时间,
+// 更新时间, 更新日期, and 时间, which on a page's metadata line
+// ("时间:2021-03-31 来源:司法局") is the publication time too. 成文日期,
+// 成文时间, 生成日期, 印发日期 and 发文日期 are dates of the document itself,
+// not of its publication: see IsSignKey.
 func IsPublishKey(key string) bool {
 	switch key {
-	case "日期", "发布日期", "发布时间", "公开日期", "更新时间", "时间":
+	case "日期", "发布日期", "发布时间", "发布于", "公开日期", "公开时间", "发表时间", "更新时间", "更新日期", "时间":
 		return true
 	}
 	return false
@@ -143,7 +146,13 @@ func IsPublishKey(key string) bool {
 
 // IsSignKey reports whether a date after key is the document's own date
 // (成文日期, 生成日期), the metadata counterpart of the signature line.
-func IsSignKey(key string) bool { return key == "成文日期" || key == "生成日期" }
+func IsSignKey(key string) bool {
+	switch key {
+	case "成文日期", "成文时间", "生成日期", "印发日期", "发文日期":
+		return true
+	}
+	return false
+}
 
 // Find returns every date in s, valid or not, in order and without overlaps.
 // It is safe for concurrent use.
@@ -240,33 +249,64 @@ func isIssuer(s string) bool {
 	return false
 }
 
-// keyBefore returns the metadata key that ends, followed by ":", right
-// before start: "日期" in "来源:安定镇  日期:2021-03-31", "发布日期" in
-// "【发布日期】:2021-03-31". The key must stand alone, at the start of the
-// text or of a line or after a space or a bracket, so that "会议时间:" and
-// "出生日期:" in the body give no key.
+// keyBefore returns the metadata key right before start: "日期" in
+// "来源:安定镇  日期:2021-03-31", "发布日期" in "【发布日期】:2021-03-31" and
+// "[ 发布日期 ]2022-02-17", "发布时间" in "发布时间 2024年03月22日" and in the
+// table row "发布日期: | 2025-02-14 |". Between key and date there must be
+// a colon, a closing bracket, white space or a table's "|"; the key may be
+// spaced out ("日    期:", as index blocks align it). The key must stand
+// alone, at the start of the text or of a line or after a space, a tab, a
+// "|" or a bracket, so that "会议时间:" and "出生日期:" in the body give no
+// key.
 func keyBefore(s string, start int) string {
-	k := skipSpacesBack(s, start)
-	if k == 0 || s[k-1] != ':' {
-		return ""
+	k := start
+	for k > 0 && (s[k-1] == ' ' || s[k-1] == '\t' || s[k-1] == '|' || s[k-1] == ':') {
+		k--
 	}
-	p := s[:skipSpacesBack(s, k-1)]
-	if strings.HasSuffix(p, "】") {
+	p := s[:k]
+	switch {
+	case strings.HasSuffix(p, "】"):
 		p = p[:len(p)-len("】")]
-	} else if strings.HasSuffix(p, "]") {
+	case strings.HasSuffix(p, "]"):
 		p = p[:len(p)-1]
+	case k == start:
+		return "" // "日期2021-03-31": nothing between key and date
 	}
 	for _, key := range keys {
-		if !strings.HasSuffix(p, key) {
+		b, ok := spacedSuffix(p, key)
+		if !ok {
 			continue
 		}
-		b := len(p) - len(key)
 		if b == 0 || strings.ContainsRune(" \t\n|[", rune(p[b-1])) || strings.HasSuffix(p[:b], "【") || strings.HasSuffix(p[:b], "】") {
 			return key
 		}
 		return ""
 	}
 	return ""
+}
+
+// spacedSuffix reports whether p ends with key, with spaces allowed
+// between its characters and after it ("日    期 "), and returns the offset
+// where key starts.
+func spacedSuffix(p, key string) (int, bool) {
+	i := len(p)
+	for i > 0 && p[i-1] == ' ' {
+		i--
+	}
+	for j := len(key); j > 0; {
+		_, w := utf8.DecodeLastRuneInString(key[:j])
+		if !strings.HasSuffix(p[:i], key[j-w:j]) {
+			return 0, false
+		}
+		i -= w
+		j -= w
+		if j > 0 {
+			for i > 0 && p[i-1] == ' ' {
+				i--
+			}
+		}
+	}
+	return i, true
 }
 
 // arabicAt reads a date that starts with the digit run s[i:j], if any.

@@ -114,8 +114,29 @@ func TestFind(t *testing.T) {
 			{Text: "2021-3-5", Form: ISO, Year: 2021, Month: 3, Day: 5, Key: "发布日期"}}},
 		{"key on a later line", "正文。\n发布时间:2021-3-5", []Date{
 			{Text: "2021-3-5", Form: ISO, Year: 2021, Month: 3, Day: 5, Key: "发布时间"}}},
-		{"no key without colon", "日期 2021-04-01", []Date{
+		// issue 9: real pages write the key in every form
+		{"key then white space", "日期 2021-04-01", []Date{
+			{Text: "2021-04-01", Form: ISO, Year: 2021, Month: 4, Day: 1, Padded: true, Key: "日期"}}},
+		{"key after a document number", "发文字号 X〔2024〕46号 发布时间 2024年03月22日", []Date{
+			{Text: "2024年03月22日", Form: Han, Year: 2024, Month: 3, Day: 22, Padded: true, Key: "发布时间"}}},
+		{"no key without separator", "日期2021-04-01", []Date{
 			{Text: "2021-04-01", Form: ISO, Year: 2021, Month: 4, Day: 1, Padded: true}}},
+		{"key in square brackets", "[ 发布日期 ]2022-02-17", []Date{
+			{Text: "2022-02-17", Form: ISO, Year: 2022, Month: 2, Day: 17, Padded: true, Key: "发布日期"}}},
+		{"key in lenticular brackets", "【发布日期】2022-02-17", []Date{
+			{Text: "2022-02-17", Form: ISO, Year: 2022, Month: 2, Day: 17, Padded: true, Key: "发布日期"}}},
+		{"keys in a pipe table", "成文日期: | 2025-02-14 | 发布日期: | 2025-02-15 |", []Date{
+			{Text: "2025-02-14", Form: ISO, Year: 2025, Month: 2, Day: 14, Padded: true, Key: "成文日期"},
+			{Text: "2025-02-15", Form: ISO, Year: 2025, Month: 2, Day: 15, Padded: true, Key: "发布日期"}}},
+		{"keys in a tab table", "成文日期\t2025-02-14\t发布日期\t2025-02-15", []Date{
+			{Text: "2025-02-14", Form: ISO, Year: 2025, Month: 2, Day: 14, Padded: true, Key: "成文日期"},
+			{Text: "2025-02-15", Form: ISO, Year: 2025, Month: 2, Day: 15, Padded: true, Key: "发布日期"}}},
+		{"spaced-out key", "日    期:2021-3-5", []Date{
+			{Text: "2021-3-5", Form: ISO, Year: 2021, Month: 3, Day: 5, Key: "日期"}}},
+		{"key after other fields", "栏目:政策文件 发布时间:2023-01-12", []Date{
+			{Text: "2023-01-12", Form: ISO, Year: 2023, Month: 1, Day: 12, Padded: true, Key: "发布时间"}}},
+		{"key in a word, spaced", "会议时间 2021年3月5日", []Date{
+			{Text: "2021年3月5日", Form: Han, Year: 2021, Month: 3, Day: 5}}},
 		{"month-day range", "4月10日至12月25日", []Date{
 			{Text: "4月10日", Form: MonthDay, Month: 4, Day: 10},
 			{Text: "12月25日", Form: MonthDay, Month: 12, Day: 25}}},
@@ -335,12 +356,12 @@ func TestTime(t *testing.T) {
 }
 
 func TestKeys(t *testing.T) {
-	for _, k := range []string{"日期", "发布日期", "发布时间", "公开日期", "更新时间", "时间"} {
+	for _, k := range []string{"日期", "发布日期", "发布时间", "发布于", "公开日期", "公开时间", "发表时间", "更新时间", "更新日期", "时间"} {
 		if !IsPublishKey(k) || IsSignKey(k) {
 			t.Errorf("%q: want a publication key", k)
 		}
 	}
-	for _, k := range []string{"成文日期", "生成日期"} {
+	for _, k := range []string{"成文日期", "成文时间", "生成日期", "印发日期", "发文日期"} {
 		if IsPublishKey(k) || !IsSignKey(k) {
 			t.Errorf("%q: want a signing key", k)
 		}

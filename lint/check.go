@@ -65,6 +65,7 @@ type lintState struct {
 	findings []pending
 	evidence map[string]Range
 	na       map[string]string
+	notes    map[string]string
 	enabled  map[string]*Rule
 	reported map[reported]int // the highest layer that reported it
 }
@@ -134,13 +135,42 @@ func (p *Pass) NotApplicable(rule *Rule, reason string) {
 }
 
 // Applies reports whether rule applies to the report's year, marking it not
-// applicable when it does not.
+// applicable when it does not. A rule bounded to some years (the five
+// parts, since 2019) does not apply when the year is unknown either: a
+// report on 2018 whose year could not be read must not be held to the
+// rules of 2019. When such a rule applies by a year read only from the
+// opening paragraph or implied by the report's date, the checklist row
+// says so.
 func (p *Pass) Applies(rule *Rule) bool {
-	if rule.AppliesTo(p.Doc.Year) {
+	y := p.Doc.Year
+	bounded := rule.Since != 0 || rule.Until != 0
+	if y == 0 && bounded {
+		p.NotApplicable(rule, fmt.Sprintf("报告年度不明,无法确定是否适用本要求(适用于%s的报告);请在标题中写明年度,或检查时给出年度", yearSpan(rule)))
+		return false
+	}
+	if rule.AppliesTo(y) {
+		if bounded {
+			switch p.Doc.YearFrom {
+			case "opening":
+				p.note(rule, fmt.Sprintf("报告年度(%d年)取自正文开头,标题未写明年度", y))
+			case "date":
+				p.note(rule, fmt.Sprintf("报告年度(%d年)由报告日期推断,标题和正文开头都未写明年度", y))
+			}
+		}
 		return true
 	}
-	p.NotApplicable(rule, fmt.Sprintf("本要求适用于%s的报告,本报告为%d年度", yearSpan(rule), p.Doc.Year))
+	p.NotApplicable(rule, fmt.Sprintf("本要求适用于%s的报告,本报告为%d年度", yearSpan(rule), y))
 	return false
+}
+
+// note attaches a remark to rule's checklist row (ChecklistItem.Note).
+func (p *Pass) note(rule *Rule, text string) {
+	if p.state.notes == nil {
+		p.state.notes = map[string]string{}
+	}
+	if _, ok := p.state.notes[rule.ID]; !ok {
+		p.state.notes[rule.ID] = text
+	}
 }
 
 func yearSpan(r *Rule) string {

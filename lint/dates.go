@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,12 +17,16 @@ type DateKind uint8
 const (
 	// PublishedDate is when the report was made public: a date after a
 	// publication key in the page's metadata ("日期:2021-03-31",
-	// "发布日期", "发布时间", "公开日期", "更新时间"), or the date the
-	// caller gave (ParseOptions.Published).
+	// "发布日期", "发布时间", "公开日期", "更新时间", in any of the forms
+	// dates.Date.Key describes), a date alone on a line of the page's
+	// header ("• 2023年03月30日 09时24分"), the dateline of a news repost
+	// ("中新网 3月29日电"), or the date the caller gave
+	// (ParseOptions.Published).
 	PublishedDate DateKind = iota + 1
 	// SignedDate is the report's own date (成文日期): the date alone on a
-	// line under the text (落款, "2024年2月28日"), or a 成文日期 in the
-	// page's metadata.
+	// line under the text (落款, "2024年2月28日"), a 成文日期 in the
+	// page's metadata, a cover letter's date above the report, or a
+	// meeting's dateline ("(2025年4月29日在……会议上)").
 	SignedDate
 	// TextDate is any other date in the report ("4月10日召开…").
 	TextDate
@@ -208,7 +213,7 @@ func (d *Document) findDates(published time.Time, meta []decode.Meta) {
 				continue // a "时间:" line inside the body is not the page's
 			}
 			switch {
-			case dates.IsPublishKey(dt.Key):
+			case dates.IsPublishKey(dt.Key), dt.Key == "" && slices.Contains(d.pageDates, l.Number):
 				dd.Kind = PublishedDate
 			case dates.IsSignKey(dt.Key):
 				dd.Kind = SignedDate
@@ -227,6 +232,66 @@ func (d *Document) findDates(published time.Time, meta []decode.Meta) {
 		dd.Date = dt
 		d.Dates = append(d.Dates, dd)
 	}
+	d.findDateline(first)
+}
+
+// datelineWindow is how many lines from the start of the body a news
+// dateline may stand on.
+const datelineWindow = 3
+
+// findDateline reads the dateline of a news item that reposts the report
+// ("中新网 3月29日电 ……具体内容如下:", "新华社北京2024年3月29日电"), above
+// or in the first lines of the body (which starts at line first), as a publication
+// date: the original's, earlier than the repost's page date, which
+// Published then does not take. A dateline without a year has the year of
+// the page's date (the year before when its day comes later in the year),
+// else the year after the one reported on.
+func (d *Document) findDateline(first int) {
+	for i := range d.Dates {
+		dd := &d.Dates[i]
+		if dd.Line > first+datelineWindow {
+			return
+		}
+		if dd.Kind != TextDate || dd.Range.Start-d.LineAt(dd.Range.Start).Start > 120 {
+			continue
+		}
+		after := d.Norm[dd.Range.End:]
+		if !strings.HasPrefix(after, "电") && !strings.HasPrefix(after, "讯") {
+			continue
+		}
+		dt := dd.Date
+		if dt.Form == dates.MonthDay {
+			dt.Year = 0
+			y := 0
+			if p, ok := d.pagePublished(); ok {
+				y = p.Date.Year
+				if p.Compare(y, dt.Month, dt.Day) < 0 {
+					y--
+				}
+			} else if d.Year != 0 {
+				y = d.Year + 1
+			}
+			if y == 0 {
+				return
+			}
+			dt = dt.WithYear(y)
+		}
+		dd.Kind, dd.Date = PublishedDate, dt
+		return
+	}
+}
+
+// pagePublished returns the earliest usable publication date of the page
+// (not the caller's).
+func (d *Document) pagePublished() (DocDate, bool) {
+	var best DocDate
+	found := false
+	for _, dd := range d.Dates {
+		if dd.Kind == PublishedDate && dd.Usable() && !dd.Given() && (!found || dd.Compare(best.Date.Year, best.Date.Month, best.Date.Day) < 0) {
+			best, found = dd, true
+		}
+	}
+	return best, found
 }
 
 // withTextYear gives a date in the text written without a year the report
@@ -251,6 +316,9 @@ func (d *Document) bodySpan() (first, last int) {
 	for _, l := range d.Lines {
 		switch l.Kind {
 		case HeadingLine, BodyLine, SignatureLine:
+			if l.Number <= d.coverEnd {
+				continue // a cover letter above the report
+			}
 			if first == 0 && (l.Kind == HeadingLine || d.isParagraph(l.Range)) {
 				first = l.Number
 			}

@@ -74,6 +74,9 @@ type Document struct {
 
 	titleYearRange, openingYearRange Range
 
+	pageDates []int // lines of the header that hold the page's date alone (isPageDate)
+	coverEnd  int   // line of a cover letter's date, 0 when there is none
+
 	quantitySentence []int32     // per Quantities: index in Sentences, or -1
 	quantityRunes    [][2]uint64 // per Quantities: RuneMask of Label and After
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ducha-dev/ducha/dates"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/internal/utf8x"
 )
@@ -18,7 +19,8 @@ var furnitureAlternatives = []string{
 	`(?:首页|主页|网站首页|本站首页)\s*(?:>|›|»|/|→)`,
 	`>>`,
 	`(?:当前位置|您的位置|您现在的位置|你的位置|所在位置|当前页面)\s*[:>]?`,
-	`今天是\s*:?\s*\d{4}年`,
+	`(?:您|你)(?:当前|现在|所在)的?位置\s*[:>]?`,
+	`今天是\s*:?\s*\d{4}\s*[年/.-]`,
 	`扫一扫`,
 	`(?:分享到|分享至)`,
 	`【(?:打印本页|关闭本页|关闭窗口|打印|关闭|收藏|纠错)】`,
@@ -38,8 +40,16 @@ var furnitureAlternatives = []string{
 
 // Metadata lines carry the page's facts: where the report came from and when
 // it was published. They are kept out of the report's body, but the date
-// checks read them.
-var metaKeys = []string{"来源", "信息来源", "发布机构", "发布单位", "发文机关", "索引号", "文号", "发文字号", "公开方式", "公开日期", "发布日期", "发布时间", "成文日期", "生成日期", "日期", "时间", "更新时间", "作者", "分类", "主题分类", "信息分类", "有效性", "公开范围", "公开时限", "体裁分类", "关键词", "主题词", "责任编辑", "编辑"}
+// checks read them. Index blocks (索引号, 主题分类, 发布机构, "名    称 :")
+// are metadata too.
+var metaKeys = []string{
+	"来源", "信息来源", "文章来源", "来源单位", "发布机构", "发布单位", "发布者", "发布人", "发文机关", "发文单位", "所属机构",
+	"索引号", "文号", "发文字号", "统一编号", "名称", "标题", "栏目", "所属栏目", "公开方式", "公开日期", "公开时间",
+	"发布日期", "发布时间", "发布于", "发表时间", "成文日期", "成文时间", "印发日期", "发文日期", "生成日期", "生效日期",
+	"有效期", "废止日期", "日期", "时间", "更新时间", "更新日期", "作者", "分类", "主题分类", "组配分类", "信息分类",
+	"服务对象", "有效性", "公开范围", "公开时限", "体裁分类", "文种", "关键词", "主题词", "责任编辑", "编辑",
+	"浏览量", "访问量", "阅读量",
+}
 
 // metaKeysBy are the metaKeys by their first character.
 var metaKeysBy = func() map[rune][]string {
@@ -60,6 +70,72 @@ func isMeta(s string, first rune) bool {
 		}
 	}
 	return false
+}
+
+// metaKeyAt returns the end of the metadata key at the start of s, whose
+// characters may be spaced out ("名    称"), or -1.
+func metaKeyAt(s string, first rune) int {
+	for _, k := range metaKeysBy[first] {
+		if n := spacedPrefix(s, k); n > 0 {
+			return n
+		}
+	}
+	return -1
+}
+
+// spacedPrefix returns the length of the prefix of s that spells key with
+// spaces between its characters, or 0.
+func spacedPrefix(s, key string) int {
+	i := 0
+	for j := 0; j < len(key); {
+		_, w := utf8.DecodeRuneInString(key[j:])
+		if !strings.HasPrefix(s[i:], key[j:j+w]) {
+			return 0
+		}
+		i, j = i+w, j+w
+		if j < len(key) {
+			for i < len(s) && s[i] == ' ' {
+				i++
+			}
+		}
+	}
+	return i
+}
+
+// isMetaField reports whether the (trimmed, normalised) line s is page
+// metadata in one of the forms real sites write it: a key and a colon
+// ("发布时间:", "名    称 :"), a key in brackets ("[ 发布日期 ]2022-02-17",
+// "【发布日期】"), a row of a pipe or tab table ("| 成文日期 | 2025-02-14 |"),
+// or a key, white space and a value on a short line ("发布时间 2024年03月22日",
+// "发文字号 X〔2024〕46号 发布时间 …").
+func isMetaField(s string) bool {
+	t := strings.TrimLeft(s, "| \t")
+	bracket := false
+	if strings.HasPrefix(t, "[") {
+		t, bracket = strings.TrimLeft(t[1:], " "), true
+	} else if strings.HasPrefix(t, "【") {
+		t, bracket = strings.TrimLeft(t[len("【"):], " "), true
+	}
+	if t == "" {
+		return false
+	}
+	first, _ := utf8x.Decode(t)
+	n := metaKeyAt(t, first)
+	if n < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(t[n:], " \t")
+	switch {
+	case rest == "":
+		return !bracket && len(t) < len(s) // "| 发布机构 |" cut short
+	case bracket:
+		return strings.HasPrefix(rest, "]") || strings.HasPrefix(rest, "】")
+	case rest[0] == ':' || rest[0] == '|':
+		return true
+	}
+	// a key, white space and a value: only on a short line that is no
+	// sentence ("时间 紧、任务重。" is prose)
+	return len(rest) < len(t[n:]) && runeLen(s) <= 60 && !strings.ContainsAny(s, "。;,!?")
 }
 
 // furniturePattern is a line of furniture, tried only on lines that start
@@ -106,7 +182,7 @@ func classify(s string) LineKind {
 		return BodyLine // no navigation line is this long
 	}
 	first, w := utf8x.Decode(s)
-	if isMeta(s, first) {
+	if isMeta(s, first) || isMetaField(s) {
 		return MetaLine
 	}
 	if mayBeFurniture(s, first, w) && furniturePattern.MatchString(s) {
@@ -117,5 +193,42 @@ func classify(s string) LineKind {
 	if strings.Contains(s, "【字体") || strings.HasSuffix(s, "【关闭本页】") || strings.HasSuffix(s, "【打印本页】") {
 		return FurnitureLine
 	}
+	if len(s) <= 300 && !strings.Contains(s, "。") {
+		if isBreadcrumb(s) {
+			return FurnitureLine
+		}
+		if hasKeyedDate(s) {
+			return MetaLine // "栏目:政策文件 发布时间:2023-01-12", "某某网  发布时间:…"
+		}
+	}
 	return BodyLine
+}
+
+// isBreadcrumb reports whether a short line is a trail of links
+// ("政务公开 > 通知公告 > 法治政府", "您所在的位置:首页>…>县政府>县政府"):
+// two separators or more, or 首页 before one.
+func isBreadcrumb(s string) bool {
+	n := strings.Count(s, ">") + strings.Count(s, "›") + strings.Count(s, "»")
+	if n >= 2 {
+		return true
+	}
+	if n == 1 {
+		i := strings.Index(s, "首页")
+		return i >= 0 && strings.ContainsAny(s[i:], ">›»")
+	}
+	return false
+}
+
+// hasKeyedDate reports whether a line holds a date right after a
+// metadata key that stands alone (dates.Date.Key).
+func hasKeyedDate(s string) bool {
+	if !strings.Contains(s, "期") && !strings.Contains(s, "间") && !strings.Contains(s, "于") {
+		return false // every date key ends in 期, 间 or 于
+	}
+	for _, dt := range dates.Find(s) {
+		if dt.Key != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -167,7 +167,9 @@ type ChecklistItem struct {
 	// requirement is not met (warn or fail), at its first most serious
 	// finding. Zero when neither exists.
 	Where Span
-	// Note explains an n/a status.
+	// Note explains an n/a status; on another row it says where the report
+	// year the requirement depends on came from, when the title does not
+	// name it ("报告年度(2020年)取自正文开头…").
 	Note string
 }
 
@@ -263,6 +265,8 @@ func (l *Linter) checklist(doc *Document, st *lintState, findings []Finding) []C
 		}
 		if why, ok := st.na[r.ID]; ok && worst == 0 {
 			it.Status, it.Note = StatusNA, why
+		} else if n, ok := st.notes[r.ID]; ok {
+			it.Note = n
 		}
 		items = append(items, it)
 	}

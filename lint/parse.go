@@ -126,31 +126,6 @@ func (d *Document) hasBody() bool {
 	return false
 }
 
-// findTitle looks for the title among the first substantive lines, before
-// the first heading and the first paragraph of prose.
-func (d *Document) findTitle() {
-	seen := 0
-	for i := range d.Lines {
-		l := &d.Lines[i]
-		if l.Kind != BodyLine {
-			continue
-		}
-		s := d.Slice(l.Range)
-		if _, ok := matchHeading(s); ok {
-			return
-		}
-		if isTitle(s) {
-			l.Kind = TitleLine
-			d.Title = &Title{Text: s, Range: l.Range, Line: l.Number}
-			return
-		}
-		seen++
-		if seen >= 3 || runeLen(s) > 100 {
-			return
-		}
-	}
-}
-
 // isTitle reports whether a line reads as a report's title: short, not a
 // sentence, and naming a report, a summary or an account of the work.
 func isTitle(s string) bool {
@@ -176,7 +151,9 @@ func (d *Document) findSentences() {
 	d.Sentences = make([]Range, 0, len(d.Norm)/64) // a sentence every 20 characters or so
 	headingAt := make(map[int]*Heading, len(d.Outline))
 	for _, h := range d.Outline {
-		headingAt[h.Line] = h
+		if _, ok := headingAt[h.Line]; !ok && d.Lines[h.Line-1].Kind == HeadingLine {
+			headingAt[h.Line] = h // the heading that starts the line, not one run on into it
+		}
 	}
 	for _, l := range d.Lines {
 		if l.Kind != BodyLine && l.Kind != HeadingLine {
@@ -328,20 +305,14 @@ func (d *Document) headingAt(n, hint int) int {
 }
 
 // findYear reads the year reported on from the title, else from the opening
-// paragraph (the prose before the first heading). A year the caller gave wins.
+// paragraph (the first prose before the first heading: see openingLine). A
+// year the caller gave wins.
 func (d *Document) findYear(caller int) {
 	if d.Title != nil {
-		d.TitleYear, d.titleYearRange, _ = d.YearIn(d.Title.Range)
+		d.TitleYear, d.titleYearRange, _ = titleYearIn(d.Norm, d.Title.Range)
 	}
-	for _, l := range d.Lines {
-		if l.Kind == HeadingLine {
-			break
-		}
-		if l.Kind != BodyLine {
-			continue
-		}
-		d.OpeningYear, d.openingYearRange, _ = d.YearIn(l.Range)
-		break
+	if i := d.openingLine(); i >= 0 {
+		d.OpeningYear, d.openingYearRange, _ = d.YearIn(d.Lines[i].Range)
 	}
 	switch {
 	case caller != 0:

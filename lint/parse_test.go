@@ -293,7 +293,8 @@ func FuzzParse(f *testing.F) {
 	}
 	seeds, _ := filepath.Glob("../testdata/seeds/*.txt")
 	cases, _ := filepath.Glob("../testdata/cases/*.txt")
-	for _, p := range append(seeds, cases...) {
+	pages, _ := filepath.Glob("../testdata/pages/*.txt")
+	for _, p := range append(append(seeds, cases...), pages...) {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(string(b))
 		}
@@ -303,7 +304,13 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, h := range d.Outline {
+		if d.Title != nil && (d.Title.Range.Start > d.Title.Range.End || d.Title.Range.End > len(d.Norm)) {
+			t.Fatalf("bad title range %+v", d.Title)
+		}
+		for i, h := range d.Outline {
+			if i > 0 && d.Outline[i-1].Range.End > h.Range.Start {
+				t.Fatalf("headings out of order: %+v before %+v", d.Outline[i-1], h)
+			}
 			if h.Range.Start > h.Range.End || h.Body.Start > h.Body.End || h.Body.End > len(d.Norm) {
 				t.Fatalf("bad heading ranges %+v", h)
 			}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/internal/utf8x"
@@ -144,6 +145,9 @@ func recognizeParts(d *Document, specs []PartSpec, pats []partPatterns) *Parts {
 	// candidate part of each heading
 	cand := make([]*PartMatch, len(d.Outline))
 	for i, h := range d.Outline {
+		if isItemSentence(h) {
+			continue
+		}
 		best, bestLen := (*PartMatch)(nil), 0
 		mask := match.RuneMask(h.Text)
 		for j, m := range p.matches {
@@ -173,6 +177,16 @@ func recognizeParts(d *Document, specs []PartSpec, pats []partPatterns) *Parts {
 		}
 	}
 	return p
+}
+
+// isItemSentence reports whether a heading's words are a long sentence of
+// an item rather than the name of a part: "1.将……纳入2023年党组理论学习
+// 中心组学习计划,制定了……,全年共组织开展法治专题学习5次。" names 计划 and a
+// year, but states past work. Part headings are short (the longest the
+// 规定 words is 37 characters); an item's first sentence is not.
+func isItemSentence(h *Heading) bool {
+	n := runeLen(h.Text)
+	return n > 50 || h.Level >= 3 && n > 30 && strings.Contains(h.Text, ",")
 }
 
 // matchLen returns the length of the longest heading match of spec in text

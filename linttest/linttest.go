@@ -2,7 +2,8 @@
 // of golang.org/x/tools/go/analysis/analysistest: a folder of example
 // reports, each with an expectation file beside it, checked by go test.
 //
-// For a report X.txt the expectations are in X.want, one per line:
+// For a report X.txt (or a page X.html) the expectations are in X.want, one
+// per line:
 //
 //	# comments and blank lines are ignored
 //	@year 2022                       report year, as the caller would give it
@@ -12,8 +13,24 @@
 //	                                 line:column, severity and a regexp
 //	                                 on the message are optional
 //	!title/missing                   no finding of this rule anywhere
+//	!error section/deficiencies      no finding of this rule at this severity
 //	@error 内容为空                   the report must fail to be read, with
 //	                                 an error matching this regexp
+//
+// Directives that assert how the report was read (for a corpus of real
+// pages, where a misreading is the bug to catch):
+//
+//	@year-read 2023                  the year the parser read (Document.Year)
+//	@published-read 2023-01-12       the publication date read from the page
+//	                                 (Document.Published); "none" for a page
+//	                                 that shows none
+//	@title 5                         the title is on line 5; "none": no title
+//	@first-part 9 achievements       the first top-level heading is on line 9
+//	                                 and is recognised as that part (the part
+//	                                 name is optional; "-" for no part)
+//	@partial                         the finding lines are not exhaustive:
+//	                                 an unlisted warning or info finding is
+//	                                 accepted, an unlisted error is not
 //
 // Run reports every expected finding that is missing and every finding that
 // was not expected, each with the file and line, and a cmp.Diff of the two
@@ -59,56 +76,110 @@ type Testing interface {
 // -update, which creates it.
 func Run(t Testing, l *lint.Linter, dir string, cases ...string) {
 	t.Helper()
-	if len(cases) == 0 {
-		files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-		if err != nil || len(files) == 0 {
-			t.Errorf("linttest: no .txt reports in %s", dir)
-			return
-		}
-		for _, f := range files {
-			cases = append(cases, strings.TrimSuffix(filepath.Base(f), ".txt"))
-		}
-	}
-	for _, c := range cases {
-		runCase(t, l, filepath.Join(dir, c+".txt"), filepath.Join(dir, c+".want"))
-	}
-}
-
-func runCase(t Testing, l *lint.Linter, report, wantFile string) {
-	t.Helper()
-	src, err := os.ReadFile(report)
+	reports, err := Reports(dir, cases...)
 	if err != nil {
 		t.Errorf("linttest: %v", err)
 		return
 	}
+	for _, r := range reports {
+		for _, msg := range CheckReport(l, r).Problems {
+			t.Errorf("%s", msg)
+		}
+	}
+}
+
+// Reports returns the paths of the reports in dir: every .txt and .html
+// file, or, when cases are given, the named ones ("X" for X.txt, or X.html
+// when there is no X.txt).
+func Reports(dir string, cases ...string) ([]string, error) {
+	if len(cases) == 0 {
+		var files []string
+		for _, ext := range []string{"*.txt", "*.html"} {
+			f, err := filepath.Glob(filepath.Join(dir, ext))
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, f...)
+		}
+		if len(files) == 0 {
+			return nil, fmt.Errorf("no .txt reports in %s", dir)
+		}
+		sort.Strings(files)
+		return files, nil
+	}
+	var files []string
+	for _, c := range cases {
+		f := filepath.Join(dir, c+".txt")
+		if _, err := os.Stat(f); err != nil {
+			if h := filepath.Join(dir, c+".html"); fileExists(h) {
+				f = h
+			}
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// An Outcome is what checking one report against its expectation file gave.
+type Outcome struct {
+	Report string
+	// Expectations are the contents of the expectation file (empty when it
+	// could not be read).
+	Expectations *Expectations
+	// Result is the linter's result, nil when the report could not be read
+	// or was expected not to be.
+	Result *lint.Result
+	// Problems are the differences from the expectations, one message each;
+	// none when the report meets them.
+	Problems []string
+}
+
+// CheckReport checks the report at path (X.txt or X.html) against its
+// expectation file X.want. Under -update it rewrites the file instead.
+func CheckReport(l *lint.Linter, report string) Outcome {
+	wantFile := strings.TrimSuffix(report, filepath.Ext(report)) + ".want"
+	out := Outcome{Report: report, Expectations: &Expectations{}}
+	src, err := os.ReadFile(report)
+	if err != nil {
+		out.Problems = append(out.Problems, fmt.Sprintf("linttest: %v", err))
+		return out
+	}
 	exp, err := ReadExpectations(wantFile)
 	if err != nil && !(os.IsNotExist(err) && *update) {
-		t.Errorf("linttest: %v", err)
-		return
+		out.Problems = append(out.Problems, fmt.Sprintf("linttest: %v", err))
+		return out
 	}
-	res, err := l.Check(context.Background(), src, exp.Options)
+	out.Expectations = exp
+	opt := exp.Options
+	opt.Name = filepath.Base(report)
+	res, err := l.Check(context.Background(), src, opt)
 	switch {
 	case exp.Error != nil && err == nil:
-		t.Errorf("%s: no error was returned, want one matching %q", report, exp.Error)
-		return
+		out.Problems = append(out.Problems, fmt.Sprintf("%s: no error was returned, want one matching %q", report, exp.Error))
+		return out
 	case exp.Error != nil && !exp.Error.MatchString(err.Error()):
-		t.Errorf("%s: error %q does not match %q", report, err, exp.Error)
-		return
+		out.Problems = append(out.Problems, fmt.Sprintf("%s: error %q does not match %q", report, err, exp.Error))
+		return out
 	case exp.Error != nil:
-		return
+		return out
 	case err != nil:
-		t.Errorf("%s: %v", report, err)
-		return
+		out.Problems = append(out.Problems, fmt.Sprintf("%s: %v", report, err))
+		return out
 	}
+	out.Result = res
 	if *update {
 		if err := os.WriteFile(wantFile, exp.Rewrite(res.Findings), 0o644); err != nil {
-			t.Errorf("linttest: %v", err)
+			out.Problems = append(out.Problems, fmt.Sprintf("linttest: %v", err))
 		}
-		return
+		return out
 	}
-	for _, msg := range exp.Check(report, res.Findings) {
-		t.Errorf("%s", msg)
-	}
+	out.Problems = append(exp.CheckReading(report, res.Document, res.Parts), exp.Check(report, res.Findings)...)
+	return out
 }
 
 // Expectations are the contents of one expectation file.
@@ -120,10 +191,52 @@ type Expectations struct {
 	Error *regexp.Regexp
 	// Want are the expected findings, in file order.
 	Want []Want
-	// Absent are the rule ids that must not be reported.
-	Absent []string
+	// Absent are the findings that must not be reported.
+	Absent []Absent
+	// Partial (@partial) says Want is not exhaustive: an unlisted finding is
+	// accepted unless it is an error.
+	Partial bool
+
+	// YearRead (@year-read) is the year the parser must read; 0: not
+	// asserted.
+	YearRead int
+	// PublishedRead (@published-read) is the publication date the parser
+	// must read from the page, as YYYY-MM-DD, or "none"; "": not asserted.
+	PublishedRead string
+	// TitleLine (@title) is the line the title must be read on, -1 for no
+	// title; 0: not asserted.
+	TitleLine int
+	// FirstPart (@first-part) is where the first top-level heading must be
+	// read; nil: not asserted.
+	FirstPart *FirstPart
 
 	header []string // comments and directives, kept by Rewrite
+}
+
+// Absent is a finding that must not be reported: of the rule, at the
+// severity (0: at any severity).
+type Absent struct {
+	Rule     string
+	Severity lint.Severity
+}
+
+func (a Absent) matches(f lint.Finding) bool {
+	return f.Rule == a.Rule && (a.Severity == 0 || f.Severity == a.Severity)
+}
+
+func (a Absent) String() string {
+	if a.Severity != 0 {
+		return a.Severity.String() + " " + a.Rule
+	}
+	return a.Rule
+}
+
+// FirstPart is where the first top-level heading of the outline must be:
+// its line and, when Part is not empty, the part it is recognised as ("-"
+// for none).
+type FirstPart struct {
+	Line int
+	Part string
 }
 
 // Want is one expected finding.
@@ -185,7 +298,11 @@ func ReadExpectations(path string) (*Expectations, error) {
 			}
 			e.header = append(e.header, line)
 		case strings.HasPrefix(line, "!"):
-			e.Absent = append(e.Absent, strings.TrimSpace(line[1:]))
+			a, err := parseAbsent(strings.TrimSpace(line[1:]))
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %v", path, n, err)
+			}
+			e.Absent = append(e.Absent, a)
 		default:
 			m := wantLine.FindStringSubmatch(line)
 			if m == nil {
@@ -212,6 +329,19 @@ func ReadExpectations(path string) (*Expectations, error) {
 	return e, sc.Err()
 }
 
+func parseAbsent(s string) (Absent, error) {
+	f := strings.Fields(s)
+	switch len(f) {
+	case 1:
+		return Absent{Rule: f[0]}, nil
+	case 2:
+		if sev, err := lint.ParseSeverity(f[0]); err == nil {
+			return Absent{Rule: f[1], Severity: sev}, nil
+		}
+	}
+	return Absent{}, fmt.Errorf("cannot read \"!%s\": write \"!RULE\" or \"!SEVERITY RULE\"", s)
+}
+
 func (e *Expectations) directive(line string) error {
 	name, arg, _ := strings.Cut(strings.TrimPrefix(line, "@"), " ")
 	arg = strings.TrimSpace(arg)
@@ -230,6 +360,54 @@ func (e *Expectations) directive(line string) error {
 		}
 		e.Options.Published = d
 		return nil
+	case "year-read":
+		y, err := strconv.Atoi(arg)
+		if err != nil || y < 1949 || y > 2100 {
+			return fmt.Errorf("@year-read wants a year such as 2022, not %q", arg)
+		}
+		e.YearRead = y
+		return nil
+	case "published-read":
+		if arg != "none" {
+			d, err := lint.ParseDate(arg)
+			if err != nil {
+				return fmt.Errorf("@published-read wants a date such as 2023-03-31, or none: %v", err)
+			}
+			arg = d.Format("2006-01-02")
+		}
+		e.PublishedRead = arg
+		return nil
+	case "title":
+		if arg == "none" {
+			e.TitleLine = -1
+			return nil
+		}
+		n, err := strconv.Atoi(arg)
+		if err != nil || n < 1 {
+			return fmt.Errorf("@title wants a line number, or none, not %q", arg)
+		}
+		e.TitleLine = n
+		return nil
+	case "first-part":
+		f := strings.Fields(arg)
+		n := 0
+		if len(f) > 0 {
+			n, _ = strconv.Atoi(f[0])
+		}
+		if len(f) < 1 || len(f) > 2 || n < 1 {
+			return fmt.Errorf("@first-part wants a line number and optionally a part name, not %q", arg)
+		}
+		e.FirstPart = &FirstPart{Line: n}
+		if len(f) == 2 {
+			e.FirstPart.Part = f[1]
+		}
+		return nil
+	case "partial":
+		if arg != "" {
+			return fmt.Errorf("@partial takes no argument, not %q", arg)
+		}
+		e.Partial = true
+		return nil
 	case "error":
 		re, err := regexp.Compile(arg)
 		if err != nil {
@@ -238,35 +416,88 @@ func (e *Expectations) directive(line string) error {
 		e.Error = re
 		return nil
 	}
-	return fmt.Errorf("unknown directive @%s (known: @year, @published, @error)", name)
+	return fmt.Errorf("unknown directive @%s (known: @year, @published, @error, @year-read, @published-read, @title, @first-part, @partial)", name)
+}
+
+// CheckReading compares how the document was read with the reading
+// directives (@year-read, @published-read, @title, @first-part) and returns
+// one message per difference.
+func (e *Expectations) CheckReading(report string, d *lint.Document, parts *lint.Parts) []string {
+	var msgs []string
+	if e.YearRead != 0 && d.Year != e.YearRead {
+		msgs = append(msgs, fmt.Sprintf("%s: year read as %d (from %q), want %d", report, d.Year, d.YearFrom, e.YearRead))
+	}
+	if e.PublishedRead != "" {
+		if got := PublishedRead(d); got != e.PublishedRead {
+			msgs = append(msgs, fmt.Sprintf("%s: publication date read as %s, want %s", report, got, e.PublishedRead))
+		}
+	}
+	if e.TitleLine != 0 {
+		got := -1
+		if d.Title != nil {
+			got = d.Title.Line
+		}
+		if got != e.TitleLine {
+			msgs = append(msgs, fmt.Sprintf("%s: title read on line %s, want %s", report, lineOrNone(got), lineOrNone(e.TitleLine)))
+		}
+	}
+	if e.FirstPart != nil {
+		line, part := 0, "-"
+		for i, h := range d.Outline {
+			if h.Parent == -1 {
+				line = h.Line
+				if parts != nil {
+					if p := parts.OfHeading(i); p != "" {
+						part = p
+					}
+				}
+				break
+			}
+		}
+		switch {
+		case line != e.FirstPart.Line:
+			msgs = append(msgs, fmt.Sprintf("%s: first top-level heading read on line %s, want %d", report, lineOrNone(line), e.FirstPart.Line))
+		case e.FirstPart.Part != "" && part != e.FirstPart.Part:
+			msgs = append(msgs, fmt.Sprintf("%s:%d: first top-level heading read as part %s, want %s", report, line, part, e.FirstPart.Part))
+		}
+	}
+	return msgs
+}
+
+// PublishedRead returns the publication date the document carries, as
+// YYYY-MM-DD, or "none".
+func PublishedRead(d *lint.Document) string {
+	p, ok := d.Published()
+	if !ok {
+		return "none"
+	}
+	return p.ISO()
+}
+
+func lineOrNone(n int) string {
+	if n <= 0 {
+		return "none"
+	}
+	return strconv.Itoa(n)
 }
 
 // Check compares findings with the expectations and returns one message per
 // difference, analysistest style, followed by a diff of the two lists.
 func (e *Expectations) Check(report string, findings []lint.Finding) []string {
 	var msgs []string
-	used := make([]bool, len(findings))
-	for _, w := range e.Want {
-		found := false
-		for i, f := range findings {
-			if !used[i] && w.matches(f) {
-				used[i], found = true, true
-				break
-			}
-		}
-		if !found {
-			msgs = append(msgs, fmt.Sprintf("%s:%d: no finding was reported matching %q", report, w.Line, w.String()))
-		}
+	used, missing := e.match(findings)
+	for _, w := range missing {
+		msgs = append(msgs, fmt.Sprintf("%s:%d: no finding was reported matching %q", report, w.Line, w.String()))
 	}
 	for i, f := range findings {
-		if !used[i] {
+		if !used[i] && (!e.Partial || f.Severity == lint.Error) {
 			msgs = append(msgs, fmt.Sprintf("%s:%d:%d: unexpected finding %s %s: %s", report, f.Span.Start.Line, f.Span.Start.Column, f.Severity, f.Rule, f.Message))
 		}
 	}
-	for _, rule := range e.Absent {
+	for _, a := range e.Absent {
 		for _, f := range findings {
-			if f.Rule == rule {
-				msgs = append(msgs, fmt.Sprintf("%s:%d:%d: finding %s must not be reported (!%s): %s", report, f.Span.Start.Line, f.Span.Start.Column, f.Rule, rule, f.Message))
+			if a.matches(f) {
+				msgs = append(msgs, fmt.Sprintf("%s:%d:%d: finding %s must not be reported (!%s): %s: %s", report, f.Span.Start.Line, f.Span.Start.Column, f.Rule, a, f.Severity, f.Message))
 			}
 		}
 	}
@@ -282,6 +513,39 @@ func (e *Expectations) Check(report string, findings []lint.Finding) []string {
 		msgs = append(msgs, fmt.Sprintf("%s: findings mismatch (-want +got):\n%s", report, cmp.Diff(want, got)))
 	}
 	return msgs
+}
+
+// match pairs each expected finding with the first unused finding it
+// matches; it returns which findings were used and the expected ones that
+// matched none.
+func (e *Expectations) match(findings []lint.Finding) (used []bool, missing []Want) {
+	used = make([]bool, len(findings))
+	for _, w := range e.Want {
+		found := false
+		for i, f := range findings {
+			if !used[i] && w.matches(f) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			missing = append(missing, w)
+		}
+	}
+	return used, missing
+}
+
+// Unexpected returns the findings that no expected finding matches, in
+// order (under @partial too: it is for callers that weigh them).
+func (e *Expectations) Unexpected(findings []lint.Finding) []lint.Finding {
+	used, _ := e.match(findings)
+	var out []lint.Finding
+	for i, f := range findings {
+		if !used[i] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Rewrite returns the expectation file for findings: the old header
@@ -306,7 +570,7 @@ func (e *Expectations) Rewrite(findings []lint.Finding) []byte {
 		b.WriteString("\n")
 	}
 	for _, a := range e.Absent {
-		fmt.Fprintf(&b, "!%s\n", a)
+		fmt.Fprintf(&b, "!%s\n", a.String())
 	}
 	return []byte(b.String())
 }

@@ -66,6 +66,12 @@ func TestRun(t *testing.T) {
 		{"wrong severity", "2 error text/xx\n3 text/xx\n", []string{"2: no finding", "2:5: unexpected", "mismatch"}},
 		{"message mismatch", "2 text/xx 日期\n3 text/xx\n", []string{"2: no finding", "2:5: unexpected", "mismatch"}},
 		{"absent violated", "2 text/xx\n3 text/xx\n!text/xx\n", []string{"2:5: finding text/xx must not be reported", "3:4: finding text/xx must not be reported", "mismatch"}},
+		{"absent at severity", "2 text/xx\n3 text/xx\n!error text/xx\n", nil},
+		{"absent at severity violated", "2 text/xx\n3 text/xx\n!warning text/xx\n", []string{"2:5: finding text/xx must not be reported (!warning text/xx)", "3:4: finding", "mismatch"}},
+		{"bad absent", "!loud text/xx\n", []string{"cannot read \"!loud text/xx\""}},
+		{"partial accepts unlisted warnings", "@partial\n2 text/xx\n", nil},
+		{"partial still wants listed ones", "@partial\n4 text/xx\n", []string{"4: no finding", "mismatch"}},
+		{"partial bad argument", "@partial yes\n", []string{"@partial takes no argument"}},
 		{"bad line", "two text/xx\n", []string{"cannot read"}},
 		{"bad directive", "@colour red\n", []string{"unknown directive @colour"}},
 		{"bad date", "@published 2023-02-30\n", []string{"@published wants a date such as 2023-03-31: 日期“2023-02-30”不存在"}},
@@ -196,5 +202,113 @@ func TestRewriteKeepsRegexps(t *testing.T) {
 	want := "# c\n#> 占位符XX\n1:5 warning text/xx 占位\n#> 占位符XX\n2:1 warning text/xx\n"
 	if got != want {
 		t.Errorf("Rewrite = %q, want %q", got, want)
+	}
+}
+
+// errorRule reports every "XX" as an error, so that @partial can be seen to
+// let warnings through but not errors.
+type errorRule struct{ rule *lint.Rule }
+
+func (c errorRule) Rules() []*lint.Rule { return []*lint.Rule{c.rule} }
+func (c errorRule) Run(p *lint.Pass) error {
+	for _, l := range p.Doc.Lines {
+		if i := strings.Index(p.Doc.Slice(l.Range), "XX"); i >= 0 {
+			p.Report(c.rule, lint.Error, lint.Range{Start: l.Start + i, End: l.Start + i + 2}, "占位符XX")
+		}
+	}
+	return nil
+}
+
+func TestPartialRefusesErrors(t *testing.T) {
+	r := &lint.Rule{ID: "text/xx", Severity: lint.Error}
+	l, err := lint.New(lint.Config{Rules: []*lint.Rule{r}, Checks: []lint.Check{errorRule{r}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeCase(t, dir, "r", "第一行\n召开会议XX次\n", "@partial\n")
+	ft := &fakeT{}
+	Run(ft, l, dir)
+	if len(ft.errs) != 2 || !strings.Contains(ft.errs[0], "2:5: unexpected finding error text/xx") {
+		t.Fatalf("errors = %q", ft.errs)
+	}
+}
+
+// TestReading checks the directives that assert how the report was read.
+func TestReading(t *testing.T) {
+	report := "首页 > 政务公开\n青山区2023年度法治政府建设情况报告\n发布日期:2024-03-01\n2023年,我区扎实推进法治政府建设。\n一、主要工作\n全年召开会议XX次。\n二、存在的不足\n人员不足。\n"
+	tests := []struct {
+		name string
+		want string
+		errs []string
+	}{
+		{"all right", "@partial\n@year-read 2023\n@published-read 2024-03-01\n@title 2\n@first-part 5 -\n", nil},
+		{"line only", "@partial\n@first-part 5\n", nil},
+		{"wrong year", "@partial\n@year-read 2022\n", []string{"year read as 2023 (from \"title\"), want 2022"}},
+		{"wrong date", "@partial\n@published-read 2024-03-02\n", []string{"publication date read as 2024-03-01, want 2024-03-02"}},
+		{"no date expected", "@partial\n@published-read none\n", []string{"read as 2024-03-01, want none"}},
+		{"wrong title", "@partial\n@title 1\n", []string{"title read on line 2, want 1"}},
+		{"no title expected", "@partial\n@title none\n", []string{"title read on line 2, want none"}},
+		{"wrong first part line", "@partial\n@first-part 7\n", []string{"first top-level heading read on line 5, want 7"}},
+		{"wrong first part", "@partial\n@first-part 5 achievements\n", []string{"5: first top-level heading read as part -, want achievements"}},
+		{"bad year", "@year-read next\n", []string{"@year-read wants a year"}},
+		{"bad date", "@published-read soon\n", []string{"@published-read wants a date"}},
+		{"bad title", "@title top\n", []string{"@title wants a line number"}},
+		{"bad first part", "@first-part\n", []string{"@first-part wants a line number"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeCase(t, dir, "r", report, tc.want)
+			ft := &fakeT{}
+			Run(ft, testLinter(t), dir)
+			if len(ft.errs) != len(tc.errs) {
+				t.Fatalf("got %d errors, want %d:\n%s", len(ft.errs), len(tc.errs), strings.Join(ft.errs, "\n"))
+			}
+			for i, e := range tc.errs {
+				if !strings.Contains(ft.errs[i], e) {
+					t.Errorf("error %d = %q, want it to contain %q", i, ft.errs[i], e)
+				}
+			}
+		})
+	}
+}
+
+// TestHTMLReports checks that Run picks .html reports beside .txt ones.
+func TestHTMLReports(t *testing.T) {
+	dir := t.TempDir()
+	writeCase(t, dir, "a", "召开会议XX次\n", "1 text/xx\n")
+	page := "<html><head><meta charset=\"utf-8\"></head><body><p>召开会议XX次</p></body></html>"
+	if err := os.WriteFile(filepath.Join(dir, "b.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b.want"), []byte("!text/xx\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ft := &fakeT{}
+	Run(ft, testLinter(t), dir)
+	if len(ft.errs) != 3 || !strings.Contains(ft.errs[0], "b.html:1:5: finding text/xx must not be reported") {
+		t.Fatalf("errors = %q", ft.errs)
+	}
+	got, err := Reports(dir, "b")
+	if err != nil || len(got) != 1 || filepath.Base(got[0]) != "b.html" {
+		t.Errorf("Reports(b) = %q, %v", got, err)
+	}
+}
+
+func TestUnexpected(t *testing.T) {
+	dir := t.TempDir()
+	writeCase(t, dir, "r", "", "@partial\n2 text/xx\n")
+	e, err := ReadExpectations(filepath.Join(dir, "r.want"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := testLinter(t).Check(t.Context(), []byte("第一行\n召开会议XX次\n第三行XX\n"), e.Options)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := e.Unexpected(res.Findings)
+	if len(got) != 1 || got[0].Span.Start.Line != 3 {
+		t.Errorf("Unexpected = %v, want the finding on line 3 only", got)
 	}
 }
