@@ -1,0 +1,193 @@
+package checks
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/dates"
+	"github.com/ducha-dev/ducha/lint"
+)
+
+// Brackets checks that paired marks (《》 () 〔〕 【】 “” ‘’) are balanced
+// within a paragraph: a title without its 《, a year range opened with (
+// and closed with 》, a quotation never closed are mistakes a reader sees
+// at once.
+//
+// It reports
+//
+//	认真落实……工作要点》                ← 》 without 《
+//	《法治政府建设实施纲要(2021—2025年》   ← ( closed by 》
+//	“十三五规划的要求                     ← “ never closed
+//
+// and passes nested pairs (《关于<…>的决定》: marks not in Pairs, such as
+// <>, are not looked at), and what other rules report or lists use:
+//
+//	)强化行政执法监督       ← a heading whose number was lost
+//	                          (structure/numbering reports it)
+//	1)落实……  一)……         ← a list item numbered with a closing mark
+//
+// A paragraph is a line of the report's text; a body line that does not
+// end a sentence (no 。;:!? at its end) runs on into the next body line,
+// as text extracted from a PDF does.
+type Brackets struct {
+	Rule *lint.Rule
+	// Pairs are the opening and closing marks, each pair two characters
+	// ("《》"), as they read in the normalised view (full-width "（）" is
+	// "()").
+	Pairs []string
+
+	closer map[rune]rune // opening mark → closing mark
+	opener map[rune]rune // closing mark → opening mark
+	marks  runeBitmap
+}
+
+// NewBrackets builds the check; each pair must be two different characters.
+func NewBrackets(rule *lint.Rule, pairs []string) (*Brackets, error) {
+	c := &Brackets{Rule: rule, Pairs: pairs, closer: map[rune]rune{}, opener: map[rune]rune{}}
+	for _, p := range pairs {
+		r := []rune(p)
+		if len(r) != 2 || r[0] == r[1] {
+			return nil, fmt.Errorf("成对符号 %q 应是两个不同的字符:左符号和右符号,如 \"《》\"", p)
+		}
+		c.closer[r[0]] = r[1]
+		c.opener[r[1]] = r[0]
+		c.marks.Add([]rune{r[0], r[0], r[1], r[1]})
+	}
+	return c, nil
+}
+
+func (c *Brackets) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
+
+// openMark is a mark awaiting its partner.
+type openMark struct {
+	r    rune
+	at   lint.Range
+	line int
+}
+
+func (c *Brackets) Run(pass *lint.Pass) error {
+	if !pass.Applies(c.Rule) {
+		return nil
+	}
+	doc := pass.Doc
+	var open []openMark
+	runOn := false // the previous line runs on into this one
+	for _, l := range doc.Lines {
+		if !l.Kind.IsText() {
+			continue
+		}
+		if !runOn || l.Kind != lint.BodyLine {
+			c.unclosed(pass, open)
+			open = open[:0]
+		}
+		open = c.line(pass, l, open)
+		text := doc.Slice(l.Range)
+		last, _ := utf8.DecodeLastRuneInString(text)
+		runOn = l.Kind == lint.BodyLine && !strings.ContainsRune("。;:!?…", last) && !c.isCloser(last)
+	}
+	c.unclosed(pass, open)
+	return nil
+}
+
+func (c *Brackets) isCloser(r rune) bool { _, ok := c.opener[r]; return ok }
+
+// line reads the marks of one line onto open and returns it.
+func (c *Brackets) line(pass *lint.Pass, l lint.Line, open []openMark) []openMark {
+	doc := pass.Doc
+	s := doc.Norm[:l.End]
+	for i := l.Start; i < l.End; {
+		if b := s[i]; b < utf8.RuneSelf {
+			if !c.marks.Has(rune(b)) {
+				i++
+				continue
+			}
+		} else if b >= 0xE0 && b < 0xF0 && i+2 < len(s) {
+			if b1 := s[i+1]; b1&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && c.marks.NoneIn64(int(b&0x0F)<<6|int(b1&0x3F)) {
+				i += 3
+				continue
+			}
+		}
+		r, w := runeAt(s, i)
+		at := lint.Range{Start: i, End: i + w}
+		i += w
+		if (r == '〔' || r == '〕' || r == '[' || r == ']' || r == '(' || r == ')' || r == '【' || r == '】') && inDocNumber(doc, at.Start) {
+			continue // format/doc-number reports its brackets
+		}
+		if _, ok := c.closer[r]; ok {
+			open = append(open, openMark{r, at, l.Number})
+			continue
+		}
+		o, ok := c.opener[r]
+		if !ok {
+			continue
+		}
+		if k := lastOpen(open, o); k >= 0 {
+			// Marks opened after the partner and not closed are unmatched.
+			c.unclosed(pass, open[k+1:])
+			open = open[:k]
+			continue
+		}
+		if len(open) == 0 && listNumber(s[l.Start:at.Start]) {
+			continue
+		}
+		if n := len(open); n > 0 {
+			// A mark closed with the wrong partner: "(2021—2025年》".
+			top := open[n-1]
+			pos := doc.Position(top.at.Start)
+			pass.Reportf(c.Rule, c.Rule.Severity, at, "“%c”与第%d行第%d列的“%c”不配对:“%c”应以“%c”结束,“%c”应以“%c”开始;请核对符号。",
+				r, pos.Line, pos.Column, top.r, top.r, c.closer[top.r], r, o)
+			open = open[:n-1]
+			continue
+		}
+		pass.Reportf(c.Rule, c.Rule.Severity, at, "“%c”前面没有与之配对的“%c”;请补上“%c”或删去多余的“%c”。", r, o, o, r)
+	}
+	return open
+}
+
+// unclosed reports the marks of open that were never closed.
+func (c *Brackets) unclosed(pass *lint.Pass, open []openMark) {
+	for _, m := range open {
+		pass.Reportf(c.Rule, c.Rule.Severity, m.at, "“%c”后面没有与之配对的“%c”;请补上“%c”或删去多余的“%c”。", m.r, c.closer[m.r], c.closer[m.r], m.r)
+	}
+}
+
+// lastOpen returns the index of the innermost open mark r, or -1.
+func lastOpen(open []openMark, r rune) int {
+	for k := len(open) - 1; k >= 0; k-- {
+		if open[k].r == r {
+			return k
+		}
+	}
+	return -1
+}
+
+// listNumber reports whether before, the start of a line up to a closing
+// mark, is empty (a heading whose opening mark and number were lost,
+// which structure/numbering reports) or a list number ("1", "一", "a").
+func listNumber(before string) bool {
+	before = strings.TrimSpace(before)
+	if utf8.RuneCountInString(before) > 3 {
+		return false
+	}
+	for _, r := range before {
+		if !('0' <= r && r <= '9' || 'a' <= r|0x20 && r|0x20 <= 'z' || strings.ContainsRune("一二三四五六七八九十", r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// inDocNumber reports whether offset n is inside one of the report's
+// document numbers ("厅字〔201928" lost its 〕).
+func inDocNumber(doc *lint.Document, n int) bool {
+	ds := doc.DocNumbers
+	k := sort.Search(len(ds), func(k int) bool { return ds[k].Range.End > n })
+	if k < len(ds) && ds[k].Range.Start <= n {
+		return true
+	}
+	gs := doc.Glued
+	k = sort.Search(len(gs), func(k int) bool { return gs[k].End > n })
+	return k < len(gs) && gs[k].Kind == dates.DocNumberGlue && gs[k].Start <= n
+}
