@@ -136,12 +136,12 @@ func (c *Brackets) line(pass *lint.Pass, l lint.Line, open []openMark) []openMar
 			// A mark closed with the wrong partner: "(2021—2025年》".
 			top := open[n-1]
 			pos := doc.Position(top.at.Start)
-			pass.Reportf(c.Rule, c.Rule.Severity, at, "“%c”与第%d行第%d列的“%c”不配对:“%c”应以“%c”结束,“%c”应以“%c”开始;请核对符号。",
-				r, pos.Line, pos.Column, top.r, top.r, c.closer[top.r], r, o)
+			pass.Reportf(c.Rule, c.Rule.Severity, at, "%s与第%d行第%d列的%s不配对:%s应以%s结束,%s应以%s开始;请核对符号。",
+				mark(r), pos.Line, pos.Column, mark(top.r), mark(top.r), mark(c.closer[top.r]), mark(r), mark(o))
 			open = open[:n-1]
 			continue
 		}
-		pass.Reportf(c.Rule, c.Rule.Severity, at, "“%c”前面没有与之配对的“%c”;请补上“%c”或删去多余的“%c”。", r, o, o, r)
+		pass.Reportf(c.Rule, c.Rule.Severity, at, "%s前面没有与之配对的%s;请补上%s或删去多余的%s。", mark(r), mark(o), mark(o), mark(r))
 	}
 	return open
 }
@@ -149,7 +149,7 @@ func (c *Brackets) line(pass *lint.Pass, l lint.Line, open []openMark) []openMar
 // unclosed reports the marks of open that were never closed.
 func (c *Brackets) unclosed(pass *lint.Pass, open []openMark) {
 	for _, m := range open {
-		pass.Reportf(c.Rule, c.Rule.Severity, m.at, "“%c”后面没有与之配对的“%c”;请补上“%c”或删去多余的“%c”。", m.r, c.closer[m.r], c.closer[m.r], m.r)
+		pass.Reportf(c.Rule, c.Rule.Severity, m.at, "%s后面没有与之配对的%s;请补上%s或删去多余的%s。", mark(m.r), mark(c.closer[m.r]), mark(c.closer[m.r]), mark(m.r))
 	}
 }
 
@@ -190,4 +190,20 @@ func inDocNumber(doc *lint.Document, n int) bool {
 	gs := doc.Glued
 	k = sort.Search(len(gs), func(k int) bool { return gs[k].End > n })
 	return k < len(gs) && gs[k].Kind == dates.DocNumberGlue && gs[k].Start <= n
+}
+
+// mark quotes a mark for a message: "“《”", and the quotation marks by
+// name, which quoting would make unreadable.
+func mark(r rune) string {
+	switch r {
+	case '“':
+		return "左引号“"
+	case '”':
+		return "右引号”"
+	case '‘':
+		return "左单引号‘"
+	case '’':
+		return "右单引号’"
+	}
+	return "“" + string(r) + "”"
 }

@@ -47,7 +47,7 @@ type Section struct {
 	cues [][]match.Set // per Requires, per Classes: the Cues analysed
 }
 
-// A Requirement asks that a part's text (heading included) evidence at
+// A Requirement asks that a part's text (heading included unless InBody) evidence at
 // least Min of its Classes, each by any of its cues: the shortcomings must
 // name causes, the 第一责任人 part must cover at least two classes of duty.
 type Requirement struct {
@@ -58,6 +58,10 @@ type Requirement struct {
 	// Message is a template over part, heading, found, missing, count and
 	// min; nil for the default wording.
 	Message hcl.Expression
+	// InBody says that only the text under the part's headings counts, not
+	// the headings' own words: "二、存在的不足和原因" names 原因 but gives
+	// none, so the causes must be in the body.
+	InBody bool
 }
 
 // A CueClass is one kind of content and the phrases that evidence it.
@@ -94,6 +98,10 @@ func (c *Section) Run(pass *lint.Pass) error {
 			return nil
 		}
 		text := doc.Slice(m.Region())
+		var body string
+		for _, g := range m.Headings {
+			body += doc.Slice(g.Body) + "\n"
+		}
 		c.once.Do(func() {
 			c.cues = make([][]match.Set, len(c.Requires))
 			for i, req := range c.Requires {
@@ -103,7 +111,11 @@ func (c *Section) Run(pass *lint.Pass) error {
 			}
 		})
 		for i, req := range c.Requires {
-			c.require(pass, req, c.cues[i], h, text)
+			if req.InBody {
+				c.require(pass, req, c.cues[i], h, body)
+			} else {
+				c.require(pass, req, c.cues[i], h, text)
+			}
 		}
 	case m.Mentioned():
 		pass.Reportf(c.Rule, c.Inline, m.Mention, "“%s”没有单列为报告的一部分,只在正文中提及(“%s”);应以标题单列,写明具体情况。",
