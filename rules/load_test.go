@@ -23,7 +23,8 @@ func TestBuiltin(t *testing.T) {
 		}
 	}
 	want := []string{"title/missing", "title/year", "section/achievements", "section/deficiencies", "section/responsible-person", "section/next-year", "section/other",
-		"date/missing", "date/deadline", "date/period", "date/malformed", "year/next-year", "structure/numbering", "format/doc-number", "text/placeholder"}
+		"date/missing", "date/deadline", "date/period", "date/malformed", "year/next-year", "structure/numbering", "format/doc-number", "text/placeholder",
+		"text/term", "text/watermark", "text/brackets", "year/heading"}
 	for _, id := range want {
 		found := false
 		for _, got := range ids {
@@ -81,6 +82,15 @@ func TestLoadErrors(t *testing.T) {
 		{"class without cues", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  require \"r\" {\n    class \"a\" {}\n  }\n}\n", "5:15", "cues"},
 		{"unknown template variable", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  require \"r\" {\n    message = \"缺少${foo}\"\n    class \"a\" { cues = [\"原因\"] }\n  }\n}\n", "5:20", "${foo}"},
 		{"function in template", "part \"x\" {\n  title = \"T\"\n  headings = [\"不足\"]\n  require \"r\" {\n    message = \"${upper(found)}\"\n    class \"a\" { cues = [\"原因\"] }\n  }\n}\n", "5:18", "upper"},
+		{"term without term blocks", "text \"term\" {\n  title = \"T\"\n}\n", "1:1", "term 块"},
+		{"term without wrong forms", "text \"term\" {\n  title = \"T\"\n  term \"a\" {\n    correct = \"甲\"\n  }\n}\n", "3:3", "wrong"},
+		{"term pattern without literal", "text \"term\" {\n  title = \"T\"\n  term \"a\" {\n    patterns = [\"\\\\d{4}年\"]\n  }\n}\n", "4:16", "确定的文字开头"},
+		{"term unknown attribute", "text \"watermark\" {\n  title = \"T\"\n  term \"a\" {\n    wrongs = [\"甲\"]\n  }\n}\n", "4:5", "Unsupported argument"},
+		{"term unknown template variable", "text \"term\" {\n  title = \"T\"\n  message = \"${right}\"\n  term \"a\" {\n    wrong = [\"甲\"]\n  }\n}\n", "3:16", "${right}"},
+		{"brackets bad pair", "text \"brackets\" {\n  title = \"T\"\n  pairs = [\"《》\", \"(\"]\n}\n", "3:11", "两个不同的字符"},
+		{"brackets without pairs", "text \"brackets\" {\n  title = \"T\"\n}\n", "1:17", "pairs"},
+		{"year heading pattern without group", "year \"heading\" {\n  title = \"T\"\n  plans = [\"\\\\d{4}年计划\"]\n}\n", "3:11", "年份"},
+		{"year heading unknown part", "year \"heading\" {\n  title = \"T\"\n  parts = [\"plan\"]\n}\n", "3:11", "没有名为"},
 		{"empty file", "", "1:1", "没有任何规则"},
 		{"only comments", "# nothing here\n", "1:1", "没有任何规则"},
 		{"too large", strings.Repeat("# padding\n", MaxFileSize/10+1), "1:1", "超过上限"},
