@@ -144,3 +144,38 @@ func TestYearHeading(t *testing.T) {
 		{"year unknown", "一、2024年法治政府建设基本情况\n全面落实三项制度。\n", lint.Options{}, nil},
 	})
 }
+
+// FuzzTextChecks runs text/term and text/brackets over any text: no panic,
+// and every finding lies within the text.
+func FuzzTextChecks(f *testing.F) {
+	for _, s := range []string{"贯彻纲要(2022—2025年》", "“《(〔【‘", "中央依法治国委员会\n全面依法治国委员会", "\xff纲要(", ")1)一)"} {
+		f.Add(s)
+	}
+	term, err := checks.NewTerm(&lint.Rule{ID: "text/term", Severity: lint.Warning}, []checks.TermEntry{
+		{Name: "委员会", Correct: "中央全面依法治国委员会", Wrong: []string{"中央依法治国委员会", "全面依法治国委员会"}},
+		{Name: "纲要", Correct: "纲要", Patterns: []*regexp.Regexp{regexp.MustCompile(`纲要\(\d{4}[-—]*\d{4}年?\)`)}, Allow: []string{"纲要(2021—2025年)"}},
+	}, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	br, err := checks.NewBrackets(&lint.Rule{ID: "text/brackets", Severity: lint.Warning}, []string{"《》", "()", "〔〕", "【】", "“”", "‘’"})
+	if err != nil {
+		f.Fatal(err)
+	}
+	l, err := lint.New(lint.Config{Rules: append(term.Rules(), br.Rules()...), Checks: []lint.Check{term, br}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		res, err := l.Check(context.Background(), []byte(s), lint.Options{})
+		if err != nil {
+			return // unreadable input: a clear error, not a panic
+		}
+		text := res.Document.Text // decoded: offsets index it
+		for _, fd := range res.Findings {
+			if fd.Span.Start.Offset < 0 || fd.Span.End.Offset > len(text) || fd.Span.Start.Offset > fd.Span.End.Offset {
+				t.Fatalf("finding %v outside the text of %d bytes", fd.Span, len(text))
+			}
+		}
+	})
+}
