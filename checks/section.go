@@ -98,10 +98,6 @@ func (c *Section) Run(pass *lint.Pass) error {
 			return nil
 		}
 		text := doc.Slice(m.Region())
-		var body string
-		for _, g := range m.Headings {
-			body += doc.Slice(g.Body) + "\n"
-		}
 		c.once.Do(func() {
 			c.cues = make([][]match.Set, len(c.Requires))
 			for i, req := range c.Requires {
@@ -110,12 +106,16 @@ func (c *Section) Run(pass *lint.Pass) error {
 				}
 			}
 		})
+		body := "" // the headings' bodies without their words, when a requirement asks
 		for i, req := range c.Requires {
-			if req.InBody {
-				c.require(pass, req, c.cues[i], h, body)
-			} else {
+			if !req.InBody {
 				c.require(pass, req, c.cues[i], h, text)
+				continue
 			}
+			if body == "" {
+				body = bodies(doc, m.Headings)
+			}
+			c.require(pass, req, c.cues[i], h, body)
 		}
 	case m.Mentioned():
 		pass.Reportf(c.Rule, c.Inline, m.Mention, "“%s”没有单列为报告的一部分,只在正文中提及(“%s”);应以标题单列,写明具体情况。",
@@ -177,4 +177,15 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// bodies returns the text under the headings, without the headings' own
+// words, one body a line.
+func bodies(doc *lint.Document, hs []*lint.Heading) string {
+	var b strings.Builder
+	for _, g := range hs {
+		b.WriteString(doc.Slice(g.Body))
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
