@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -73,6 +72,7 @@ func (c *Brackets) Run(pass *lint.Pass) error {
 	}
 	doc := pass.Doc
 	var open []openMark
+	var cur docCursor
 	runOn := false // the previous line runs on into this one
 	for _, l := range doc.Lines {
 		if !l.Kind.IsText() {
@@ -82,7 +82,7 @@ func (c *Brackets) Run(pass *lint.Pass) error {
 			c.unclosed(pass, open)
 			open = open[:0]
 		}
-		open = c.line(pass, l, open)
+		open = c.line(pass, l, open, &cur)
 		text := doc.Slice(l.Range)
 		last, _ := utf8.DecodeLastRuneInString(text)
 		runOn = l.Kind == lint.BodyLine && !strings.ContainsRune("。;:!?…", last) && !c.isCloser(last)
@@ -94,25 +94,27 @@ func (c *Brackets) Run(pass *lint.Pass) error {
 func (c *Brackets) isCloser(r rune) bool { _, ok := c.opener[r]; return ok }
 
 // line reads the marks of one line onto open and returns it.
-func (c *Brackets) line(pass *lint.Pass, l lint.Line, open []openMark) []openMark {
+func (c *Brackets) line(pass *lint.Pass, l lint.Line, open []openMark, cur *docCursor) []openMark {
 	doc := pass.Doc
 	s := doc.Norm[:l.End]
 	for i := l.Start; i < l.End; {
-		if b := s[i]; b < utf8.RuneSelf {
-			if !c.marks.Has(rune(b)) {
-				i++
-				continue
-			}
-		} else if b >= 0xE0 && b < 0xF0 && i+2 < len(s) {
-			if b1 := s[i+1]; b1&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && c.marks.NoneIn64(int(b&0x0F)<<6|int(b1&0x3F)) {
-				i += 3
-				continue
-			}
+		var r rune
+		w := 1
+		switch b := s[i]; {
+		case b < utf8.RuneSelf:
+			r = rune(b)
+		case b >= 0xE0 && b < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, w = rune(b&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[i:])
 		}
-		r, w := runeAt(s, i)
+		if !c.marks.Has(r) {
+			i += w
+			continue
+		}
 		at := lint.Range{Start: i, End: i + w}
 		i += w
-		if (r == '〔' || r == '〕' || r == '[' || r == ']' || r == '(' || r == ')' || r == '【' || r == '】') && inDocNumber(doc, at.Start) {
+		if (r == '〔' || r == '〕' || r == '[' || r == ']' || r == '(' || r == ')' || r == '【' || r == '】') && cur.inDocNumber(doc, at.Start) {
 			continue // format/doc-number reports its brackets
 		}
 		if _, ok := c.closer[r]; ok {
@@ -179,17 +181,25 @@ func listNumber(before string) bool {
 	return true
 }
 
-// inDocNumber reports whether offset n is inside one of the report's
-// document numbers ("厅字〔201928" lost its 〕).
-func inDocNumber(doc *lint.Document, n int) bool {
+// docCursor walks the document numbers in text order, as the lines are.
+type docCursor struct{ num, glued int }
+
+// inDocNumber reports whether offset n, not before the last one asked
+// about, is inside one of the report's document numbers ("国发〔2021〕33号",
+// "厅字〔201928" which lost its 〕).
+func (cur *docCursor) inDocNumber(doc *lint.Document, n int) bool {
 	ds := doc.DocNumbers
-	k := sort.Search(len(ds), func(k int) bool { return ds[k].Range.End > n })
-	if k < len(ds) && ds[k].Range.Start <= n {
+	for cur.num < len(ds) && ds[cur.num].Range.End <= n {
+		cur.num++
+	}
+	if cur.num < len(ds) && ds[cur.num].Range.Start <= n {
 		return true
 	}
 	gs := doc.Glued
-	k = sort.Search(len(gs), func(k int) bool { return gs[k].End > n })
-	return k < len(gs) && gs[k].Kind == dates.DocNumberGlue && gs[k].Start <= n
+	for cur.glued < len(gs) && gs[cur.glued].End <= n {
+		cur.glued++
+	}
+	return cur.glued < len(gs) && gs[cur.glued].Kind == dates.DocNumberGlue && gs[cur.glued].Start <= n
 }
 
 // mark quotes a mark for a message: "“《”", and the quotation marks by

@@ -28,21 +28,16 @@ import (
 // and passes the right forms, and a wrong form inside an allowed one:
 // "全面依法治国委员会" is wrong alone, right inside "中央全面依法治国委员会".
 //
-// Matching is literal: every wrong form, every allowed form and the
-// literal prefix of every pattern go into one matcher (termMatcher),
-// built when the rules load; the text is scanned once for all of them,
-// and a pattern is tried, anchored, only where its prefix is.
+// Matching is literal: every wrong form and the literal prefix of every
+// pattern go into one matcher (termMatcher), built when the rules load;
+// the text is scanned once for all of them, and a pattern is tried,
+// anchored, only where its prefix is. The allowed forms are looked for
+// only around a wrong form found.
 type Term struct {
-	Rule *lint.Rule
-	// Message is a template over found, correct, term and note; nil for
-	// the default wording.
-	Message hcl.Expression
-	// Lines are the kinds of line searched: the report's own text
-	// (lint.LineKind.IsText) when nil.
-	Lines []lint.LineKind
-
-	terms []TermEntry
-	m     *termMatcher
+	rules    []*lint.Rule
+	messages []hcl.Expression // per rule
+	terms    []TermEntry
+	m        *termMatcher
 }
 
 // A TermEntry is one formula or name and the ways it is written wrongly.
@@ -63,76 +58,125 @@ type TermEntry struct {
 	Allow []string
 	// Note is added to the message ("只有(2015—2020年)和(2021—2025年)两版").
 	Note string
+
+	rule    int      // index in Term.rules
+	allowed []string // Correct and Allow
 }
 
 // TermVars are the variables a Term message template may use.
 var TermVars = []string{"found", "correct", "term", "note"}
 
-// NewTerm builds the check and its matcher. It fails when an entry has
-// no wrong form or a pattern does not start with a literal.
+// maxTermRules bounds the rules one Term check reports under (a bit each
+// in Run).
+const maxTermRules = 64
+
+// NewTerm builds the check and its matcher for one rule; Add adds more
+// rules to the same matcher. message is a template over TermVars, nil for
+// the default wording. It fails when an entry has no wrong form or a
+// pattern does not start with a literal.
 func NewTerm(rule *lint.Rule, terms []TermEntry, message hcl.Expression) (*Term, error) {
-	m := &termMatcher{}
+	c := &Term{m: &termMatcher{}}
+	if err := c.Add(rule, terms, message); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Add adds a rule and its entries to the check: text/term and
+// text/watermark share one matcher, so the text is scanned once for both.
+// It is called while the rules load, never once the check runs.
+func (c *Term) Add(rule *lint.Rule, terms []TermEntry, message hcl.Expression) error {
+	if len(c.rules) == maxTermRules {
+		return fmt.Errorf("同一检查最多容纳 %d 条规则", maxTermRules)
+	}
+	var lits []termLit
 	for i, t := range terms {
+		e := len(c.terms) + i
 		if len(t.Wrong) == 0 && len(t.Patterns) == 0 {
-			return nil, fmt.Errorf("%q 没有列出错误写法(wrong 或 patterns)", t.Name)
+			return fmt.Errorf("%q 没有列出错误写法(wrong 或 patterns)", t.Name)
 		}
 		for _, w := range t.Wrong {
 			if w == "" {
-				return nil, fmt.Errorf("%q 的错误写法不能是空字符串", t.Name)
+				return fmt.Errorf("%q 的错误写法不能是空字符串", t.Name)
 			}
-			if err := m.add(termLit{lit: w, entry: i}); err != nil {
-				return nil, err
-			}
+			lits = append(lits, termLit{lit: w, entry: e})
 		}
 		for _, re := range t.Patterns {
 			prefix, _ := re.LiteralPrefix()
 			if prefix == "" {
-				return nil, fmt.Errorf("%q 的模式 %q 应以确定的文字开头(如 \"纲要\\\\(\"),不能以 \\d、. 或字符类开头", t.Name, re)
+				return fmt.Errorf("%q 的模式 %q 应以确定的文字开头(如 \"纲要\\\\(\"),不能以 \\d、. 或字符类开头", t.Name, re)
 			}
 			anchored, _, err := anchorStart(re)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			if err := m.add(termLit{lit: prefix, entry: i, re: anchored}); err != nil {
-				return nil, err
-			}
-		}
-		for _, a := range append([]string{t.Correct}, t.Allow...) {
-			if a != "" {
-				if err := m.add(termLit{lit: a, entry: i, allow: true}); err != nil {
-					return nil, err
-				}
-			}
+			lits = append(lits, termLit{lit: prefix, entry: e, re: anchored})
 		}
 	}
-	return &Term{Rule: rule, Message: message, terms: terms, m: m}, nil
+	for _, l := range lits {
+		if err := c.m.add(l); err != nil {
+			return err
+		}
+	}
+	for _, t := range terms {
+		t.rule = len(c.rules)
+		t.allowed = slices.DeleteFunc(append([]string{t.Correct}, t.Allow...), func(a string) bool { return a == "" })
+		c.terms = append(c.terms, t)
+	}
+	c.rules = append(c.rules, rule)
+	c.messages = append(c.messages, message)
+	return nil
 }
 
-func (c *Term) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
+func (c *Term) Rules() []*lint.Rule { return c.rules }
 
 func (c *Term) Run(pass *lint.Pass) error {
-	if !pass.Applies(c.Rule) {
+	var applies uint64 // a bit per rule
+	for k, r := range c.rules {
+		if pass.Applies(r) {
+			applies |= 1 << k
+		}
+	}
+	if applies == 0 {
 		return nil
 	}
 	doc := pass.Doc
 	var hits []termHit
 	for _, l := range doc.Lines {
-		if !c.searched(l.Kind) {
+		if !l.Kind.IsText() {
 			continue
 		}
 		hits = c.m.line(doc.Norm, l.Range, hits[:0])
-		for _, h := range c.m.resolve(hits) {
-			c.report(pass, h)
+		for _, h := range resolve(hits) {
+			if applies&(1<<c.terms[h.entry].rule) != 0 && !c.allowed(doc.Norm, l.Range, h) {
+				c.report(pass, h)
+			}
 		}
 	}
 	return nil
 }
 
-func (c *Term) searched(k lint.LineKind) bool {
-	if c.Lines == nil {
-		return k.IsText()
+// allowed reports whether the wrong form h lies inside one of its entry's
+// allowed forms on the line lr of s: "全面依法治国委员会" inside
+// "中央全面依法治国委员会".
+func (c *Term) allowed(s string, lr lint.Range, h termHit) bool {
+	for _, a := range c.terms[h.entry].allowed {
+		lo, hi := max(lr.Start, h.r.End-len(a)), min(lr.End, h.r.Start+len(a))
+		if lo >= hi {
+			continue
+		}
+		for off := lo; off < hi; {
+			k := strings.Index(s[off:hi], a)
+			if k < 0 {
+				break
+			}
+			if at := off + k; at <= h.r.Start && h.r.End <= at+len(a) {
+				return true
+			}
+			off += k + 1
+		}
 	}
-	return slices.Contains(c.Lines, k)
+	return false
 }
 
 func (c *Term) report(pass *lint.Pass, h termHit) {
@@ -146,13 +190,14 @@ func (c *Term) report(pass *lint.Pass, h termHit) {
 	if t.Note != "" {
 		def = strings.TrimSuffix(def, "。") + ";" + t.Note
 	}
-	msg := Message(c.Message, def, map[string]cty.Value{
+	rule := c.rules[t.rule]
+	msg := Message(c.messages[t.rule], def, map[string]cty.Value{
 		"found":   cty.StringVal(found),
 		"correct": cty.StringVal(t.Correct),
 		"term":    cty.StringVal(t.Name),
 		"note":    cty.StringVal(t.Note),
 	})
-	pass.Report(c.Rule, c.Rule.Severity, h.r, msg)
+	pass.Report(rule, rule.Severity, h.r, msg)
 }
 
 // A termMatcher finds many literals in a text in one pass: the scan steps
@@ -179,14 +224,12 @@ type termLit struct {
 	lit   string
 	entry int
 	re    *regexp.Regexp // the pattern to try where lit is its prefix; nil for a literal
-	allow bool           // an allowed form: a wrong one inside it is no finding
 }
 
 // termHit is a literal or pattern found.
 type termHit struct {
 	r     lint.Range
 	entry int
-	allow bool
 }
 
 func (m *termMatcher) add(l termLit) error {
@@ -224,50 +267,47 @@ func (m *termMatcher) starting(r rune) []termLit {
 func (m *termMatcher) line(s string, lr lint.Range, hits []termHit) []termHit {
 	end := lr.End
 	for i := lr.Start; i < end; {
-		if b := s[i]; b < utf8.RuneSelf {
-			if !m.first.Has(rune(b)) {
-				i++
-				continue
-			}
-		} else if b >= 0xE0 && b < 0xF0 && i+2 < end {
-			if b1 := s[i+1]; b1&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && m.first.NoneIn64(int(b&0x0F)<<6|int(b1&0x3F)) {
-				i += 3
-				continue
-			}
+		// Most characters start nothing: an ASCII one, or one of three
+		// bytes (Chinese), is told by the bitmap without a call.
+		var r rune
+		w := 1
+		switch b := s[i]; {
+		case b < utf8.RuneSelf:
+			r = rune(b)
+		case b >= 0xE0 && b < 0xF0 && i+2 < end && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, w = rune(b&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[i:end])
 		}
-		r, w := runeAt(s, i)
-		if m.first.Has(r) {
-			rest := s[i:end]
-			for _, l := range m.starting(r) {
-				if !strings.HasPrefix(rest, l.lit) {
+		if !m.first.Has(r) {
+			i += w
+			continue
+		}
+		rest := s[i:end]
+		for _, l := range m.starting(r) {
+			if !strings.HasPrefix(rest, l.lit) {
+				continue
+			}
+			n := len(l.lit)
+			if l.re != nil {
+				loc := l.re.FindStringIndex(rest)
+				if loc == nil {
 					continue
 				}
-				n := len(l.lit)
-				if l.re != nil {
-					loc := l.re.FindStringIndex(rest)
-					if loc == nil {
-						continue
-					}
-					n = loc[1]
-				}
-				hits = append(hits, termHit{r: lint.Range{Start: i, End: i + n}, entry: l.entry, allow: l.allow})
+				n = loc[1]
 			}
+			hits = append(hits, termHit{r: lint.Range{Start: i, End: i + n}, entry: l.entry})
 		}
 		i += w
 	}
 	return hits
 }
 
-// resolve returns the wrong forms among hits to report: not inside an
-// allowed form, and of overlapping ones the first and longest.
-func (m *termMatcher) resolve(hits []termHit) []termHit {
-	var out []termHit
+// resolve returns the hits to report: of overlapping ones the first and
+// longest. hits are in order of start.
+func resolve(hits []termHit) []termHit {
+	out := hits[:0:0]
 	for _, h := range hits {
-		if h.allow || slices.ContainsFunc(hits, func(a termHit) bool {
-			return a.allow && a.r.Start <= h.r.Start && h.r.End <= a.r.End
-		}) {
-			continue
-		}
 		if n := len(out); n > 0 && h.r.Start < out[n-1].r.End {
 			if h.r.Start == out[n-1].r.Start && h.r.End > out[n-1].r.End {
 				out[n-1] = h

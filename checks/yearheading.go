@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/ducha-dev/ducha/internal/match"
@@ -51,7 +52,20 @@ type YearHeading struct {
 
 	once  sync.Once
 	verbs match.Set
+	cites []anchoredPattern
 }
+
+// anchoredPattern is a pattern tried, anchored, where its literal prefix
+// is found; with no prefix, re runs over the whole text.
+type anchoredPattern struct {
+	prefix string
+	re     *regexp.Regexp // anchored when prefix is set
+	may    match.Pattern  // the literals a match must contain
+}
+
+// maxCitation bounds the bytes a citation can span from its prefix: the
+// pattern reads a title of a few dozen characters.
+const maxCitation = 3 * 128
 
 func (c *YearHeading) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
 
@@ -68,7 +82,18 @@ func (c *YearHeading) Run(pass *lint.Pass) error {
 		pass.NotApplicable(c.Rule, "报告年度不明")
 		return nil
 	}
-	c.once.Do(func() { c.verbs = match.NewSet(c.ReviewVerbs) })
+	c.once.Do(func() {
+		c.verbs = match.NewSet(c.ReviewVerbs)
+		for _, re := range c.Citations {
+			p := anchoredPattern{re: re}
+			if prefix, _ := re.LiteralPrefix(); prefix != "" {
+				if a, _, err := anchorStart(re); err == nil {
+					p = anchoredPattern{prefix: prefix, re: a, may: match.New(re)}
+				}
+			}
+			c.cites = append(c.cites, p)
+		}
+	})
 	lo, hi := yearBounds(doc)
 	for _, name := range c.Parts {
 		m := pass.Parts.Get(name)
@@ -79,9 +104,7 @@ func (c *YearHeading) Run(pass *lint.Pass) error {
 			c.heading(pass, h, lo, hi)
 		}
 	}
-	for _, s := range doc.Sentences {
-		c.citations(pass, s, lo, hi)
-	}
+	c.citations(pass, lo, hi)
 	if doc.Title != nil {
 		c.plans(pass, doc.Title.Range, lo, hi)
 	}
@@ -105,29 +128,69 @@ func (c *YearHeading) heading(pass *lint.Pass, h *lint.Heading, lo, hi int) {
 		h.Label(), years[0].year, reportYear(doc))
 }
 
-// citations reports the sentence's citations of a report of its kind on
-// another year that no review verb introduces.
-func (c *YearHeading) citations(pass *lint.Pass, s lint.Range, lo, hi int) {
+// citations reports the report's citations of a report of its kind on
+// another year that no review verb introduces. Each pattern is tried where
+// its literal prefix (《) is, found by substring search over the whole
+// text; matches outside the report's own lines are dropped.
+func (c *YearHeading) citations(pass *lint.Pass, lo, hi int) {
 	doc := pass.Doc
-	text := doc.Slice(s)
-	for _, re := range c.Citations {
-		for _, loc := range re.FindAllStringSubmatchIndex(text, -1) {
-			if len(loc) < 4 || loc[2] < 0 {
+	text := doc.Norm
+	for _, p := range c.cites {
+		if p.prefix == "" {
+			for _, loc := range p.re.FindAllStringSubmatchIndex(text, -1) {
+				c.citation(pass, loc, lo, hi)
+			}
+			continue
+		}
+		for i := 0; ; {
+			k := strings.Index(text[i:], p.prefix)
+			if k < 0 {
+				break
+			}
+			at := i + k
+			i = at + len(p.prefix)
+			window := text[at:min(len(text), at+maxCitation)]
+			if !p.may.May(window, ^uint64(0)) {
+				continue // most 《…》 cite something else
+			}
+			loc := p.re.FindStringSubmatchIndex(window)
+			if loc == nil {
 				continue
 			}
-			y, err := strconv.Atoi(text[loc[2]:loc[3]])
-			if err != nil || y >= lo && y <= hi {
-				continue
+			for j := range loc {
+				if loc[j] >= 0 {
+					loc[j] += at
+				}
 			}
-			before := text[max(0, loc[0]-verbReach):loc[0]]
-			if y < lo && c.verbs.Match(before) {
-				continue // last year's report, reviewed or published
-			}
-			r := lint.Range{Start: s.Start + loc[0], End: s.Start + loc[1]}
-			pass.Reportf(c.Rule, c.Rule.Severity, r, "引用的“%s”写的是%d年,%s;如是本报告自身,请改正年份;如是往年的报告,请写明审议、报送等情况。",
-				text[loc[0]:loc[1]], y, reportYear(doc))
+			c.citation(pass, loc, lo, hi)
+			i = loc[1]
 		}
 	}
+}
+
+// citation reports the citation at loc (a match of a Citations pattern,
+// its first group the year) unless it is of the report year, outside the
+// report's own lines, or last year's report after a review verb.
+func (c *YearHeading) citation(pass *lint.Pass, loc []int, lo, hi int) {
+	doc := pass.Doc
+	text := doc.Norm
+	if len(loc) < 4 || loc[2] < 0 {
+		return
+	}
+	y, err := strconv.Atoi(text[loc[2]:loc[3]])
+	if err != nil || y >= lo && y <= hi {
+		return
+	}
+	line := doc.LineAt(loc[0])
+	if line.Kind != lint.BodyLine && line.Kind != lint.HeadingLine || loc[1] > line.End {
+		return
+	}
+	before := text[max(line.Start, loc[0]-verbReach):loc[0]]
+	if y < lo && c.verbs.Match(before) {
+		return // last year's report, reviewed or published
+	}
+	pass.Reportf(c.Rule, c.Rule.Severity, lint.Range{Start: loc[0], End: loc[1]}, "引用的“%s”写的是%d年,%s;如是本报告自身,请改正年份;如是往年的报告,请写明审议、报送等情况。",
+		text[loc[0]:loc[1]], y, reportYear(doc))
 }
 
 // plans reports a plan the title announces for the year reported on.

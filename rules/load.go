@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/ducha-dev/ducha/checks"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -95,6 +96,10 @@ type Set struct {
 	asserts   []assertRef    // to resolve once every file has loaded
 	declared  []declaredRule // numeric rules that only asserts report under
 	relations map[string]hcl.Range
+
+	// term is the one check text/term and text/watermark blocks share
+	// (text.go), nil until the first.
+	term *checks.Term
 }
 
 // Rules returns the rules in declaration order.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -216,5 +217,31 @@ func TestCatastrophicLookingPattern(t *testing.T) {
 	}
 	if len(res.Findings) != 1 || res.Findings[0].Rule != "section/x" {
 		t.Errorf("findings %v", res.Findings)
+	}
+}
+
+// TestTermOneMatcher checks that text/term and text/watermark share one
+// check, whose matcher is built while the rules load: a report is scanned
+// once for both.
+func TestTermOneMatcher(t *testing.T) {
+	set, diags := Load(Builtin()...)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	n := 0
+	for _, c := range set.Config().Checks {
+		var ids []string
+		for _, r := range c.Rules() {
+			ids = append(ids, r.ID)
+		}
+		if slices.Contains(ids, "text/term") || slices.Contains(ids, "text/watermark") {
+			n++
+			if !slices.Contains(ids, "text/term") || !slices.Contains(ids, "text/watermark") {
+				t.Errorf("a check reports under %v: text/term and text/watermark should share one", ids)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d checks report under text/term or text/watermark, want 1", n)
 	}
 }

@@ -149,12 +149,25 @@ func decodeTerm(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 	if diags.HasErrors() {
 		return
 	}
-	c, err := checks.NewTerm(rule, terms, bd.template("message", checks.TermVars))
+	msg := bd.template("message", checks.TermVars)
+	if s.term != nil {
+		// One matcher for every term and watermark block: the text is
+		// scanned once for all of them.
+		if s.add(rule, bd, diags, nil) {
+			if err := s.term.Add(rule, terms, msg); err != nil {
+				bd.errorf(b.DefRange, "Invalid term rule", "%v", err)
+			}
+		}
+		return
+	}
+	c, err := checks.NewTerm(rule, terms, msg)
 	if err != nil {
 		bd.errorf(b.DefRange, "Invalid term rule", "%v", err)
 		return
 	}
-	s.add(rule, bd, diags, c)
+	if s.add(rule, bd, diags, c) {
+		s.term = c
+	}
 }
 
 // normList folds each string the way the text is folded, so that a rule
