@@ -40,7 +40,29 @@ type Brackets struct {
 	closer map[rune]rune // opening mark → closing mark
 	opener map[rune]rune // closing mark → opening mark
 	marks  runeBitmap
+	// lead says which bytes start the encoding of a mark: the scan steps
+	// over a character whose first byte starts none (most Chinese
+	// characters, E4–E9) by that byte alone.
+	lead [256]bool
 }
+
+// utf8Width is the length of the encoding a byte starts (1 for a byte that
+// starts none).
+var utf8Width = func() (w [256]uint8) {
+	for b := range w {
+		switch {
+		case b >= 0xF0 && b < 0xF8:
+			w[b] = 4
+		case b >= 0xE0:
+			w[b] = 3
+		case b >= 0xC0:
+			w[b] = 2
+		default:
+			w[b] = 1
+		}
+	}
+	return w
+}()
 
 // NewBrackets builds the check; each pair must be two different characters.
 func NewBrackets(rule *lint.Rule, pairs []string) (*Brackets, error) {
@@ -53,6 +75,11 @@ func NewBrackets(rule *lint.Rule, pairs []string) (*Brackets, error) {
 		c.closer[r[0]] = r[1]
 		c.opener[r[1]] = r[0]
 		c.marks.Add([]rune{r[0], r[0], r[1], r[1]})
+		for _, m := range r {
+			var buf [utf8.UTFMax]byte
+			utf8.EncodeRune(buf[:], m)
+			c.lead[buf[0]] = true
+		}
 	}
 	return c, nil
 }
@@ -98,6 +125,10 @@ func (c *Brackets) line(pass *lint.Pass, l lint.Line, open []openMark, cur *docC
 	doc := pass.Doc
 	s := doc.Norm[:l.End]
 	for i := l.Start; i < l.End; {
+		if !c.lead[s[i]] {
+			i += int(utf8Width[s[i]])
+			continue
+		}
 		var r rune
 		w := 1
 		switch b := s[i]; {
