@@ -106,7 +106,7 @@ func (c *RateMismatch) Run(pass *lint.Pass) error {
 			// No denominator in the rate's clause: the counts of the whole
 			// sentence, up to its 。, may hold it.
 			wlo, whi := c.wide(doc, lo, hi)
-			if wlo == lo && whi == hi || whi-wlo > MaxSentence {
+			if wlo == lo && whi == hi || whi-wlo > MaxSentence || !sharesUnit(doc.Quantities, lo, hi, wlo, whi) {
 				continue
 			}
 			wide := beforeAfter(doc.Norm, doc.Quantities[wlo:whi])
@@ -114,6 +114,23 @@ func (c *RateMismatch) Run(pass *lint.Pass) error {
 		}
 	})
 	return nil
+}
+
+// sharesUnit reports whether a count of [wlo, whi) outside [lo, hi) has the
+// unit of a count of [lo, hi): only then can the wider sentence hold a
+// denominator.
+func sharesUnit(qs []quantity.Quantity, lo, hi, wlo, whi int) bool {
+	for i := wlo; i < whi; i++ {
+		if i >= lo && i < hi || !isCount(&qs[i]) {
+			continue
+		}
+		for j := lo; j < hi; j++ {
+			if isCount(&qs[j]) && sameUnit(&qs[i], &qs[j]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wide returns the range of quantities of the whole sentence around the

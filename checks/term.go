@@ -274,8 +274,19 @@ func (m *termMatcher) line(s string, lr lint.Range, hits []termHit) []termHit {
 		switch b := s[i]; {
 		case b < utf8.RuneSelf:
 			r = rune(b)
-		case b >= 0xE0 && b < 0xF0 && i+2 < end && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			r, w = rune(b&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		case b >= 0xE0 && b < 0xF0 && i+2 < end:
+			// The first two bytes of a three-byte character say which
+			// block of 64 it is in; most blocks hold no first character.
+			b1, b2 := s[i+1], s[i+2]
+			if b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+				r, w = utf8.DecodeRuneInString(s[i:end])
+				break
+			}
+			if m.first.NoneIn64(int(b&0x0F)<<6 | int(b1&0x3F)) {
+				i += 3
+				continue
+			}
+			r, w = rune(b&0x0F)<<12|rune(b1&0x3F)<<6|rune(b2&0x3F), 3
 		default:
 			r, w = utf8.DecodeRuneInString(s[i:end])
 		}
