@@ -65,6 +65,7 @@ func (d *Document) addCheckpoints(start, end, line int) {
 			}
 			next = p
 		}
+		col += d.nmap.Dropped(next) - d.nmap.Dropped(off) // glosses the view dropped
 		off = next
 		d.checkpoints = append(d.checkpoints, checkpoint{off, line, col})
 	}
@@ -98,7 +99,9 @@ func (d *Document) Position(n int) Position {
 			off, col = d.checkpoints[k].off, d.checkpoints[k].col
 		}
 	}
-	col += d.runeCount(d.Norm[off:n])
+	// columns count the original's runes: add those of the glosses the view
+	// dropped on the line
+	col += d.runeCount(d.Norm[off:n]) + d.nmap.Dropped(n) - d.nmap.Dropped(off)
 	return Position{Offset: d.nmap.Orig(n), Line: line, Column: col}
 }
 

@@ -51,6 +51,38 @@ func TestPositionEveryOffset(t *testing.T) {
 	}
 }
 
+// TestPositionGlosses checks Position on Traditional text with pinyin
+// glosses, which the view drops: lines and columns are the original's,
+// counted from the start of the text, in short and long lines.
+func TestPositionGlosses(t *testing.T) {
+	long := strings.Repeat("全年調(tiáo)解糾紛131件,（成功率99.5%）。", 200) // about 10 KB
+	texts := []string{
+		"法治政府建設(shè)情況(kuàng)報(bào)告\n發(fā)布時(shí)間:2024-03-20\n一、推進(jìn)法治政府建設(shè)",
+		"標題\n" + long + "\n二、存在的問題\r\n" + long[:len(long)/2] + "\n\n末行",
+	}
+	for ti, text := range texts {
+		d, err := Parse(&decode.Text{Text: text}, ParseOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.nmap.Dropped(len(d.Norm)) == 0 {
+			t.Fatalf("text %d: no gloss dropped", ti)
+		}
+		for n := 0; n <= len(d.Norm); n++ {
+			if n < len(d.Norm) && !utf8.RuneStart(d.Norm[n]) {
+				continue
+			}
+			o := d.nmap.Orig(n)
+			line := 1 + strings.Count(text[:o], "\n")
+			ls := strings.LastIndexByte(text[:o], '\n') + 1
+			col := 1 + utf8.RuneCountInString(text[ls:o])
+			if p := d.Position(n); p.Line != line || p.Column != col || p.Offset != o {
+				t.Fatalf("text %d: Position(%d) = %+v, want line %d column %d offset %d", ti, n, p, line, col, o)
+			}
+		}
+	}
+}
+
 // referenceSentences splits as findSentences first did, decoding every
 // rune.
 func referenceSentences(d *Document) []Range {

@@ -4,14 +4,26 @@
 // The view folds full-width ASCII to half-width ("（一）" → "(一)", "，" → ",",
 // "０-９" → "0-9"), the ideographic space and no-break spaces to " ", and
 // half-width katakana and punctuation to their canonical wide forms, using
-// golang.org/x/text/width. Every original rune becomes exactly one rune of the
-// view, so lines and columns (counted in runes) are the same in both; only byte
-// offsets differ, and Map converts them.
+// golang.org/x/text/width. It folds Traditional characters to Simplified
+// ("發佈時間" → "发布时间", "報告" → "报告"; see tables.go for which), so that a
+// report reposted in Traditional characters reads like the original, and it
+// drops the pinyin glosses some mirror sites write after characters ("發(fā)布"
+// → "发布": a parenthesised syllable with a tone mark right after a Han
+// character).
+//
+// Every original rune but a gloss's becomes exactly one rune of the view, and a
+// Traditional character takes as many bytes as its Simplified form, so lines
+// are the same in both; byte offsets differ, and Map converts them; columns
+// differ only after a gloss on the same line, and Map.Dropped says by how
+// much.
 package norm
+
+//go:generate go run gen_tables.go
 
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
@@ -20,14 +32,17 @@ import (
 )
 
 // Map converts byte offsets in a normalised view to byte offsets in the
-// original text. The zero Map is the identity (the text needed no folding).
+// original text. The zero Map is the identity (no offset moved).
 type Map struct {
 	// shifts[i] says: from view offset shifts[i].at onwards, the original
 	// offset is the view offset plus shifts[i].delta. Sorted by at.
 	shifts []shift
 }
 
-type shift struct{ at, delta int }
+type shift struct {
+	at, delta int
+	dropped   int // runes of the original dropped before at (glosses)
+}
 
 // Orig returns the offset in the original text of view offset n.
 func (m Map) Orig(n int) int {
@@ -41,7 +56,23 @@ func (m Map) Orig(n int) int {
 	return n + m.shifts[i-1].delta
 }
 
-// Identity reports whether the view is byte-for-byte the original.
+// Dropped returns how many runes of the original before view offset n have
+// no rune in the view (the glosses it dropped): a column counted in the view
+// plus Dropped(n) - Dropped(lineStart) is the column in the original.
+func (m Map) Dropped(n int) int {
+	if len(m.shifts) == 0 || m.shifts[len(m.shifts)-1].dropped == 0 {
+		return 0
+	}
+	i := sort.Search(len(m.shifts), func(i int) bool { return m.shifts[i].at > n })
+	if i == 0 {
+		return 0
+	}
+	return m.shifts[i-1].dropped
+}
+
+// Identity reports whether view offsets are original offsets: no rune folded
+// to one of another length and no gloss was dropped. (A Traditional
+// character folds in place: its view can differ from the original.)
 func (m Map) Identity() bool { return len(m.shifts) == 0 }
 
 // Rune returns the normalised form of r.
@@ -49,6 +80,8 @@ func Rune(r rune) rune {
 	switch {
 	case r < 0x80:
 		return r
+	case r >= 0x3400 && r < 0xA000:
+		return trad(r)
 	case r == 0x3000, r == 0x00A0, r == 0x2007, r == 0x202F, r == 0xFEFF:
 		return ' '
 	case r >= 0xFF01 && r <= 0xFF5E:
@@ -60,6 +93,128 @@ func Rune(r rune) rune {
 	}
 	return r
 }
+
+// trad returns the Simplified form of the Traditional character r, or r. r
+// is below U+A000.
+func trad(r rune) rune {
+	if tradBits[uint(r>>6)&uint(len(tradBits)-1)]&(1<<(r&63)) == 0 {
+		return r
+	}
+	lo, hi := 0, len(tradFolds)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if rune(tradFolds[h][0]) < r {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return rune(tradFolds[lo][1])
+}
+
+// decode3 returns the rune of the valid three-byte sequence at s[i].
+func decode3(s string, i int) rune {
+	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+}
+
+// isTrad reports whether the valid three-byte sequence at s[i], whose lead
+// byte is E4 to E9 (U+4000 to U+9FFF), is a Traditional character that
+// folds. It indexes tradBits with the bits of the first two bytes (r>>6),
+// masked so that the compiler drops the bounds check: it runs once per
+// character of the text.
+func isTrad(s string, i int) bool {
+	k := (uint(s[i]&0x0F)<<6 | uint(s[i+1]&0x3F)) & uint(len(tradBits)-1)
+	return tradBits[k]>>(s[i+2]&0x3F)&1 != 0
+}
+
+// skipPlain returns the end of the run of characters from s[i] that are
+// valid three-byte sequences with a first byte from E4 to EE (U+4000 to
+// U+EFFF, but the surrogates' ED) and do not fold: most of a report. It is
+// the view's inner loop, kept small: the test for a Traditional character
+// (first byte E4 to E9) is one masked load from tradBits.
+func skipPlain(s string, i int) int {
+	for i+2 < len(s) {
+		c, b1, b2 := s[i], s[i+1], s[i+2]
+		if c < 0xE4 || c > 0xEE || c == 0xED || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
+			break
+		}
+		if c <= 0xE9 && tradBits[(uint(c&0x0F)<<6|uint(b1&0x3F))&uint(len(tradBits)-1)]>>(b2&0x3F)&1 != 0 {
+			break
+		}
+		i += 3
+	}
+	return i
+}
+
+// valid3 reports whether s[i:] starts with a lead byte and two continuation
+// bytes.
+func valid3(s string, i int) bool {
+	return i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
+}
+
+// isOpenParen reports whether the full-width "（" (EF BC 88) starts at
+// s[i], whose byte is EF: a cheap test before glossLen.
+func isOpenParen(s string, i int) bool {
+	return i+2 < len(s) && s[i+1] == 0xBC && s[i+2] == 0x88
+}
+
+// glossLen returns the length in bytes and runes of the pinyin gloss at
+// s[i:] ("(fā)", "（jìn）"), or 0, 0. A gloss directly follows a Han
+// character and is one lower-case syllable of at most six letters with
+// exactly one tone mark, in ASCII or full-width parentheses: "(a)" or
+// "(ABC)" is no gloss, nor "(fā)" after a digit.
+func glossLen(s string, i int) (bytes, runes int) {
+	j := i
+	switch {
+	case s[j] == '(':
+		j++
+	case strings.HasPrefix(s[j:], "（"):
+		j += len("（")
+	default:
+		return 0, 0
+	}
+	if prev, _ := utf8.DecodeLastRuneInString(s[:i]); !unicode.Is(unicode.Han, prev) {
+		return 0, 0
+	}
+	letters, tones := 0, 0
+	for j < len(s) && letters <= 6 {
+		c := s[j]
+		switch {
+		case c >= 'a' && c <= 'z':
+			j++
+			letters++
+			continue
+		case c == ')':
+			j++
+		case strings.HasPrefix(s[j:], "）"):
+			j += len("）")
+		case c >= 0xC3 && c <= 0xC7:
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if r == 'ü' {
+				j += n
+				letters++
+				continue
+			}
+			if !strings.ContainsRune(toned, r) {
+				return 0, 0
+			}
+			j += n
+			letters++
+			tones++
+			continue
+		default:
+			return 0, 0
+		}
+		if letters == 0 || letters > 6 || tones != 1 {
+			return 0, 0
+		}
+		return j - i, letters + 2
+	}
+	return 0, 0
+}
+
+// toned are the pinyin vowels with a tone mark.
+const toned = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 
 // String returns the normalised view of s and the map back to s. When s needs
 // no folding the view is s itself and the map is the identity, so the common
@@ -76,16 +231,29 @@ func View(s string) (view string, m Map, valid bool) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			if c == '(' && i > 0 {
+				if n, _ := glossLen(s, i); n > 0 {
+					first = i
+					break
+				}
+			}
 			i++
 			continue
 		}
-		if 0xE4 <= c && c <= 0xEE && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			i += 3 // most of the text: a valid character that does not fold
-			continue
+		if 0xE4 <= c && c <= 0xEE {
+			if j := skipPlain(s, i); j > i {
+				i = j // most of the text: valid characters that do not fold
+				continue
+			}
+			if c <= 0xE9 && valid3(s, i) {
+				first = i // a Traditional character
+				break
+			}
 		}
 		r, n := utf8x.Decode(s[i:])
-		// Only runes from U+0080 to U+00BF, U+2000 to U+3FFF and
-		// U+F000 to U+FFFF fold; their sequences start with these bytes.
+		// Only runes from U+0080 to U+00BF, U+2000 to U+3FFF, U+4000 to
+		// U+9FFF (Traditional characters) and U+F000 to U+FFFF fold;
+		// their sequences start with these bytes.
 		if (c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) && Rune(r) != r {
 			first = i
 			break
@@ -109,17 +277,40 @@ func fold(s string, first int) (string, Map) {
 	var b strings.Builder
 	b.Grow(len(s))
 	var m Map
-	delta := 0
+	delta, dropped := 0, 0
 	run := 0 // start of the bytes not yet written, which need no folding
 	for i := first; i < len(s); {
 		c := s[i]
+		if c == '(' || c == 0xEF && isOpenParen(s, i) {
+			if n, runes := glossLen(s, i); n > 0 {
+				// dropped: the runes after it start n bytes later
+				b.WriteString(s[run:i])
+				i += n
+				run = i
+				delta += n
+				dropped += runes
+				m.shifts = append(m.shifts, shift{at: b.Len(), delta: delta, dropped: dropped})
+				continue
+			}
+		}
 		if c < utf8.RuneSelf {
 			i++
 			continue
 		}
-		if 0xE4 <= c && c <= 0xEE && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			i += 3 // a valid character that does not fold
-			continue
+		if 0xE4 <= c && c <= 0xEE {
+			if j := skipPlain(s, i); j > i {
+				i = j // valid characters that do not fold
+				continue
+			}
+			if c <= 0xE9 && valid3(s, i) {
+				// a Traditional character, folded in place: the same
+				// length, no shift
+				b.WriteString(s[run:i])
+				b.WriteRune(trad(decode3(s, i)))
+				i += 3
+				run = i
+				continue
+			}
 		}
 		r, n := utf8x.Decode(s[i:])
 		f := Rune(r)
@@ -141,7 +332,7 @@ func fold(s string, first int) (string, Map) {
 		run = i
 		// The runes after this one start delta bytes later in the original.
 		delta += n - utf8.RuneLen(f)
-		m.shifts = append(m.shifts, shift{at: b.Len(), delta: delta})
+		m.shifts = append(m.shifts, shift{at: b.Len(), delta: delta, dropped: dropped})
 	}
 	b.WriteString(s[run:])
 	return b.String(), m
