@@ -117,21 +117,13 @@ func decode3(s string, i int) rune {
 	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 }
 
-// isTrad reports whether the valid three-byte sequence at s[i], whose lead
-// byte is E4 to E9 (U+4000 to U+9FFF), is a Traditional character that
-// folds. It indexes tradBits with the bits of the first two bytes (r>>6),
-// masked so that the compiler drops the bounds check: it runs once per
-// character of the text.
-func isTrad(s string, i int) bool {
-	k := (uint(s[i]&0x0F)<<6 | uint(s[i+1]&0x3F)) & uint(len(tradBits)-1)
-	return tradBits[k]>>(s[i+2]&0x3F)&1 != 0
-}
-
 // skipPlain returns the end of the run of characters from s[i] that are
 // valid three-byte sequences with a first byte from E4 to EE (U+4000 to
 // U+EFFF, but the surrogates' ED) and do not fold: most of a report. It is
 // the view's inner loop, kept small: the test for a Traditional character
-// (first byte E4 to E9) is one masked load from tradBits.
+// (first byte E4 to E9) is one load from tradBits, indexed by the bits of
+// the first two bytes (r>>6) and masked so that the compiler drops the
+// bounds check.
 func skipPlain(s string, i int) int {
 	for i+2 < len(s) {
 		c, b1, b2 := s[i], s[i+1], s[i+2]

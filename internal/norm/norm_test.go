@@ -104,8 +104,9 @@ func FuzzString(f *testing.F) {
 
 // TestFoldLeads checks what View's scan assumes: every rune that folds is
 // encoded with a first byte of C2, E2, E3 or EF, or is a Traditional
-// character from U+4000 to U+9FFF (first byte E4 to E9) that isTrad sees,
-// and folds to a rune of the same length.
+// character from U+4000 to U+9FFF (first byte E4 to E9) at which skipPlain
+// stops, and folds to a rune of the same length; skipPlain passes every
+// other three-byte rune from U+4000 to U+EFFF, but U+D000 to U+DFFF.
 func TestFoldLeads(t *testing.T) {
 	for r := rune(0x80); r <= unicode.MaxRune; r++ {
 		f := Rune(r)
@@ -115,12 +116,20 @@ func TestFoldLeads(t *testing.T) {
 		s := string(r)
 		switch c := s[0]; {
 		case c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF:
-		case c >= 0xE4 && c <= 0xE9 && isTrad(s, 0):
+		case c >= 0xE4 && c <= 0xE9 && skipPlain(s, 0) == 0:
 		default:
 			t.Errorf("%U folds but starts with %#x", r, c)
 		}
 		if r >= 0x3400 && r < 0xA000 && utf8.RuneLen(f) != utf8.RuneLen(r) {
 			t.Errorf("%U folds to %U, of another length", r, f)
+		}
+	}
+	for r := rune(0x4000); r < 0xF000; r++ {
+		if r >= 0xD000 && r < 0xE000 {
+			continue // first byte ED (and the surrogates): the slow path
+		}
+		if s := string(r); Rune(r) == r && skipPlain(s, 0) != 3 {
+			t.Fatalf("%U does not fold but skipPlain stops at it", r)
 		}
 	}
 }
