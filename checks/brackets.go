@@ -43,7 +43,43 @@ type Brackets struct {
 	// lead says which bytes start the encoding of a mark: the scan steps
 	// over a character whose first byte starts none (most Chinese
 	// characters, E4–E9) by that byte alone.
-	lead [256]bool
+	lead  [256]bool
+	leads []byte // the bytes of lead, for leadScan
+}
+
+// leadScan finds the next byte of a few in a text, each by
+// strings.IndexByte (which looks at many bytes at a time): the scan of a
+// line for brackets jumps from one possible mark to the next.
+type leadScan struct {
+	s     string
+	leads []byte
+	next  [6]int // per lead byte: its next offset, len(s) when none
+}
+
+func (sc *leadScan) start(s string, i int, leads []byte) {
+	sc.s, sc.leads = s, leads
+	for k, b := range leads {
+		sc.next[k] = sc.find(i, b)
+	}
+}
+
+func (sc *leadScan) find(i int, b byte) int {
+	if k := strings.IndexByte(sc.s[i:], b); k >= 0 {
+		return i + k
+	}
+	return len(sc.s)
+}
+
+// from returns the offset of the first lead byte at or after i.
+func (sc *leadScan) from(i int) int {
+	best := len(sc.s)
+	for k, b := range sc.leads {
+		if sc.next[k] < i {
+			sc.next[k] = sc.find(i, b)
+		}
+		best = min(best, sc.next[k])
+	}
+	return best
 }
 
 // utf8Width is the length of the encoding a byte starts (1 for a byte that
@@ -78,7 +114,10 @@ func NewBrackets(rule *lint.Rule, pairs []string) (*Brackets, error) {
 		for _, m := range r {
 			var buf [utf8.UTFMax]byte
 			utf8.EncodeRune(buf[:], m)
-			c.lead[buf[0]] = true
+			if !c.lead[buf[0]] {
+				c.lead[buf[0]] = true
+				c.leads = append(c.leads, buf[0])
+			}
 		}
 	}
 	return c, nil
@@ -124,8 +163,16 @@ func (c *Brackets) isCloser(r rune) bool { _, ok := c.opener[r]; return ok }
 func (c *Brackets) line(pass *lint.Pass, l lint.Line, open []openMark, cur *docCursor) []openMark {
 	doc := pass.Doc
 	s := doc.Norm[:l.End]
+	var sc leadScan
+	if len(c.leads) <= len(sc.next) {
+		sc.start(s, l.Start, c.leads)
+	}
 	for i := l.Start; i < l.End; {
-		if !c.lead[s[i]] {
+		if len(c.leads) <= len(sc.next) {
+			if i = sc.from(i); i >= l.End {
+				break
+			}
+		} else if !c.lead[s[i]] {
 			i += int(utf8Width[s[i]])
 			continue
 		}
