@@ -32,7 +32,9 @@ import (
 // pattern go into one matcher (termMatcher), built when the rules load;
 // the text is scanned once for all of them, and a pattern is tried,
 // anchored, only where its prefix is. The allowed forms are looked for
-// only around a wrong form found.
+// only around a wrong form found. One Term reports under several rules
+// (NewTerm, then Add): the built-in text/term and text/watermark share it,
+// so the report is scanned once for both.
 type Term struct {
 	rules    []*lint.Rule
 	messages []hcl.Expression // per rule

@@ -53,8 +53,9 @@ var textKinds = map[string]*hcl.BodySchema{
 //	  }
 //	}
 //
-// Every wrong form, allowed form and pattern prefix of a block goes into
-// one matcher built here, when the rules load (checks.NewTerm).
+// The wrong forms and pattern prefixes of every term and watermark block go
+// into one matcher built here, when the rules load (checks.NewTerm, then
+// Term.Add): a report is scanned once for all of them.
 var termSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{{Name: "message"}},
 	Blocks:     []hcl.BlockHeaderSchema{{Type: "term", LabelNames: []string{"name"}}},
@@ -114,6 +115,7 @@ func decodeText(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 }
 
 func decodeTerm(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
+	before := len(*diags)
 	bd, blocks := content(b, termSchema, diags)
 	bd.required("title")
 	def := lint.Warning
@@ -146,10 +148,10 @@ func decodeTerm(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 		}
 		terms = append(terms, t)
 	}
-	if diags.HasErrors() {
-		return
-	}
 	msg := bd.template("message", checks.TermVars)
+	if (*diags)[before:].HasErrors() {
+		return // this block's mistakes are diagnosed; other files' are not its
+	}
 	if s.term != nil {
 		// One matcher for every term and watermark block: the text is
 		// scanned once for all of them.
