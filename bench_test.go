@@ -364,3 +364,48 @@ func TestWriteBigReport(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkRule measures the checks of issue 11 one at a time on the 10 MB
+// report (bigReport), parsed once: each sub-benchmark lints the Document
+// with a Linter holding only the check that reports the rule named (all
+// rules and parts loaded), "parts" with no check at all, so a rule's cost is
+// its figure minus that of "parts".
+func BenchmarkRule(b *testing.B) {
+	set, diags := rules.Load(rules.Builtin()...)
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	cfg := set.Config()
+	src := bigReport(b, readSeeds(b), 10<<20)
+	doc, err := lint.ParseString(string(src))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, id := range []string{"parts", "text/term", "text/brackets", "year/heading", "text/placeholder", "numeric/rate-mismatch", "numeric/sum-mismatch", "section/deficiencies"} {
+		b.Run(strings.ReplaceAll(id, "/", "-"), func(b *testing.B) {
+			var checks []lint.Check
+			for _, c := range cfg.Checks {
+				for _, r := range c.Rules() {
+					if r.ID == id {
+						checks = append(checks, c)
+						break
+					}
+				}
+			}
+			if id != "parts" && len(checks) == 0 {
+				b.Fatalf("no check reports under %s", id)
+			}
+			l, err := lint.New(lint.Config{Rules: cfg.Rules, Parts: cfg.Parts, Checks: checks})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := l.Lint(context.Background(), doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -21,10 +21,13 @@
 // went public before 1 April of the following year (date/deadline), that it
 // is not dated inside the year it reports on (date/period), that no date is
 // impossible or lost its 年 and 月 in extraction (date/malformed); that the
-// plan names the right year (year/next-year); that headings and 一是…二是…
+// plan names the right year (year/next-year) and the report names its own
+// year where it names itself (year/heading); that headings and 一是…二是…
 // lists are numbered in order (structure/numbering); that 发文字号 follow
 // GB/T 9704 (format/doc-number); that no template placeholder is left
-// (text/placeholder); and that the statistics hold together: parts that
+// (text/placeholder), no official formula is misquoted (text/term), no
+// 范文 site's watermark is pasted in (text/watermark) and paired marks are
+// balanced (text/brackets); and that the statistics hold together: parts that
 // exceed their total, a breakdown that does not add up, a rate that does not
 // follow from its counts, a proportion outside 0–100%, one figure stated
 // twice with two values (numeric/*), with relations a rule pack can add in

@@ -37,6 +37,7 @@ func ExampleCheck() {
 	// 22:216 warning [date/malformed]
 	// 22:362 warning [date/malformed]
 	// 28:26 warning [section/deficiencies]
+	// 36:40 warning [text/brackets]
 	// 38:1 warning [structure/numbering]
 	// 44:1 warning [structure/numbering]
 	// 48:1 warning [structure/numbering]
@@ -52,9 +53,13 @@ func ExampleCheck() {
 	// n/a  date/period
 	// warn date/malformed
 	// pass year/next-year
+	// pass year/heading
 	// warn structure/numbering
 	// warn format/doc-number
 	// pass text/placeholder
+	// pass text/term
+	// pass text/watermark
+	// warn text/brackets
 	// pass numeric/sum-mismatch
 	// pass numeric/part-exceeds-total
 	// pass numeric/rate-mismatch
@@ -87,7 +92,7 @@ part "statistics" {
 	if err != nil {
 		log.Fatal(err) // rule-file mistakes come with file:line:col
 	}
-	src, _ := os.ReadFile("testdata/seeds/001_15088844970135c4.txt")
+	src, _ := os.ReadFile("testdata/cases/complete.txt")
 	res, err := linter.Check(context.Background(), src, lint.Options{})
 	if err != nil {
 		log.Fatal(err)

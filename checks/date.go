@@ -178,7 +178,9 @@ func (c *DatePeriod) Run(pass *lint.Pass) error {
 //
 // It reports "2020年13月", "2024年2月30日", "2023年2月29日" (Rule.Severity),
 // and (Glued) "2019111日至2020101日" (2019年11月1日至2020年10月1日) and
-// "执法证信息202035名同志" (2020年35名); it passes "2024年2月29日".
+// "执法证信息202035名同志" (2020年35名), a year glued to the word after it
+// ("2022共召开": 2022年共召开) and two years that lost their dash
+// ("(20212025年)": 2021—2025年); it passes "2024年2月29日".
 type DateMalformed struct {
 	Rule *lint.Rule
 	// Glued is the severity of digits run together by a lost character:
@@ -207,7 +209,13 @@ func (c *DateMalformed) Run(pass *lint.Pass) error {
 		case g.Guess == "":
 			pass.Reportf(c.Rule, c.Glued, r, "“%s”像是缺了“年”“月”等字的日期,但读不出有效日期;请核对原文,写全年、月、日。", g.Text)
 		case g.Kind == dates.YearGlue:
-			pass.Reportf(c.Rule, c.Glued, r, "“%s”疑为“%s”缺了“年”字,年份和后面的数字连在了一起;请核对原文。", g.Text, g.Guess)
+			what := "数字"
+			if last := g.Text[len(g.Text)-1]; last < '0' || last > '9' {
+				what = "字" // "2022共"
+			}
+			pass.Reportf(c.Rule, c.Glued, r, "“%s”疑为“%s”缺了“年”字,年份和后面的%s连在了一起;请核对原文。", g.Text, g.Guess, what)
+		case g.Kind == dates.YearRangeGlue:
+			pass.Reportf(c.Rule, c.Glued, r, "“%s”疑为“%s”缺了连接号“—”,两个年份连在了一起;请核对原文。", g.Text, g.Guess)
 		default:
 			pass.Reportf(c.Rule, c.Glued, r, "日期“%s”缺了字,数字连在了一起,应为“%s”;请核对原文。", g.Text, g.Guess)
 		}

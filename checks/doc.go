@@ -23,8 +23,15 @@
 //     sequence. Rule id structure/numbering.
 //   - DocNumber (docnumber.go): document numbers follow GB/T 9704 7.2.5.
 //     Rule id format/doc-number.
+//   - YearHeading (yearheading.go): the report names the year it reports
+//     on where it names itself. Rule id year/heading.
 //   - Placeholder (placeholder.go): no template leftovers. Rule id
 //     text/placeholder.
+//   - Term (term.go): official formulas written as they are, and no
+//     watermarks of 范文 sites; one literal matcher built at load. Rule ids
+//     text/term, text/watermark.
+//   - Brackets (brackets.go): paired marks balanced within a paragraph.
+//     Rule id text/brackets.
 //   - SumMismatch (summismatch.go), PartExceedsTotal (partexceeds.go),
 //     RateMismatch (ratemismatch.go), PercentRange (percentrange.go),
 //     Conflict (conflict.go): the statistics a report states hold together.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ducha-dev/ducha/internal/match"
@@ -50,6 +51,7 @@ type placeholderPattern struct {
 	re     *regexp.Regexp // anchored
 	starts startSet
 	quoted bool // reported inside quotation marks too
+	inside bool // reported only right after a Han character (inside a word)
 }
 
 // NewPlaceholder builds the check. quotes lists the quotation marks, each
@@ -83,6 +85,26 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes
 		c.plain[b] = !c.marks.Has(rune(b))
 	}
 	return c, nil
+}
+
+// AddInside adds patterns reported only inside a word, right after a Han
+// character: "(\\*)\\p{Han}" reports the * of "法治*建设" but not of
+// "*注", "(_)\\p{Han}" a one-character blank "法治_建设". They are reported
+// inside quotation marks too. Each must start as NewPlaceholder requires.
+func (c *Placeholder) AddInside(res []*regexp.Regexp) error {
+	for _, re := range res {
+		anchored, set, err := anchorStart(re)
+		if err != nil {
+			return err
+		}
+		c.pats = append(c.pats, placeholderPattern{re: anchored, starts: set, quoted: true, inside: true})
+		c.first.Add(match.RuneSet(set))
+		c.marks.Add(match.RuneSet(set))
+	}
+	for b := range c.plain {
+		c.plain[b] = !c.marks.Has(rune(b))
+	}
+	return nil
 }
 
 func (c *Placeholder) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
@@ -172,7 +194,7 @@ func (c *Placeholder) match(s string, i int, r, prev rune, quoted bool) (lint.Ra
 		return lint.Range{}, 0, false
 	}
 	for _, p := range c.pats {
-		if quoted && !p.quoted || !p.starts.has(r) {
+		if quoted && !p.quoted || !p.starts.has(r) || p.inside && !unicode.Is(unicode.Han, prev) {
 			continue
 		}
 		loc := p.re.FindStringSubmatchIndex(s[i:])

@@ -47,9 +47,15 @@ type RateMismatch struct {
 	Rates, NotRates []*regexp.Regexp
 	Composites      []Composite
 	NotIn           []string
+	// Concluded match the labels of counts of concluded cases (审结, 结案).
+	// When a rate's clause states no denominator, the counts of its whole
+	// sentence are tried, unless a numerator exceeds one of these: see
+	// baseUnstated. Without Concluded the whole sentence is not tried.
+	Concluded []*regexp.Regexp
 
 	once       sync.Once
 	rates, not match.Set
+	concluded  match.Set
 	compRates  []match.Set
 	compParts  [][]match.Set
 }
@@ -68,6 +74,7 @@ func (c *RateMismatch) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
 func (c *RateMismatch) Run(pass *lint.Pass) error {
 	c.once.Do(func() {
 		c.rates, c.not = match.NewSet(c.Rates), match.NewSet(c.NotRates)
+		c.concluded = match.NewSet(c.Concluded)
 		for _, comp := range c.Composites {
 			c.compRates = append(c.compRates, match.NewSet(comp.Rate))
 			var parts []match.Set
@@ -93,10 +100,58 @@ func (c *RateMismatch) Run(pass *lint.Pass) error {
 				changed = beforeAfter(doc.Norm, qs)
 			}
 			sentStart := doc.Sentences[doc.QuantitySentence(lo)].Start
-			c.check(pass, lo, changed, i, sentStart)
+			if c.check(pass, lo, changed, i, sentStart, false) || len(c.Concluded) == 0 {
+				continue
+			}
+			// No denominator in the rate's clause: the counts of the whole
+			// sentence, up to its 。, may hold it.
+			wlo, whi := c.wide(doc, lo, hi)
+			if wlo == lo && whi == hi || whi-wlo > MaxSentence || !sharesUnit(doc.Quantities, lo, hi, wlo, whi) {
+				continue
+			}
+			wide := beforeAfter(doc.Norm, doc.Quantities[wlo:whi])
+			c.check(pass, wlo, wide, lo-wlo+i, doc.Sentences[doc.QuantitySentence(wlo)].Start, true)
 		}
 	})
 	return nil
+}
+
+// sharesUnit reports whether a count of [wlo, whi) outside [lo, hi) has the
+// unit of a count of [lo, hi): only then can the wider sentence hold a
+// denominator.
+func sharesUnit(qs []quantity.Quantity, lo, hi, wlo, whi int) bool {
+	for i := wlo; i < whi; i++ {
+		if i >= lo && i < hi || !isCount(&qs[i]) {
+			continue
+		}
+		for j := lo; j < hi; j++ {
+			if isCount(&qs[j]) && sameUnit(&qs[i], &qs[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wide returns the range of quantities of the whole sentence around the
+// clause whose quantities are [lo, hi): the clauses before and after it
+// on its line that no 。, ! or ? separates from it (the sentences Parse
+// splits also end at ;).
+func (c *RateMismatch) wide(doc *lint.Document, lo, hi int) (int, int) {
+	qs := doc.Quantities
+	line := doc.LineAt(qs[lo].Start)
+	ends := func(a, b int) bool { // a sentence ends between offsets a and b
+		t := doc.Norm[a:b]
+		return strings.ContainsAny(t, "。!?\n")
+	}
+	wlo, whi := lo, hi
+	for wlo > 0 && qs[wlo-1].Start >= line.Start && !ends(qs[wlo-1].End, qs[wlo].Start) {
+		wlo--
+	}
+	for whi < len(qs) && qs[whi].End <= line.End && !ends(qs[whi-1].End, qs[whi].Start) {
+		whi++
+	}
+	return wlo, whi
 }
 
 // rateTerm is a numerator or denominator: one count, or a composite's sum.
@@ -121,7 +176,14 @@ func (t rateTerm) String() string {
 	return b.String()
 }
 
-func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentStart int) {
+// check tests the rate qs[ri] against the counts of qs, the quantities
+// [lo, lo+len(changed)) of the document, and reports it when no numerator
+// and denominator fit. It returns false when it found no numerator and
+// denominator to try. wide says qs is a whole sentence the rate's own
+// clause is part of: then a numerator larger than a count of concluded
+// cases (Concluded) means the rate is over a base the sentence does not
+// state, and the rate is left alone.
+func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentStart int, wide bool) bool {
 	doc := pass.Doc
 	qs := doc.Quantities[lo : lo+len(changed)]
 	r := &qs[ri]
@@ -140,7 +202,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 		composite = true
 		t, idx, ok := compositeTerm(doc, lo, len(qs), ri, c.compParts[ci])
 		if !ok {
-			return // a composite whose parts are not all stated: left alone
+			return true // a composite whose parts are not all stated: left alone
 		}
 		nums = append(nums, t)
 		for _, i := range idx {
@@ -151,7 +213,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 	if !composite {
 		st := rateStem(r.Label)
 		if st == "" {
-			return
+			return true
 		}
 		for i := range qs {
 			q := &qs[i]
@@ -168,7 +230,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 		}
 	}
 	if len(nums) == 0 {
-		return
+		return false
 	}
 	unit := nums[0].qs[0]
 	var dens []rateTerm
@@ -193,12 +255,15 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 				continue // the exact test below would say so too, slowly
 			}
 			if Equal(stated, n.iv.Percent(d.iv)) != False {
-				return // fits
+				return true // fits
 			}
 		}
 	}
 	if !tried {
-		return // no denominator
+		return false // no denominator
+	}
+	if wide && c.baseUnstated(doc, lo, qs, nums, unit) {
+		return true
 	}
 	// Show the nearest numerator with its nearest denominator.
 	for _, n := range nums {
@@ -217,8 +282,32 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 		reportf(pass, c.Rule, c.Rule.Severity, span(r),
 			"%s与%s/%s=%s%%不符(%s,%s):比率应由这两个数算出(按%s四舍五入或截尾);请核对比率或数字。",
 			describe(*r), n, best, got, describeTerm(n), describeTerm(*best), precisionName(r.Decimals))
-		return
+		return true
 	}
+	return true
+}
+
+// baseUnstated reports whether a numerator exceeds a count of concluded
+// cases of the same unit in qs: "受理审结160件……调撤案件258件,调撤率达到
+// 70.7%" counts cases carried over from the year before in the 258, so the
+// rate is over a total the sentence does not state (258/365), and none of
+// its counts is the denominator.
+func (c *RateMismatch) baseUnstated(doc *lint.Document, lo int, qs []quantity.Quantity, nums []rateTerm, unit *quantity.Quantity) bool {
+	for i := range qs {
+		q := &qs[i]
+		if !isCount(q) || !sameUnit(q, unit) {
+			continue
+		}
+		if l, m := wordsOf(doc, lo+i); !c.concluded.MatchMask(l, m) {
+			continue
+		}
+		for _, n := range nums {
+			if Less(Bounds(*q), n.iv) == True {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxNumerators bounds the numerators tried for one rate: the nearest few

@@ -47,7 +47,7 @@ type Section struct {
 	cues [][]match.Set // per Requires, per Classes: the Cues analysed
 }
 
-// A Requirement asks that a part's text (heading included) evidence at
+// A Requirement asks that a part's text (heading included unless InBody) evidence at
 // least Min of its Classes, each by any of its cues: the shortcomings must
 // name causes, the 第一责任人 part must cover at least two classes of duty.
 type Requirement struct {
@@ -58,6 +58,10 @@ type Requirement struct {
 	// Message is a template over part, heading, found, missing, count and
 	// min; nil for the default wording.
 	Message hcl.Expression
+	// InBody says that only the text under the part's headings counts, not
+	// the headings' own words: "二、存在的不足和原因" names 原因 but gives
+	// none, so the causes must be in the body.
+	InBody bool
 }
 
 // A CueClass is one kind of content and the phrases that evidence it.
@@ -102,8 +106,16 @@ func (c *Section) Run(pass *lint.Pass) error {
 				}
 			}
 		})
+		body := "" // the headings' bodies without their words, when a requirement asks
 		for i, req := range c.Requires {
-			c.require(pass, req, c.cues[i], h, text)
+			if !req.InBody {
+				c.require(pass, req, c.cues[i], h, text)
+				continue
+			}
+			if body == "" {
+				body = bodies(doc, m.Headings)
+			}
+			c.require(pass, req, c.cues[i], h, body)
 		}
 	case m.Mentioned():
 		pass.Reportf(c.Rule, c.Inline, m.Mention, "“%s”没有单列为报告的一部分,只在正文中提及(“%s”);应以标题单列,写明具体情况。",
@@ -165,4 +177,15 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// bodies returns the text under the headings, without the headings' own
+// words, one body a line.
+func bodies(doc *lint.Document, hs []*lint.Heading) string {
+	var b strings.Builder
+	for _, g := range hs {
+		b.WriteString(doc.Slice(g.Body))
+		b.WriteByte('\n')
+	}
+	return b.String()
 }

@@ -26,9 +26,12 @@ import (
 //	共计35件,其中行政复议5件,行政诉讼30件。
 //
 // The total is the last count (or amount) before the first part; the parts
-// are the quantities after 其中 with the total's unit, read up to the first
-// quantity of another unit or a word in Breaks ("另", "此外"): in
-// "接听电话8266个,其中蒙语1119个,部门沟通118次" only 1119 is a part. One
+// are the quantities after 其中 with the total's unit, read up to a word in
+// Breaks ("另", "此外"), the ")" that closes a "(" opened before 其中
+// ("共34件(其中…6件、…28件),审查20件": 20 is no part), or a quantity of
+// another unit after anything but 、: in "接听电话8266个,其中蒙语1119个,
+// 部门沟通118次" only 1119 is a part, and in "议题40个,其中法治议题6个、学法
+// 活动1次、文件议题28个" the parts are 6 and 28. One
 // part may fall short of its total (其中 often names one notable share); two
 // or more that fall short are reported with severity Short. Approximate
 // numbers compare as intervals: parts of 210件 under "200余件" are fine.
@@ -76,10 +79,22 @@ func (c *SumMismatch) Run(pass *lint.Pass) error {
 		t := &qs[total]
 		var parts []*quantity.Quantity
 		prevEnd := t.End
+		end := listEnd(doc.Norm, t.End, qs[first].Start)
 		for i := first; i < len(qs); i++ {
 			q := &qs[i]
-			if q.Kind != t.Kind || !sameUnit(q, t) || q.Growth || c.breaks.Match(doc.Norm[prevEnd:q.Start]) {
+			if q.Start >= end || q.Kind != t.Kind || q.Growth || c.breaks.Match(doc.Norm[prevEnd:q.Start]) {
 				break
+			}
+			if !sameUnit(q, t) {
+				// An item of the list counted in another unit ("议题6个、
+				// 议题28个、学法活动1次") is no part of the total, and
+				// the list goes on after it; after anything but 、 it
+				// ends the list ("蒙语1119个,部门沟通118次").
+				if !listItem(doc.Norm[prevEnd:q.Start]) {
+					break
+				}
+				prevEnd = q.End
+				continue
 			}
 			parts = append(parts, q)
 			prevEnd = q.End
@@ -176,4 +191,26 @@ func showAmount(iv Interval, like *quantity.Quantity) string {
 		return fmt.Sprintf("%s至%s%s", FormatRat(iv.Lo, 4), FormatRat(iv.Hi, 4), unit)
 	}
 	return "?" + unit
+}
+
+// listEnd returns where the list of parts that starts after 其中 ends: at
+// the ")" closing a "(" opened between the total (ending at from) and the
+// first part (starting at to), "共34件(其中规范性文件6件、其他28件),学法
+// 活动1次"; else nowhere before the sentence's end (len(s)).
+func listEnd(s string, from, to int) int {
+	between := s[from:to]
+	open := strings.LastIndexByte(between, '(')
+	if open < 0 || strings.IndexByte(between[open:], ')') >= 0 {
+		return len(s)
+	}
+	if k := strings.IndexByte(s[to:], ')'); k >= 0 {
+		return to + k
+	}
+	return len(s)
+}
+
+// listItem reports whether the text between two quantities is only the
+// label of the next item, after a 、 ("、开展学法活动").
+func listItem(between string) bool {
+	return strings.HasPrefix(strings.TrimLeft(between, " "), "、")
 }

@@ -403,6 +403,19 @@ func TestFindGlued(t *testing.T) {
 		{"padded reading loses", "2020101日", []Glue{{Text: "2020101日", Kind: DateGlue, Guess: "2020年10月1日"}}},
 		{"only a padded reading", "2020011日", []Glue{{Text: "2020011日", Kind: DateGlue, Guess: "2020年01月1日"}}},
 
+		{"year before a word", "2022年,2022年。落实议题审核制度,2022共召开法律论证会22场", []Glue{
+			{Text: "2022共", Kind: YearGlue, Guess: "2022年共"}}},
+		{"year before 法治", "2021年。2021年。区交通局2021法治政府建设情况报告", []Glue{
+			{Text: "2021法", Kind: YearGlue, Guess: "2021年法"}}},
+		{"year before a word, named once", "2022年。2022共召开法律论证会22场", nil},
+		{"year before a unit", "2021年。2021年。参训2021人,投入2021万元", nil},
+		{"year range", "2021年2021年《法治政府建设实施纲要(20212025年)》", []Glue{
+			{Text: "20212025年", Kind: YearRangeGlue, Guess: "2021—2025年"}}},
+		{"year range before bracket", "纲要(20152020)", []Glue{
+			{Text: "20152020", Kind: YearRangeGlue, Guess: "2015—2020年"}}},
+		{"year range backwards", "纲要(20252021年)", nil},
+		{"eight digits", "受理20212025件", nil},
+
 		// Precision: ordinary numbers, with the year named all around them.
 		{"seed002 numbers", "2020年,2020年。调解成功率99.13%,涉及金额20381.1万元;12348热线平台接听蒙汉语电话8266个", nil},
 		{"seed003 numbers", "2023年2023年归集数据60408条。划分联户单元10152个", nil},
@@ -439,7 +452,8 @@ func TestFindGlued(t *testing.T) {
 func TestSeedsGlued(t *testing.T) {
 	want := map[string][]string{
 		"000": {"厅字〔201928", "2019111日", "2020101日", "202035"},
-		"001": nil, "002": nil, "003": nil, "004": nil,
+		"001": nil, "002": nil, "003": nil,
+		"004": {"2022共"}, // 2022年共召开法律论证会22场: 年 lost
 	}
 	for prefix, texts := range want {
 		var got []string
@@ -528,7 +542,7 @@ func FuzzFindGlued(f *testing.F) {
 			if g.Text != s[g.Start:g.End] {
 				t.Fatalf("Text %q != s[%d:%d]", g.Text, g.Start, g.End)
 			}
-			if g.Kind < DateGlue || g.Kind > YearGlue {
+			if g.Kind < DateGlue || g.Kind > YearRangeGlue {
 				t.Fatalf("bad kind %v", g.Kind)
 			}
 			// A glue is not a date Find reads: the two never overlap.

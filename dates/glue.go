@@ -23,10 +23,24 @@ const (
 	// names that year ("2020年") at least twice elsewhere, so that an
 	// ordinary count ("20381.1万元", "60408条", "10152个") is never taken
 	// for one.
+	//
+	// A year glued to the word after it also reads as YearGlue:
+	// "2022共召开" (2022年共召开), "区交通局2021法治政府" (2021年法治政府),
+	// "2022度" (2022年度), when the word is one that follows a year
+	// (yearFollowers), never a unit ("2021人", "2022万元").
 	YearGlue
+	// YearRangeGlue is two years that lost the dash between them:
+	// "(20212025年)" (2021—2025年).
+	YearRangeGlue
 )
 
-var glueNames = [...]string{"", "DateGlue", "DocNumberGlue", "YearGlue"}
+var glueNames = [...]string{"", "DateGlue", "DocNumberGlue", "YearGlue", "YearRangeGlue"}
+
+// yearFollowers are the characters that follow a year in a report's
+// sentences ("2022年共召开", "2021年法治政府", "2022年度", "2023年以来") and
+// never a count: after a bare four-digit year one of them means 年 was
+// lost. Units (人, 件, 万) are not among them.
+const yearFollowers = "共全以我本在度法依各第起底初末内至到上中党政区县市镇乡"
 
 func (k GlueKind) String() string {
 	if int(k) < len(glueNames) && k != 0 {
@@ -127,8 +141,26 @@ func glueAt(s string, i, j int) (Glue, bool) {
 			return glue(s, i, j+len("月"), DateGlue, guess), true
 		}
 	}
+	if n == 4 && yearLike(run) && (i == 0 || !isDigit(s[i-1])) {
+		// "2022共召开": a year that lost 年 before a word.
+		if r, w := utf8.DecodeRuneInString(s[j:]); strings.ContainsRune(yearFollowers, r) {
+			return glue(s, i, j+w, YearGlue, run+"年"+string(r)), true
+		}
+		return Glue{}, false
+	}
 	if n < 5 || n > 8 || !yearLike(run) {
 		return Glue{}, false
+	}
+	if n == 8 && yearLike(run[4:]) {
+		// "(20212025年)": two years that lost the dash between them.
+		a, b := atoi(run[:4]), atoi(run[4:])
+		if b > a && b-a <= 15 && (strings.HasPrefix(s[j:], "年") || strings.HasPrefix(s[j:], ")")) {
+			end := j
+			if strings.HasPrefix(s[j:], "年") {
+				end += len("年")
+			}
+			return glue(s, i, end, YearRangeGlue, run[:4]+"—"+run[4:]+"年"), true
+		}
 	}
 	if strings.HasPrefix(s[j:], "〕") {
 		return Glue{}, false // "〔20192〕": a wrong year, not a lost bracket

@@ -53,13 +53,13 @@ part "statistics" {
   headings = ["主要数据|数据统计"]
 }
 `)
-	seed, err := os.ReadFile("../testdata/seeds/001_15088844970135c4.txt")
+	seed, err := os.ReadFile("../testdata/cases/complete.txt")
 	if err != nil {
 		log.Fatal(err)
 	}
-	write("安定镇.txt", string(seed))
+	write("青山区.txt", string(seed))
 	// The expected finding, and a rule that must not fire.
-	write("安定镇.want", "# 001 has the five parts but no statistics part\n1 warning section/statistics 主要数据统计\n!title/missing\n")
+	write("青山区.want", "# the report has the five parts but no statistics part\n1 warning section/statistics 主要数据统计\n!title/missing\n")
 
 	l, err := ducha.Load(filepath.Join(dir, "province.hcl"))
 	if err != nil {
@@ -69,11 +69,11 @@ part "statistics" {
 	fmt.Println("passed")
 
 	// A wrong expectation is reported with the file and line.
-	write("安定镇.want", "3 section/statistics\n")
+	write("青山区.want", "3 section/statistics\n")
 	linttest.Run(printT{dir}, l, dir)
 	// Output:
 	// passed
-	// 安定镇.txt:1:1: unexpected finding warning section/statistics: 缺少“主要数据统计”部分:未找到相应标题,正文中也没有相关内容;年度报告应当写明此项内容。
-	// 安定镇.txt:3: no finding was reported matching "3 section/statistics"
-	// 安定镇.txt: findings mismatch (-want +got):
+	// 青山区.txt:1:1: unexpected finding warning section/statistics: 缺少“主要数据统计”部分:未找到相应标题,正文中也没有相关内容;年度报告应当写明此项内容。
+	// 青山区.txt:3: no finding was reported matching "3 section/statistics"
+	// 青山区.txt: findings mismatch (-want +got):
 }

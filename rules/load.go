@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/ducha-dev/ducha/checks"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -112,6 +113,10 @@ type Set struct {
 	overrides     map[string][]*hcl.Block
 	overrideOrder []string
 	overridden    map[string][]hcl.Range
+
+	// term is the one check text/term and text/watermark blocks share
+	// (text.go), nil until the first.
+	term *checks.Term
 }
 
 // Rules returns the rules in declaration order.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -23,7 +24,8 @@ func TestBuiltin(t *testing.T) {
 		}
 	}
 	want := []string{"title/missing", "title/year", "section/achievements", "section/deficiencies", "section/responsible-person", "section/next-year", "section/other",
-		"date/missing", "date/deadline", "date/period", "date/malformed", "year/next-year", "structure/numbering", "format/doc-number", "text/placeholder"}
+		"date/missing", "date/deadline", "date/period", "date/malformed", "year/next-year", "structure/numbering", "format/doc-number", "text/placeholder",
+		"text/term", "text/watermark", "text/brackets", "year/heading"}
 	for _, id := range want {
 		found := false
 		for _, got := range ids {
@@ -88,6 +90,15 @@ func TestLoadErrors(t *testing.T) {
 		{"message call with too few arguments", relationWith("b <= a", "${round(pct(b, a))}"), "6:33", "函数 round 需要 2 个参数,缺少参数 decimals"},
 		{"message call with a wrong type", relationWith("b <= a", "${abs(\"x\")}"), "6:23", "应是一个数"},
 		{"message checked under a bad condition", relationWith("b <= c", "${nothere}"), "6:18", "${nothere}"},
+		{"term without term blocks", "text \"term\" {\n  title = \"T\"\n}\n", "1:1", "term 块"},
+		{"term without wrong forms", "text \"term\" {\n  title = \"T\"\n  term \"a\" {\n    correct = \"甲\"\n  }\n}\n", "3:3", "wrong"},
+		{"term pattern without literal", "text \"term\" {\n  title = \"T\"\n  term \"a\" {\n    patterns = [\"\\\\d{4}年\"]\n  }\n}\n", "4:16", "确定的文字开头"},
+		{"term unknown attribute", "text \"watermark\" {\n  title = \"T\"\n  term \"a\" {\n    wrongs = [\"甲\"]\n  }\n}\n", "4:5", "Unsupported argument"},
+		{"term unknown template variable", "text \"term\" {\n  title = \"T\"\n  message = \"${right}\"\n  term \"a\" {\n    wrong = [\"甲\"]\n  }\n}\n", "3:16", "${right}"},
+		{"brackets bad pair", "text \"brackets\" {\n  title = \"T\"\n  pairs = [\"《》\", \"(\"]\n}\n", "3:11", "两个不同的字符"},
+		{"brackets without pairs", "text \"brackets\" {\n  title = \"T\"\n}\n", "1:17", "pairs"},
+		{"year heading pattern without group", "year \"heading\" {\n  title = \"T\"\n  plans = [\"\\\\d{4}年计划\"]\n}\n", "3:11", "年份"},
+		{"year heading unknown part", "year \"heading\" {\n  title = \"T\"\n  parts = [\"plan\"]\n}\n", "3:11", "没有名为"},
 		{"empty file", "", "1:1", "没有任何规则"},
 		{"only comments", "# nothing here\n", "1:1", "没有任何规则"},
 		{"too large", strings.Repeat("# padding\n", MaxFileSize/10+1), "1:1", "超过上限"},
@@ -219,5 +230,31 @@ func TestCatastrophicLookingPattern(t *testing.T) {
 	}
 	if len(res.Findings) != 1 || res.Findings[0].Rule != "section/x" {
 		t.Errorf("findings %v", res.Findings)
+	}
+}
+
+// TestTermOneMatcher checks that text/term and text/watermark share one
+// check, whose matcher is built while the rules load: a report is scanned
+// once for both.
+func TestTermOneMatcher(t *testing.T) {
+	set, diags := Load(Builtin()...)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	n := 0
+	for _, c := range set.Config().Checks {
+		var ids []string
+		for _, r := range c.Rules() {
+			ids = append(ids, r.ID)
+		}
+		if slices.Contains(ids, "text/term") || slices.Contains(ids, "text/watermark") {
+			n++
+			if !slices.Contains(ids, "text/term") || !slices.Contains(ids, "text/watermark") {
+				t.Errorf("a check reports under %v: text/term and text/watermark should share one", ids)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d checks report under text/term or text/watermark, want 1", n)
 	}
 }

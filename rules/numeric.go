@@ -33,6 +33,9 @@ import (
 //	numeric "rate-mismatch" {         # a rate follows from its counts
 //	  rates     = ["率$"]              # labels of rates
 //	  not_rates = ["增长率"]
+//	  concluded = ["审结", "结案"]     # when the rate's clause has no denominator,
+//	                                   # the whole sentence's counts are tried, unless
+//	                                   # the numerator exceeds one of these
 //	  composite "first-class-or-better" {   # a rate over a sum of counts
 //	    rate  = ["一类以上(案件)?率"]
 //	    parts = ["优秀", "^一类"]       # each matches the label of one count
@@ -65,7 +68,7 @@ var numericKinds = map[string]*hcl.BodySchema{
 		{Name: "success"}, {Name: "total"}, {Name: "exempt"}, {Name: "not_in"},
 	}},
 	"rate-mismatch": {
-		Attributes: []hcl.AttributeSchema{{Name: "rates"}, {Name: "not_rates"}, {Name: "not_in"}},
+		Attributes: []hcl.AttributeSchema{{Name: "rates"}, {Name: "not_rates"}, {Name: "not_in"}, {Name: "concluded"}},
 		Blocks:     []hcl.BlockHeaderSchema{{Type: "composite", LabelNames: []string{"name"}}},
 	},
 	"percent-range": {Attributes: []hcl.AttributeSchema{{Name: "proportions"}, {Name: "not_proportions"}}},
@@ -107,7 +110,7 @@ func decodeNumeric(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 		c = &checks.PartExceedsTotal{Rule: rule, Success: bd.patterns("success"), Total: bd.patterns("total"), Exempt: bd.patterns("exempt"), NotIn: bd.names("not_in")}
 	case "rate-mismatch":
 		bd.required("rates")
-		rm := &checks.RateMismatch{Rule: rule, Rates: bd.patterns("rates"), NotRates: bd.patterns("not_rates"), NotIn: bd.names("not_in")}
+		rm := &checks.RateMismatch{Rule: rule, Rates: bd.patterns("rates"), NotRates: bd.patterns("not_rates"), NotIn: bd.names("not_in"), Concluded: bd.patterns("concluded")}
 		for _, cb := range blocks {
 			cbd := inner(cb, compositeSchema, diags)
 			comp := checks.Composite{Name: cb.Labels[0], Rate: cbd.patterns("rate")}

@@ -28,6 +28,7 @@ import (
 //	    severity = "warning"
 //	    min      = 1                   # classes that must be evidenced
 //	    message  = "…${found}…"        # optional template
+//	    in_body  = true                # the headings' own words do not count
 //	    class "原因分析" { cues = ["原因", "由于"] }
 //	  }
 //	}
@@ -41,7 +42,7 @@ var partSchema = &hcl.BodySchema{
 }
 
 var requireSchema = &hcl.BodySchema{
-	Attributes: []hcl.AttributeSchema{{Name: "severity"}, {Name: "min"}, {Name: "message"}},
+	Attributes: []hcl.AttributeSchema{{Name: "severity"}, {Name: "min"}, {Name: "message"}, {Name: "in_body"}},
 	Blocks:     []hcl.BlockHeaderSchema{{Type: "class", LabelNames: []string{"name"}}},
 }
 
@@ -77,6 +78,7 @@ func decodePart(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 			Severity: rbd.severity("severity", lint.Warning),
 			Min:      rbd.integer("min", 1, 0, 100),
 			Message:  rbd.template("message", checks.MessageVars),
+			InBody:   rbd.boolean("in_body", false),
 		}
 		for _, cb := range cbs {
 			cbd := inner(cb, classSchema, diags)

@@ -170,7 +170,9 @@ var batchFindings = []string{
 	batch + "/f-binary.txt unreadable",
 	batch + "/h-word.docx 6:1 info section/other",
 	batch + "/h-word.docx 11:18 warning section/responsible-person",
+	batch + "/h-word.docx 17:105 warning date/malformed",
 	batch + "/h-word.docx 37:1 warning section/deficiencies",
+	batch + "/i-page.html 33:1 warning section/deficiencies",
 	batch + "/sub/g-title-year.txt 1:10 error title/year",
 }
 
@@ -186,6 +188,7 @@ func TestE2EText(t *testing.T) {
 		"testdata/seeds/000_027d5137780acf8a.txt 22:216 warning date/malformed",
 		"testdata/seeds/000_027d5137780acf8a.txt 22:362 warning date/malformed",
 		"testdata/seeds/000_027d5137780acf8a.txt 28:26 warning section/deficiencies",
+		"testdata/seeds/000_027d5137780acf8a.txt 36:40 warning text/brackets",
 		"testdata/seeds/000_027d5137780acf8a.txt 38:1 warning structure/numbering",
 		"testdata/seeds/000_027d5137780acf8a.txt 44:1 warning structure/numbering",
 		"testdata/seeds/000_027d5137780acf8a.txt 48:1 warning structure/numbering",
@@ -223,7 +226,9 @@ func TestE2EBatch(t *testing.T) {
 		batch + "/f-binary.txt unreadable",
 		batch + "/h-word.docx 6:1 info section/other",
 		batch + "/h-word.docx 11:18 warning section/responsible-person",
+		batch + "/h-word.docx 17:105 warning date/malformed",
 		batch + "/h-word.docx 37:1 warning section/deficiencies",
+		batch + "/i-page.html 33:1 warning section/deficiencies",
 	})
 	// Only the notes, which are text but not a report: no title, no date,
 	// and no year, so the parts (required since 2019) are not checked.
@@ -506,7 +511,9 @@ func TestE2ESARIF(t *testing.T) {
 		batch + "/d-missing-deficiencies.txt 1:1 error section/deficiencies",
 		batch + "/h-word.docx 6:1 note section/other",
 		batch + "/h-word.docx 11:18 warning section/responsible-person",
+		batch + "/h-word.docx 17:105 warning date/malformed",
 		batch + "/h-word.docx 37:1 warning section/deficiencies",
+		batch + "/i-page.html 33:1 warning section/deficiencies",
 		batch + "/sub/g-title-year.txt 1:10 error title/year",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -614,8 +621,8 @@ func TestE2ESummary(t *testing.T) {
 		row("d-missing-deficiencies.txt", "2023", map[string]string{"section/deficiencies": "fail"}, "1,0,0"),
 		fmt.Sprintf(unreadable, "e-empty.txt"),
 		fmt.Sprintf(unreadable, "f-binary.txt"),
-		row("h-word.docx", "2022", map[string]string{"section/deficiencies": "warn", "section/responsible-person": "warn"}, "0,2,1"),
-		row("i-page.html", "2020", nil, "0,0,0"),
+		row("h-word.docx", "2022", map[string]string{"section/deficiencies": "warn", "section/responsible-person": "warn", "date/malformed": "warn"}, "0,3,1"),
+		row("i-page.html", "2020", map[string]string{"section/deficiencies": "warn"}, "0,1,0"),
 		// The report year is the title's (DESIGN.md §4), the body's differs.
 		row("sub/g-title-year.txt", "2024", map[string]string{"title/year": "fail"}, "1,0,0"),
 	}

@@ -22,9 +22,10 @@ func TestE2EInputKinds(t *testing.T) {
 	txt := []string{
 		"7:1 info section/other",
 		"17:18 warning section/responsible-person",
+		"29:105 warning date/malformed", // 2022共召开: 年 lost (issue 11)
 		"69:1 warning section/deficiencies",
 	}
-	paragraphs := []string{"6:1 info section/other", "11:18 warning section/responsible-person", "37:1 warning section/deficiencies"}
+	paragraphs := []string{"6:1 info section/other", "11:18 warning section/responsible-person", "17:105 warning date/malformed", "37:1 warning section/deficiencies"}
 	tests := []struct {
 		file string
 		args []string
@@ -44,7 +45,7 @@ func TestE2EInputKinds(t *testing.T) {
 		{d + "004.odt", nil, paragraphs},
 		{d + "004.mht", nil, paragraphs},
 		{d + "004.ofd", nil, paragraphs},
-		{d + "004_gbk.html", nil, []string{"7:1 info section/other", "12:18 warning section/responsible-person", "38:1 warning section/deficiencies"}},
+		{d + "004_gbk.html", nil, []string{"7:1 info section/other", "12:18 warning section/responsible-person", "18:105 warning date/malformed", "38:1 warning section/deficiencies"}},
 	}
 	if _, err := exec.LookPath("pdftotext"); err == nil || os.Getenv("CI") != "" {
 		tests = append(tests, struct {
@@ -86,7 +87,7 @@ func TestE2EBadInputs(t *testing.T) {
 	bomb := write("bomb.docx", zipBomb(t))
 	pdf := write("report.pdf.txt", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"))
 	nul := write("nul.txt", []byte("\xb7\xa8\xd6\xce\xd5\xfe\xb8\xae\x00"))
-	good := filepath.Join(repoRoot, "testdata/seeds/001_15088844970135c4.txt")
+	good := filepath.Join(repoRoot, "testdata/cases/complete.txt")
 
 	r := exe(t, "", "", "check", corrupt, bomb, pdf, nul, good)
 	r.wantCode(t, exitTrouble)
@@ -170,7 +171,7 @@ func TestE2EPublished(t *testing.T) {
 	const seed001 = "testdata/seeds/001_15088844970135c4.txt"
 	late := exe(t, "", "", "check", "--published", "2021-04-15", seed001)
 	late.wantCode(t, exitFindings)
-	wantFindings(t, late.stdout, []string{seed001 + " 1:1 error date/deadline"})
+	wantFindings(t, late.stdout, []string{seed001 + " 1:1 error date/deadline", seed001 + " 63:3 warning section/deficiencies"})
 	if !strings.Contains(late.stdout, "发布日期为2021年4月15日(检查时指定),晚于2021年4月1日") {
 		t.Errorf("message:\n%s", late.stdout)
 	}

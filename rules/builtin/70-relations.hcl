@@ -311,6 +311,30 @@ relation "case-review" {
   }
 }
 
+relation "case-sample" {
+  doc    = "案卷抽查:评查的案件是从抽取(抽查)的案件中来的,同一句中评查数不超过抽取数;超过的给出警告(可能两数不是同一批案件,应分开写明)。"
+  topic  = "抽取|抽查|抽选"
+  not_in = ["next-year"]
+
+  count "sample" {
+    label = "(随机)?(抽取|抽查|抽选)(了)?.{0,8}$"
+    after = "^(份|件|宗|本)?(行政执法)?(案卷|卷宗|案件)"
+    unit  = ["件", "本", "宗", "份"]
+  }
+  count "reviewed" {
+    label     = "(评查|评审)(了)?(行政执法)?(案卷|卷宗|案件)$"
+    not_label = "抽取|抽查|抽选"
+    unit      = ["件", "本", "宗", "份"]
+  }
+
+  assert "numeric/part-exceeds-total" {
+    condition = reviewed <= sample
+    severity  = "warning"
+    at        = "reviewed"
+    message   = "评查案件${text.reviewed}多于抽取的案件${text.sample}:评查的是抽取出来的样本(${text.sample}),评查数不应超过抽取数;如两者不是同一批案件,请分开写明。"
+  }
+}
+
 relation "normative-documents" {
   doc    = "规范性文件清理:继续有效、废止(失效、停止执行)、修改的件数之和不超过清理总数;三项都写明时应等于总数。"
   topic  = "清理"
