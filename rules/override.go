@@ -16,9 +16,11 @@ import (
 //	  severity = "warning"
 //	}
 //
-// Each attribute it sets replaces the rule's own; a nested block type it
-// writes (a part's require, a numeric rule's composite) replaces all the
-// rule's blocks of that type. Overrides apply in load order, so a later
+// Each attribute it sets replaces the rule's own (a list, the whole list); a
+// nested block it writes (a part's require "causes", a term "…") replaces
+// the rule's block of that type and label, or is added when the rule has
+// none: a province adds its own formulas to text/term this way. Overrides
+// apply in load order, so a later
 // pack's wins, whatever the order of the files that declare the rule. The
 // overridden rule is checked as if written so: a wrong attribute in the
 // override is an error at its own line. A configuration file (.ducha.hcl)
@@ -163,7 +165,7 @@ func relax(schema *hcl.BodySchema) *hcl.BodySchema {
 }
 
 // merge lays over onto c: its attributes replace c's, and its blocks
-// replace all of c's blocks of their types.
+// replace c's blocks of the same type and labels, or are added.
 func merge(c, over *hcl.BodyContent) *hcl.BodyContent {
 	if c == nil {
 		c = &hcl.BodyContent{}
@@ -180,13 +182,18 @@ func merge(c, over *hcl.BodyContent) *hcl.BodyContent {
 	}
 	replaced := map[string]bool{}
 	for _, ob := range over.Blocks {
-		replaced[ob.Type] = true
+		replaced[blockKey(ob)] = true
 	}
 	for _, cb := range c.Blocks {
-		if !replaced[cb.Type] {
+		if !replaced[blockKey(cb)] {
 			out.Blocks = append(out.Blocks, cb)
 		}
 	}
 	out.Blocks = append(out.Blocks, over.Blocks...)
 	return out
+}
+
+// blockKey identifies a nested block for merging: its type and labels.
+func blockKey(b *hcl.Block) string {
+	return b.Type + "\x00" + strings.Join(b.Labels, "\x00")
 }

@@ -144,3 +144,19 @@ func TestPackWins(t *testing.T) {
 		t.Errorf("pack's own rule on the same figure (-want +got):\n%s", diff)
 	}
 }
+
+// TestOverrideAddsTerm: a nested block with a new label is added to the
+// rule's (a province's own formula in text/term), one with a label the rule
+// has replaces it, and the built-in terms keep working.
+func TestOverrideAddsTerm(t *testing.T) {
+	report := "青山区人民政府关于2023年度法治政府建设情况的报告\n区依法治区委员会召开会议,贯彻中央依法治国工作会议精神。\n"
+	pack := Source{Name: "province.hcl", Data: []byte("override \"text/term\" {\n  term \"依法治区委员会\" {\n    correct = \"区委全面依法治区委员会\"\n    wrong   = [\"区依法治区委员会\"]\n  }\n}\n")}
+	got := only(findingsOf(t, report, pack), "text/term")
+	want := []string{
+		"text/term warning “区依法治区委员会”写法有误,应为“区委全面依法治区委员会”。",
+		"text/term warning “中央依法治国工作会议”写法有误,应为“中央全面依法治国工作会议”。",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -10,6 +13,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ducha-dev/ducha/rules"
 )
 
 // The README shows the program's output, its rules, its flags and its
@@ -231,5 +237,106 @@ func TestREADMECommands(t *testing.T) {
 	got := commands(codeBlock(t, section(t, readme(t), "## The command"), ""))
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("README's command list differs from ducha help (-help +README):\n%s", diff)
+	}
+}
+
+// fenced returns the README's fenced blocks of a language, in order.
+func fenced(md, lang string) []string {
+	var out []string
+	for rest := md; ; {
+		i := strings.Index(rest, "```"+lang+"\n")
+		if i < 0 {
+			return out
+		}
+		rest = rest[i+len(lang)+4:]
+		end := strings.Index(rest, "\n```")
+		if end < 0 {
+			return out
+		}
+		out = append(out, rest[:end+1])
+		rest = rest[end+4:]
+	}
+}
+
+// TestREADMEGo compiles the README's Go code (a program with go build, a
+// test file with go test -c), laid into the module with an overlay so that
+// nothing is written into the repository.
+func TestREADMEGo(t *testing.T) {
+	blocks := fenced(readme(t), "go")
+	if len(blocks) < 2 {
+		t.Fatalf("README has %d Go blocks; the library and linttest examples are expected", len(blocks))
+	}
+	tmp := t.TempDir()
+	overlay := map[string]string{}
+	var pkgs []string
+	for i, b := range blocks {
+		if !strings.HasPrefix(b, "package ") {
+			t.Errorf("README's Go block %d is not a whole file (package …): it cannot be compiled as written:\n%s", i+1, b)
+			continue
+		}
+		name := "main.go"
+		if !strings.HasPrefix(b, "package main\n") {
+			name = "snippet_test.go"
+		}
+		dir := filepath.Join(repoRoot, "internal", "readmesnippet", fmt.Sprint(i))
+		src := filepath.Join(tmp, fmt.Sprint(i)+".go")
+		if err := os.WriteFile(src, []byte(b), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		overlay[filepath.Join(dir, name)] = src
+		pkgs = append(pkgs, "./internal/readmesnippet/"+fmt.Sprint(i))
+	}
+	js, _ := json.Marshal(map[string]any{"Replace": overlay})
+	ov := filepath.Join(tmp, "overlay.json")
+	if err := os.WriteFile(ov, js, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// go vet would run in the package's folder, which does not exist
+	for i, pkg := range pkgs {
+		args := []string{"build", "-overlay", ov, "-o", filepath.Join(tmp, "bin"), pkg}
+		if !strings.HasPrefix(blocks[i], "package main\n") {
+			args = []string{"test", "-c", "-vet=off", "-overlay", ov, "-o", filepath.Join(tmp, "test.bin"), pkg}
+		}
+		cmd := exec.Command("go", args...)
+		cmd.Dir = repoRoot
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("README's Go block %d does not compile: %v\n%s", i+1, err, out)
+		}
+	}
+}
+
+// TestREADMEHCL loads the README's HCL: the rule examples over the
+// built-in rules, as a pack would be, and the configuration example as a
+// .ducha.hcl beside the files it names.
+func TestREADMEHCL(t *testing.T) {
+	blocks := fenced(readme(t), "hcl")
+	if len(blocks) < 4 {
+		t.Fatalf("README has %d HCL blocks", len(blocks))
+	}
+	for i, b := range blocks {
+		name := fmt.Sprintf("README-block-%d.hcl", i+1)
+		if strings.Contains(b, "fail_on") { // the configuration example
+			dir := t.TempDir()
+			for _, f := range []string{"province.hcl", "rules/a.hcl"} {
+				os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755)
+				if err := os.WriteFile(filepath.Join(dir, f), []byte(goodPackForConfig), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			path := filepath.Join(dir, ".ducha.hcl")
+			if err := os.WriteFile(path, []byte(b), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, diags := loadConfig(path); diags.HasErrors() {
+				t.Errorf("README's configuration example does not load: %v\n%s", diags, b)
+			}
+			continue
+		}
+		_, diags := rules.Load(append(rules.Builtin(), rules.Source{Name: name, Data: []byte(b)})...)
+		if diags.HasErrors() {
+			var msg strings.Builder
+			_ = rules.WriteDiagnostics(&msg, map[string]*hcl.File{}, diags)
+			t.Errorf("README's HCL block %d does not load over the built-in rules:\n%s\n%s", i+1, msg.String(), b)
+		}
 	}
 }
