@@ -29,7 +29,7 @@ const checkUsage = `用法:ducha check [选项] 路径...
                        json     供其他程序读取的 JSON 文档
                        sarif    SARIF 2.1.0,供 GitHub 代码扫描等使用
                        github   GitHub Actions 的注释命令(::error file=…)
-                       checklist 每个文件一张要求清单(Markdown 表格,✓ ⚠ ✗ —)
+                       checklist 每个文件一张要求清单(Markdown 表格,✓ ⓘ ⚠ ✗ —)
                        html     一个独立的网页报告(一般用 --output 写到文件):正文中标出每个问题,
                                 旁边列出问题和要求清单,可按级别、规则筛选;多个文件时先列总表
                        docx     报告的批注副本(须用 --output,只能一份报告):每个问题一条
