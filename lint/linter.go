@@ -264,8 +264,9 @@ func (l *Linter) checklist(doc *Document, st *lintState, findings []Finding) []C
 	for _, r := range l.rules {
 		it := ChecklistItem{Rule: r.ID, Title: r.Title, Status: StatusPass}
 		worst := Severity(0)
-		var first Finding            // the first of the worst
-		for _, f := range findings { // sorted: the first of the worst wins
+		// findings are sorted: the first of the worst wins
+		var first Finding
+		for _, f := range findings {
 			if f.Rule == r.ID && f.Severity > worst {
 				worst, first = f.Severity, f
 				it.Where = f.Span
