@@ -540,7 +540,8 @@ func (e *Expectations) Check(report string, findings []lint.Finding) []string {
 // line for each that no finding matched, "+ " and the finding for each that
 // no line expected. A finding an expected line matches is no difference,
 // though the line has no column or a message regexp, and neither is an
-// unlisted finding that @partial accepts.
+// unlisted finding that @partial accepts; a finding a "!" line forbids is
+// listed, with that line.
 func (e *Expectations) diff(findings []lint.Finding) string {
 	type entry struct {
 		line, col int
@@ -552,9 +553,16 @@ func (e *Expectations) diff(findings []lint.Finding) string {
 		es = append(es, entry{w.Line, w.Column, "- " + w.String()})
 	}
 	for i, f := range findings {
-		if !used[i] && (!e.Partial || f.Severity == lint.Error) {
-			es = append(es, entry{f.Span.Start.Line, f.Span.Start.Column,
-				fmt.Sprintf("+ %d:%d %s %s", f.Span.Start.Line, f.Span.Start.Column, f.Severity, f.Rule)})
+		text := fmt.Sprintf("+ %d:%d %s %s", f.Span.Start.Line, f.Span.Start.Column, f.Severity, f.Rule)
+		forbidden := false
+		for _, a := range e.Absent {
+			if a.matches(f) {
+				text, forbidden = text+" (!"+a.String()+")", true
+				break
+			}
+		}
+		if forbidden || !used[i] && (!e.Partial || f.Severity == lint.Error) {
+			es = append(es, entry{f.Span.Start.Line, f.Span.Start.Column, text})
 		}
 	}
 	sort.SliceStable(es, func(i, j int) bool {

@@ -393,6 +393,7 @@ func TestDiffShowsOnlyDifferences(t *testing.T) {
 	}{
 		{"regexp and no column", "1 text/xx 占位\n2 text/xx\n3:1 warning text/xx\n", []string{"2 text/xx"}, []string{"4:4 warning text/xx"}},
 		{"partial", "@partial\n2 text/xx\n3 text/xx\n", []string{"2 text/xx"}, nil},
+		{"forbidden", "@partial\n1 text/xx\n3 text/xx\n!warning text/xx\n", nil, []string{"1:5 warning text/xx (!warning text/xx)", "3:1 warning text/xx (!warning text/xx)", "4:4 warning text/xx (!warning text/xx)"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
