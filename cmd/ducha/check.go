@@ -105,6 +105,8 @@ func (r *ruleFlags) register(fs *flag.FlagSet) {
 	fs.Var(&r.severity, "severity", "ID=级别")
 }
 
+// checkFlags are check's flags as the flag package fills them; parse
+// checks their values and converts them into checkOptions.
 type checkFlags struct {
 	ruleFlags
 	format, summary, output, color string
@@ -286,6 +288,8 @@ type checkPlan struct {
 	failOn lint.Severity
 }
 
+// merge merges the options with the configuration (the zero config when
+// there is no file) into what check does.
 func (o *checkOptions) merge(cfg *config, stdin io.Reader) checkPlan {
 	p := checkPlan{failOn: cmp.Or(o.failOn, cfg.failOn, lint.Error)}
 	p.walk = walker{include: defaultInclude, exclude: cfg.exclude, stdinName: o.stdinName}
