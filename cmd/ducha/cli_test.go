@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -402,5 +403,39 @@ func TestFlagErrorsInChinese(t *testing.T) {
 		if code != exitTrouble || !strings.HasPrefix(stderr, want) {
 			t.Errorf("ducha check %s: exit %d, stderr %q, want %q", args, code, stderr, want)
 		}
+	}
+}
+
+// TestMerge checks that check's flags win over the configuration where
+// they are given, and that the configuration (or the default) holds where
+// they are not.
+func TestMerge(t *testing.T) {
+	d1, d2 := time.Date(2024, 3, 20, 0, 0, 0, 0, time.UTC), time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	cfg := &config{failOn: lint.Warning, year: 2022, published: d1, include: []string{"*.txt"}, exclude: []string{"old/"}}
+	type got struct {
+		FailOn           lint.Severity
+		Year             int
+		Published        time.Time
+		Include, Exclude []string
+	}
+	tests := []struct {
+		name string
+		opts checkOptions
+		cfg  *config
+		want got
+	}{
+		{"no configuration, no flags", checkOptions{}, &config{}, got{lint.Error, 0, time.Time{}, defaultInclude, nil}},
+		{"configuration only", checkOptions{}, cfg, got{lint.Warning, 2022, d1, []string{"*.txt"}, []string{"old/"}}},
+		{"flags win", checkOptions{failOn: lint.Info, year: 2023, published: d2, include: []string{"*.docx"}, exclude: []string{"草稿*"}}, cfg,
+			got{lint.Info, 2023, d2, []string{"*.docx"}, []string{"草稿*"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := tc.opts.merge(tc.cfg, nil)
+			g := got{p.failOn, p.read.year, p.read.published, p.walk.include, p.walk.exclude}
+			if diff := cmp.Diff(tc.want, g); diff != "" {
+				t.Errorf("merge mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
