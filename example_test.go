@@ -47,7 +47,7 @@ func ExampleCheck() {
 	// warn section/deficiencies
 	// warn section/responsible-person
 	// pass section/next-year
-	// pass section/other
+	// info section/other
 	// warn date/missing
 	// n/a  date/deadline
 	// n/a  date/period

@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/ducha-dev/ducha/internal/golden"
 )
 
 // The seeds as the other files reviewers receive: .doc, .odt and .pdf made
@@ -266,7 +268,7 @@ func convertedText(paras []string, ext string) string {
 
 func TestConverted(t *testing.T) {
 	files := map[string][]byte{}
-	if *update {
+	if golden.Update() {
 		files = convert(t)
 		for n, seed := range allSeeds {
 			paras := seedParagraphs(t, seed)

@@ -178,7 +178,7 @@ func decodeText(src []byte, opt Options) (*Text, error) {
 
 // Error is a decoding failure.
 type Error struct {
-	Offset int    // byte offset in the input where the problem was found, if known
+	Offset int    // 0-based byte offset in the input where the problem was found, if known (messages count bytes from 1)
 	Reason string // what is wrong and what to do, in Chinese
 
 	limit bool // a limit against hostile input was exceeded

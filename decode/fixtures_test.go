@@ -1,7 +1,6 @@
 package decode
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/ducha-dev/ducha/internal/golden"
 )
 
 // The fixtures in testdata/decode are made from seed 001 by the generators
@@ -18,7 +19,8 @@ import (
 // Regenerate them with
 //
 //	go test ./decode -run Fixtures -update
-var update = flag.Bool("update", false, "rewrite the fixtures in testdata/decode from the seeds")
+//
+// (the flag is internal/golden's: see golden.Update).
 
 const (
 	fixtureDir = "../testdata/decode"
@@ -205,7 +207,7 @@ func TestFixtures(t *testing.T) {
 		for suffix, b := range encodings(t, fx.seed) {
 			files[fx.name+suffix] = b
 		}
-		if *update {
+		if golden.Update() {
 			if err := os.MkdirAll(fixtureDir, 0o755); err != nil {
 				t.Fatal(err)
 			}

@@ -79,7 +79,7 @@ func detect(src []byte, opt Options, declared string) (string, string, error) {
 	if !nul {
 		multi, bad, first = utf8Stats(src)
 		if multi >= utf8Majority*bad {
-			return "", "", &Error{Offset: first, Reason: fmt.Sprintf("不是有效的 UTF-8 文本(第 %d 字节处无法解码):文件其余部分是 UTF-8,该处可能已损坏;请检查并修正该处,或重新另存为 UTF-8 后再检查", first)}
+			return "", "", &Error{Offset: first, Reason: fmt.Sprintf("不是有效的 UTF-8 文本(第 %d 字节处无法解码):文件其余部分是 UTF-8,该处可能已损坏;请检查并修正该处,或重新另存为 UTF-8 后再检查", first+1)}
 		}
 	}
 	if opt.Encoding != "" {
@@ -95,7 +95,7 @@ func detect(src []byte, opt Options, declared string) (string, string, error) {
 	if s, ok := saneGB18030(src); ok {
 		return s, "GB18030", nil
 	}
-	return "", "", &Error{Offset: first, Reason: fmt.Sprintf("不是有效的 UTF-8 文本(第 %d 字节处无法解码),也不是 GB18030/GBK 编码的中文文本;请转换为 UTF-8 后再检查,或指明文件的编码(如 --encoding big5)", first)}
+	return "", "", &Error{Offset: first, Reason: fmt.Sprintf("不是有效的 UTF-8 文本(第 %d 字节处无法解码),也不是 GB18030/GBK 编码的中文文本;请转换为 UTF-8 后再检查,或指明文件的编码(如 --encoding big5)", first+1)}
 }
 
 // sniffUTF16 recognises UTF-16 without a byte-order mark, as some editors
@@ -172,7 +172,7 @@ func strictUTF8(src []byte, start int) (string, error) {
 	}
 	if !utf8x.ValidBytes(src[start:]) {
 		off := start + invalidAt(src[start:])
-		return "", &Error{Offset: off, Reason: fmt.Sprintf("不是有效的 UTF-8 文本(第 %d 字节处无法解码);请转换为 UTF-8 后再检查", off)}
+		return "", &Error{Offset: off, Reason: fmt.Sprintf("不是有效的 UTF-8 文本(第 %d 字节处无法解码);请转换为 UTF-8 后再检查", off+1)}
 	}
 	return string(src[start:]), nil
 }
@@ -224,7 +224,7 @@ func decodeWith(src []byte, enc encoding.Encoding, name string) (string, error) 
 		return string(out), nil
 	}
 	off := locateBad(src, enc)
-	return "", &Error{Offset: off, Reason: fmt.Sprintf("按 %s 编码无法解码(第 %d 字节附近);请确认文件的编码,或转换为 UTF-8 后再检查", name, off)}
+	return "", &Error{Offset: off, Reason: fmt.Sprintf("按 %s 编码无法解码(第 %d 字节附近);请确认文件的编码,或转换为 UTF-8 后再检查", name, off+1)}
 }
 
 // locateBad finds where decoding src with enc first fails. It decodes a
@@ -334,7 +334,7 @@ func fromUTF16(src []byte, start int, big bool) (string, error) {
 				}
 			}
 			off := start + i
-			return "", &Error{Offset: off, Reason: fmt.Sprintf("UTF-16 文本第 %d 字节处有不成对的代理项,无法解码;请重新另存为 UTF-8 后再检查", off)}
+			return "", &Error{Offset: off, Reason: fmt.Sprintf("UTF-16 文本第 %d 字节处有不成对的代理项,无法解码;请重新另存为 UTF-8 后再检查", off+1)}
 		default:
 			out = utf8.AppendRune(out, r)
 		}

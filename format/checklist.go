@@ -7,9 +7,10 @@ import (
 )
 
 // Checklist writes, per file, a Markdown section with a table of the
-// requirements: what is required, the rule, ✓ (met) ⚠ (warning) ✗ (not
-// met) or — (does not apply), and where (第N行: the evidence, or the most
-// serious finding; for — the reason). A file that could not be read gets
+// requirements: what is required, the rule, ✓ (met) ⓘ (an info finding,
+// such as a part that may be left out) ⚠ (warning) ✗ (not met) or — (does
+// not apply), and where (第N行: the evidence, or the most serious finding;
+// for ⓘ with its message; for — the reason). A file that could not be read gets
 // the reason instead of a table.
 func Checklist(w io.Writer, files []File) error {
 	var b strings.Builder

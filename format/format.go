@@ -59,6 +59,8 @@ func symbol(s lint.Status) string {
 	switch s {
 	case lint.StatusPass:
 		return "✓"
+	case lint.StatusInfo:
+		return "ⓘ"
 	case lint.StatusWarn:
 		return "⚠"
 	case lint.StatusFail:
@@ -70,7 +72,7 @@ func symbol(s lint.Status) string {
 }
 
 // legend explains the symbols.
-const legend = "✓ 符合  ⚠ 有警告  ✗ 不符合  — 不适用"
+const legend = "✓ 符合  ⓘ 有提示  ⚠ 有警告  ✗ 不符合  — 不适用"
 
 // statuses maps each rule id to its checklist status in r.
 func statuses(r *lint.Result) map[string]lint.ChecklistItem {
@@ -90,13 +92,21 @@ func mdCell(s string) string {
 	return strings.NewReplacer("\n", " ", "\r", " ").Replace(s)
 }
 
-// where says where a checklist row points, as a drafter reads it.
+// where says where a checklist row points, as a drafter reads it; an info
+// row adds its finding's message (a missing part says why that is allowed).
 func where(it lint.ChecklistItem) string {
 	if it.Status == lint.StatusNA {
 		return it.Note
 	}
+	var at string
 	if it.Where.Start.Line > 0 {
-		return "第" + strconv.Itoa(it.Where.Start.Line) + "行"
+		at = "第" + strconv.Itoa(it.Where.Start.Line) + "行"
 	}
-	return ""
+	if it.Status == lint.StatusInfo && it.Note != "" {
+		if at != "" {
+			return at + ":" + it.Note
+		}
+		return it.Note
+	}
+	return at
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,10 +11,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	goldenflag "github.com/ducha-dev/ducha/internal/golden"
 	"github.com/ducha-dev/ducha/lint"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files from the current output")
 
 // The demo rules: one of each severity, one that passes with evidence, one
 // that does not apply to reports before 2025. Their checks look for marker
@@ -96,7 +94,7 @@ func demoFiles(t *testing.T) []File {
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", "golden", name)
-	if *update {
+	if goldenflag.Update() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}

@@ -37,7 +37,7 @@ type HTMLOptions struct {
 // whether it was late, missing parts, counts) linking to each report; per
 // report, its text with every finding's span highlighted (<mark>, coloured
 // by severity, the message on hover), the list of findings beside it (a
-// click scrolls to the mark), the checklist (✓ ⚠ ✗ —), and filters by
+// click scrolls to the mark), the checklist (✓ ⓘ ⚠ ✗ —), and filters by
 // severity and rule. The style sheet and script are inlined; with scripts
 // off everything is shown and the filters are hidden; it prints without
 // the filters. Every text of the report is escaped (html/template).
@@ -117,7 +117,7 @@ func htmlReport(n int, f File) htmlFile {
 		switch it.Status {
 		case lint.StatusFail, lint.StatusWarn:
 			h.Late = "是"
-		case lint.StatusPass:
+		case lint.StatusPass, lint.StatusInfo:
 			h.Late = "否"
 		}
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // SummaryMarkdown writes one Markdown table for a folder of reports: one
-// row per file, one column per rule (✓ ⚠ ✗ —), the report year, the counts
+// row per file, one column per rule (✓ ⓘ ⚠ ✗ —), the report year, the counts
 // of errors, warnings and infos, and the reason a file could not be read.
 // rules gives the columns, in order (the Linter's enabled rules).
 func SummaryMarkdown(w io.Writer, files []File, rules []*lint.Rule) error {

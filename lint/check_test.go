@@ -65,3 +65,54 @@ func TestAppliesYear(t *testing.T) {
 		})
 	}
 }
+
+// severityCheck reports one finding of its rule at the first line, at the
+// severity it is given (none for 0).
+type severityCheck struct {
+	rule *Rule
+	sev  Severity
+}
+
+func (c severityCheck) Rules() []*Rule { return []*Rule{c.rule} }
+func (c severityCheck) Run(p *Pass) error {
+	if c.sev != 0 {
+		p.Report(c.rule, c.sev, Range{Start: 0, End: 3}, "缺少某部分:可以不写")
+	}
+	return nil
+}
+
+// TestChecklistStatus checks the verdict of a row for each worst severity:
+// an info finding (a part that may be left out, such as section/other) is
+// not shown as met, but as info, pointing at the finding, with its message
+// as the note.
+func TestChecklistStatus(t *testing.T) {
+	tests := []struct {
+		sev  Severity
+		want ChecklistItem
+	}{
+		{0, ChecklistItem{Status: StatusPass}},
+		{Info, ChecklistItem{Status: StatusInfo, Note: "缺少某部分:可以不写"}},
+		{Warning, ChecklistItem{Status: StatusWarn}},
+		{Error, ChecklistItem{Status: StatusFail}},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.want.Status), func(t *testing.T) {
+			r := &Rule{ID: "section/x", Title: "x", Severity: Info}
+			l, err := New(Config{Rules: []*Rule{r}, Checks: []Check{severityCheck{r, tc.sev}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := l.Check(context.Background(), []byte("青山区2023年度法治政府建设情况报告\n过去一年,我区扎实推进。"), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			it := res.Checklist[0]
+			if tc.sev != 0 && it.Where.Start.Line != 1 {
+				t.Errorf("Where = line %d, want 1 (the finding)", it.Where.Start.Line)
+			}
+			if it.Status != tc.want.Status || it.Note != tc.want.Note {
+				t.Errorf("row = %s %q, want %s %q", it.Status, it.Note, tc.want.Status, tc.want.Note)
+			}
+		})
+	}
+}

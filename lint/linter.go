@@ -3,6 +3,7 @@ package lint
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ducha-dev/ducha/decode"
@@ -152,7 +153,12 @@ type Result struct {
 type Status string
 
 const (
-	StatusPass Status = "pass" // met, or only info findings
+	StatusPass Status = "pass" // met
+	// StatusInfo is an info finding at worst: not a failure, but not met as
+	// written either (a part that is missing where missing it is allowed,
+	// such as "其他需要报告的情况"), so not shown as met. The row's Note is
+	// the finding's message.
+	StatusInfo Status = "info"
 	StatusWarn Status = "warn" // a warning at worst
 	StatusFail Status = "fail" // an error
 	StatusNA   Status = "n/a"  // the requirement does not apply to this report
@@ -164,12 +170,13 @@ type ChecklistItem struct {
 	Title  string
 	Status Status
 	// Where points at the evidence (a part's heading) or, when the
-	// requirement is not met (warn or fail), at its first most serious
-	// finding. Zero when neither exists.
+	// requirement is not met (info, warn or fail), at its first most
+	// serious finding. Zero when neither exists.
 	Where Span
-	// Note explains an n/a status; on another row it says where the report
-	// year the requirement depends on came from, when the title does not
-	// name it ("报告年度(2020年)取自正文开头…").
+	// Note explains an n/a status, and starts with the message of an info
+	// row's finding; it also says where the report year the requirement
+	// depends on came from, when the title does not name it
+	// ("报告年度(2020年)取自正文开头…").
 	Note string
 }
 
@@ -241,17 +248,28 @@ func (l *Linter) Lint(ctx context.Context, doc *Document) (*Result, error) {
 	return res, nil
 }
 
+// joinNote puts note after msg as the next sentence.
+func joinNote(msg, note string) string {
+	if msg == "" {
+		return note
+	}
+	if !strings.HasSuffix(msg, "。") {
+		msg += "。"
+	}
+	return msg + note
+}
+
 func (l *Linter) checklist(doc *Document, st *lintState, findings []Finding) []ChecklistItem {
 	items := make([]ChecklistItem, 0, len(l.rules))
 	for _, r := range l.rules {
 		it := ChecklistItem{Rule: r.ID, Title: r.Title, Status: StatusPass}
 		worst := Severity(0)
-		for _, f := range findings { // sorted: the first of the worst wins
+		// findings are sorted: the first of the worst wins
+		var first Finding
+		for _, f := range findings {
 			if f.Rule == r.ID && f.Severity > worst {
-				worst = f.Severity
-				if worst >= Warning {
-					it.Where = f.Span
-				}
+				worst, first = f.Severity, f
+				it.Where = f.Span
 			}
 		}
 		if ev, ok := st.evidence[r.ID]; ok {
@@ -262,11 +280,13 @@ func (l *Linter) checklist(doc *Document, st *lintState, findings []Finding) []C
 			it.Status = StatusFail
 		case Warning:
 			it.Status = StatusWarn
+		case Info:
+			it.Status, it.Note = StatusInfo, first.Message
 		}
 		if why, ok := st.na[r.ID]; ok && worst == 0 {
 			it.Status, it.Note = StatusNA, why
 		} else if n, ok := st.notes[r.ID]; ok {
-			it.Note = n
+			it.Note = joinNote(it.Note, n) // after an info row's message
 		}
 		items = append(items, it)
 	}

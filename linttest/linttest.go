@@ -34,17 +34,19 @@
 //
 // Run reports every expected finding that is missing and every finding that
 // was not expected, each with the file and line, and a cmp.Diff of the two
-// lists. With -update it rewrites the expectation files from what the linter
-// now reports, keeping their comments, directives and "!" lines.
+// lists that shows only the differences. With -update it rewrites the
+// expectation files from what the linter now reports, keeping their
+// comments, directives and "!" lines; a "!" line that the new findings
+// contradict is dropped, with a warning (logged: go test -v shows it).
 //
-// The package registers the -update flag in the test binary: tests that
-// import it use Updating() instead of declaring their own.
+// The -update flag is internal/golden's, the one flag of every ducha test
+// package: a test binary that imports linttest accepts it, and tests use
+// Updating() instead of declaring their own.
 package linttest
 
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -53,21 +55,24 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/google/go-cmp/cmp"
-
+	"github.com/ducha-dev/ducha/internal/golden"
 	"github.com/ducha-dev/ducha/lint"
 )
 
-var update = flag.Bool("update", false, "rewrite expectation and golden files from the current output")
-
 // Updating reports whether the test binary runs with -update.
-func Updating() bool { return *update }
+func Updating() bool { return golden.Update() }
 
 // Testing is the part of *testing.T the harness needs, so that the harness
 // itself can be tested with a fake.
 type Testing interface {
 	Helper()
 	Errorf(format string, args ...any)
+}
+
+// logger is the optional part of Testing that Run uses for warnings (a
+// *testing.T has it); without it, warnings are reported with Errorf.
+type logger interface {
+	Logf(format string, args ...any)
 }
 
 // Run checks the reports in dir against their expectation files. With no
@@ -82,7 +87,15 @@ func Run(t Testing, l *lint.Linter, dir string, cases ...string) {
 		return
 	}
 	for _, r := range reports {
-		for _, msg := range CheckReport(l, r).Problems {
+		out := CheckReport(l, r)
+		for _, msg := range out.Warnings {
+			if lg, ok := t.(logger); ok {
+				lg.Logf("%s", msg)
+			} else {
+				t.Errorf("%s", msg)
+			}
+		}
+		for _, msg := range out.Problems {
 			t.Errorf("%s", msg)
 		}
 	}
@@ -137,6 +150,9 @@ type Outcome struct {
 	// Problems are the differences from the expectations, one message each;
 	// none when the report meets them.
 	Problems []string
+	// Warnings are what -update did that the author should look at: the
+	// "!" lines it dropped because the linter now reports their rule.
+	Warnings []string
 }
 
 // CheckReport checks the report at path (X.txt or X.html) against its
@@ -150,7 +166,11 @@ func CheckReport(l *lint.Linter, report string) Outcome {
 		return out
 	}
 	exp, err := ReadExpectations(wantFile)
-	if err != nil && !(os.IsNotExist(err) && *update) {
+	switch {
+	case os.IsNotExist(err) && !golden.Update():
+		out.Problems = append(out.Problems, fmt.Sprintf("linttest: %s has no expectation file %s: write it, or run go test -update to create it from the current findings (then check every line)", report, wantFile))
+		return out
+	case err != nil && !os.IsNotExist(err):
 		out.Problems = append(out.Problems, fmt.Sprintf("linttest: %v", err))
 		return out
 	}
@@ -172,8 +192,13 @@ func CheckReport(l *lint.Linter, report string) Outcome {
 		return out
 	}
 	out.Result = res
-	if *update {
-		if err := os.WriteFile(wantFile, exp.Rewrite(res.Findings), 0o644); err != nil {
+	if golden.Update() {
+		b, dropped := exp.rewrite(res.Findings)
+		for _, d := range dropped {
+			out.Warnings = append(out.Warnings, fmt.Sprintf("linttest: %s:%d: dropped \"!%s\": the rule is now reported at %d:%d (%s: %s), and the rewritten file expects that finding; check that it is right",
+				wantFile, d.absent.fileLine, d.absent, d.finding.Span.Start.Line, d.finding.Span.Start.Column, d.finding.Severity, d.finding.Message))
+		}
+		if err := os.WriteFile(wantFile, b, 0o644); err != nil {
 			out.Problems = append(out.Problems, fmt.Sprintf("linttest: %v", err))
 		}
 		return out
@@ -218,6 +243,7 @@ type Expectations struct {
 type Absent struct {
 	Rule     string
 	Severity lint.Severity
+	fileLine int // where it is written in the .want file
 }
 
 func (a Absent) matches(f lint.Finding) bool {
@@ -302,6 +328,7 @@ func ReadExpectations(path string) (*Expectations, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s:%d: %v", path, n, err)
 			}
+			a.fileLine = n
 			e.Absent = append(e.Absent, a)
 		default:
 			m := wantLine.FindStringSubmatch(line)
@@ -482,7 +509,8 @@ func lineOrNone(n int) string {
 }
 
 // Check compares findings with the expectations and returns one message per
-// difference, analysistest style, followed by a diff of the two lists.
+// difference, analysistest style, followed by a diff that lists only the
+// expected lines no finding matched and the findings no line expected.
 func (e *Expectations) Check(report string, findings []lint.Finding) []string {
 	var msgs []string
 	used, missing := e.match(findings)
@@ -503,16 +531,48 @@ func (e *Expectations) Check(report string, findings []lint.Finding) []string {
 	}
 	sort.Strings(msgs)
 	if len(msgs) > 0 {
-		var want, got []string
-		for _, w := range e.Want {
-			want = append(want, w.String())
-		}
-		for _, f := range findings {
-			got = append(got, fmt.Sprintf("%d:%d %s %s", f.Span.Start.Line, f.Span.Start.Column, f.Severity, f.Rule))
-		}
-		msgs = append(msgs, fmt.Sprintf("%s: findings mismatch (-want +got):\n%s", report, cmp.Diff(want, got)))
+		msgs = append(msgs, fmt.Sprintf("%s: findings mismatch (-want +got):\n%s", report, e.diff(findings)))
 	}
 	return msgs
+}
+
+// diff lists, in file order, only what differs: "- " and the expected
+// line for each that no finding matched, "+ " and the finding for each that
+// no line expected. A finding an expected line matches is no difference,
+// though the line has no column or a message regexp, and neither is an
+// unlisted finding that @partial accepts; a finding a "!" line forbids is
+// listed, with that line.
+func (e *Expectations) diff(findings []lint.Finding) string {
+	type entry struct {
+		line, col int
+		text      string
+	}
+	used, missing := e.match(findings)
+	var es []entry
+	for _, w := range missing {
+		es = append(es, entry{w.Line, w.Column, "- " + w.String()})
+	}
+	for i, f := range findings {
+		text := fmt.Sprintf("+ %d:%d %s %s", f.Span.Start.Line, f.Span.Start.Column, f.Severity, f.Rule)
+		forbidden := false
+		for _, a := range e.Absent {
+			if a.matches(f) {
+				text, forbidden = text+" (!"+a.String()+")", true
+				break
+			}
+		}
+		if forbidden || !used[i] && (!e.Partial || f.Severity == lint.Error) {
+			es = append(es, entry{f.Span.Start.Line, f.Span.Start.Column, text})
+		}
+	}
+	sort.SliceStable(es, func(i, j int) bool {
+		return es[i].line < es[j].line || es[i].line == es[j].line && es[i].col < es[j].col
+	})
+	var b strings.Builder
+	for _, x := range es {
+		b.WriteString("\t" + x.text + "\n")
+	}
+	return b.String()
 }
 
 // match pairs each expected finding with the first unused finding it
@@ -550,9 +610,23 @@ func (e *Expectations) Unexpected(findings []lint.Finding) []lint.Finding {
 
 // Rewrite returns the expectation file for findings: the old header
 // (comments and directives), one "LINE:COL SEVERITY RULE" line per finding
-// with its message above it as a "#>" comment, and the old "!" lines. A
-// message regexp of an old line that still matches its finding is kept.
+// with its message above it as a "#>" comment, and the old "!" lines that
+// the findings do not contradict (a file that both expects a finding and
+// forbids it could never pass). A message regexp of an old line that still
+// matches its finding is kept.
 func (e *Expectations) Rewrite(findings []lint.Finding) []byte {
+	b, _ := e.rewrite(findings)
+	return b
+}
+
+// dropped is a "!" line Rewrite left out, and the finding that contradicts
+// it.
+type dropped struct {
+	absent  Absent
+	finding lint.Finding
+}
+
+func (e *Expectations) rewrite(findings []lint.Finding) ([]byte, []dropped) {
 	var b strings.Builder
 	for _, h := range e.header {
 		b.WriteString(h + "\n")
@@ -569,8 +643,16 @@ func (e *Expectations) Rewrite(findings []lint.Finding) []byte {
 		}
 		b.WriteString("\n")
 	}
+	var drops []dropped
+absent:
 	for _, a := range e.Absent {
+		for _, f := range findings {
+			if a.matches(f) {
+				drops = append(drops, dropped{a, f})
+				continue absent
+			}
+		}
 		fmt.Fprintf(&b, "!%s\n", a.String())
 	}
-	return []byte(b.String())
+	return []byte(b.String()), drops
 }

@@ -1,11 +1,15 @@
 package linttest
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -310,5 +314,136 @@ func TestUnexpected(t *testing.T) {
 	got := e.Unexpected(res.Findings)
 	if len(got) != 1 || got[0].Span.Start.Line != 3 {
 		t.Errorf("Unexpected = %v, want the finding on line 3 only", got)
+	}
+}
+
+// logT is a fakeT that also has Logf, as *testing.T does.
+type logT struct {
+	fakeT
+	logs []string
+}
+
+func (l *logT) Logf(format string, args ...any) {
+	l.logs = append(l.logs, fmt.Sprintf(format, args...))
+}
+
+// withUpdate runs f as under go test -update.
+func withUpdate(t *testing.T, f func()) {
+	t.Helper()
+	if err := flag.Set("update", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer flag.Set("update", "false")
+	f()
+}
+
+// TestUpdateDropsContradictedAbsent checks that -update does not write a
+// file that both expects a rule's finding and forbids the rule ("!RULE"):
+// the "!" line goes, with a warning that says where it was and why, and
+// the rewritten file passes. A "!" line the findings do not contradict
+// stays.
+func TestUpdateDropsContradictedAbsent(t *testing.T) {
+	dir := t.TempDir()
+	writeCase(t, dir, "r", "召开会议XX次\n", "# c\n!text/xx\n!error text/xx\n!title/missing\n")
+	ft := &logT{}
+	withUpdate(t, func() { Run(ft, testLinter(t), dir) })
+	if len(ft.errs) != 0 {
+		t.Errorf("errors under -update: %q", ft.errs)
+	}
+	if len(ft.logs) != 1 || !strings.Contains(ft.logs[0], `r.want:2: dropped "!text/xx": the rule is now reported at 1:5`) {
+		t.Errorf("warnings = %q, want one about r.want:2", ft.logs)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "r.want"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# c\n#> 占位符XX\n1:5 warning text/xx\n!error text/xx\n!title/missing\n"
+	if diff := cmp.Diff(want, string(b)); diff != "" {
+		t.Errorf("rewritten r.want (-want +got):\n%s", diff)
+	}
+	ft = &logT{}
+	Run(ft, testLinter(t), dir)
+	if len(ft.errs)+len(ft.logs) != 0 {
+		t.Errorf("the rewritten file fails: %q %q", ft.errs, ft.logs)
+	}
+}
+
+// TestUpdateWarnsWithoutLogf checks that a Testing without Logf still
+// gets the warning (as an error), rather than losing it.
+func TestUpdateWarnsWithoutLogf(t *testing.T) {
+	dir := t.TempDir()
+	writeCase(t, dir, "r", "召开会议XX次\n", "!text/xx\n")
+	ft := &fakeT{}
+	withUpdate(t, func() { Run(ft, testLinter(t), dir) })
+	if len(ft.errs) != 1 || !strings.Contains(ft.errs[0], `dropped "!text/xx"`) {
+		t.Errorf("errors = %q", ft.errs)
+	}
+}
+
+// TestDiffShowsOnlyDifferences checks that the mismatch diff leaves out
+// the findings an expected line matches, though the line has no column or
+// a message regexp, and the unlisted warnings @partial accepts: only the
+// missing line and the unexpected finding are in it.
+func TestDiffShowsOnlyDifferences(t *testing.T) {
+	report := "召开会议XX次\n第二行\nXX人参加\n第四行XX\n"
+	tests := []struct {
+		name, want string
+		minus      []string // the diff's - lines
+		plus       []string // and + lines
+	}{
+		{"regexp and no column", "1 text/xx 占位\n2 text/xx\n3:1 warning text/xx\n", []string{"2 text/xx"}, []string{"4:4 warning text/xx"}},
+		{"partial", "@partial\n2 text/xx\n3 text/xx\n", []string{"2 text/xx"}, nil},
+		{"forbidden", "@partial\n1 text/xx\n3 text/xx\n!warning text/xx\n", nil, []string{"1:5 warning text/xx (!warning text/xx)", "3:1 warning text/xx (!warning text/xx)", "4:4 warning text/xx (!warning text/xx)"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeCase(t, dir, "r", report, tc.want)
+			ft := &fakeT{}
+			Run(ft, testLinter(t), dir)
+			var diff string
+			for _, e := range ft.errs {
+				if strings.Contains(e, "findings mismatch") {
+					diff = e
+				}
+			}
+			if diff == "" {
+				t.Fatalf("no diff in %q", ft.errs)
+			}
+			var minus, plus []string
+			for _, l := range strings.Split(diff, "\n") {
+				l = strings.TrimSpace(l)
+				switch {
+				case strings.HasPrefix(l, "- "):
+					minus = append(minus, l[2:])
+				case strings.HasPrefix(l, "+ "):
+					plus = append(plus, l[2:])
+				}
+			}
+			if !slices.Equal(minus, tc.minus) || !slices.Equal(plus, tc.plus) {
+				t.Errorf("diff has - %q + %q, want - %q + %q:\n%s", minus, plus, tc.minus, tc.plus, diff)
+			}
+		})
+	}
+}
+
+// TestMissingWant checks that a report without an expectation file says
+// how to create one.
+func TestMissingWant(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "r.txt"), []byte("召开会议XX次\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ft := &fakeT{}
+	Run(ft, testLinter(t), dir)
+	if len(ft.errs) != 1 || !strings.Contains(ft.errs[0], "r.want") || !strings.Contains(ft.errs[0], "go test -update") {
+		t.Fatalf("errors = %q, want one naming r.want and go test -update", ft.errs)
+	}
+	// and -update creates it
+	withUpdate(t, func() { Run(&logT{}, testLinter(t), dir) })
+	ft = &fakeT{}
+	Run(ft, testLinter(t), dir)
+	if len(ft.errs) != 0 {
+		t.Errorf("after -update: %q", ft.errs)
 	}
 }

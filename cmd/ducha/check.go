@@ -29,7 +29,7 @@ const checkUsage = `用法:ducha check [选项] 路径...
                        json     供其他程序读取的 JSON 文档
                        sarif    SARIF 2.1.0,供 GitHub 代码扫描等使用
                        github   GitHub Actions 的注释命令(::error file=…)
-                       checklist 每个文件一张要求清单(Markdown 表格,✓ ⚠ ✗ —)
+                       checklist 每个文件一张要求清单(Markdown 表格,✓ ⓘ ⚠ ✗ —)
                        html     一个独立的网页报告(一般用 --output 写到文件):正文中标出每个问题,
                                 旁边列出问题和要求清单,可按级别、规则筛选;多个文件时先列总表
                        docx     报告的批注副本(须用 --output,只能一份报告):每个问题一条
@@ -47,7 +47,7 @@ const checkUsage = `用法:ducha check [选项] 路径...
   --rules 路径         追加规则文件,或目录中的 *.hcl(可重复)
   --no-builtin         不加载内置规则
   --disable 规则ID     关闭一条规则(可重复)
-  --severity ID=级别   改变一条规则的级别为 error、warning 或 info(可重复)
+  --severity ID=级别   改变一条规则的级别为 error、warning 或 info;off 即关闭(可重复)
   --fail-on 级别       有这一级别或更严重的问题时退出码为 1:error(默认)、warning、info
 
 输入:
@@ -57,7 +57,8 @@ const checkUsage = `用法:ducha check [选项] 路径...
   --year 年份          所报告的年度,用于所有文件,代替从标题或正文读出的年度
   --published 日期     报告的发布日期(如 2024-03-20),用于所有文件,代替网页上的发布日期
   --stdin-name 名称    标准输入在输出中的名称(默认 <stdin>)
-  --max-size 大小      单个文件的大小上限,如 64M、500K(默认 64M)
+  --max-size 大小      单个文件的大小上限,如 64M、500K、1.5M(默认 64M);单位 K、M、G,
+                       也可写 KB、MB、GB 或 KiB、MiB、GiB,均按 1024 进位;不写单位为字节
   --encoding 编码      文本文件的编码,无法自动识别时使用:gb18030、gbk、big5、utf-16le 等
                        (先自动识别:BOM、UTF-8、网页的 charset、UTF-16,都不成时才用它)
   --force-encoding 编码 一律按这个编码读文本文件和网页,不自动识别(只有 BOM 优先)
@@ -86,6 +87,8 @@ type ruleFlags struct {
 	// lean loads the built-in rules without their documentation and
 	// examples (rules.BuiltinLean), for a command that does not show them.
 	lean bool
+	// cmd is the command's name, for the "ducha NAME:" of its messages.
+	cmd string
 }
 
 // registerSources registers the flags that say which rules load.
@@ -102,6 +105,8 @@ func (r *ruleFlags) register(fs *flag.FlagSet) {
 	fs.Var(&r.severity, "severity", "ID=级别")
 }
 
+// checkFlags are check's flags as the flag package fills them; parse
+// checks their values and converts them into checkOptions.
 type checkFlags struct {
 	ruleFlags
 	format, summary, output, color string
@@ -135,224 +140,221 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 // Report years accepted from flags and configuration.
 const minYear, maxYear = 1949, 2100
 
-// parseFlags parses a command's flags, which may come before, between or
-// after its other arguments, as users type them ("--" ends the flags).
-// It prints the usage to stdout for --help and returns ok=false with the
-// exit status when the command should stop.
-func (c *cli) parseFlags(fs *flag.FlagSet, args []string, usage string) (rest []string, code int, ok bool) {
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
-	for {
-		err := fs.Parse(args)
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(c.stdout, usage)
-			return nil, exitOK, false
-		}
-		if err != nil {
-			fmt.Fprintf(c.stderr, "ducha %s: %s\n运行 \"ducha %s --help\" 查看用法。\n", fs.Name(), flagError(err), fs.Name())
-			return nil, exitTrouble, false
-		}
-		left := fs.Args()
-		if len(left) == 0 {
-			return rest, exitOK, true
-		}
-		if n := len(args) - len(left); n > 0 && args[n-1] == "--" {
-			return append(rest, left...), exitOK, true
-		}
-		rest = append(rest, left[0])
-		args = left[1:]
+func (c *cli) check(inv *invocation, cf *checkFlags) int {
+	opts, err := cf.parse(inv.args, inv.given)
+	if err != nil {
+		return inv.usageErr("%v", err)
 	}
-}
-
-// flagErrors translate the flag package's messages.
-var flagErrors = []struct {
-	re   *regexp.Regexp
-	repl string
-}{
-	{regexp.MustCompile(`^flag provided but not defined: (.+)$`), "没有选项 $1"},
-	{regexp.MustCompile(`^flag needs an argument: (.+)$`), "选项 $1 需要一个值"},
-	{regexp.MustCompile(`^invalid value (".*") for flag (\S+): .*$`), "选项 $2 的值 $1 无效"},
-	{regexp.MustCompile(`^invalid boolean value (".*") for -(\S+): .*$`), "选项 -$2 的值 $1 无效:应为 true 或 false"},
-}
-
-func flagError(err error) string {
-	msg := err.Error()
-	for _, fe := range flagErrors {
-		if fe.re.MatchString(msg) {
-			return fe.re.ReplaceAllString(msg, fe.repl)
-		}
-	}
-	return "选项有误:" + msg
-}
-
-// setFlags returns the names of the flags given on the command line.
-func setFlags(fs *flag.FlagSet) map[string]bool {
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	return set
-}
-
-func (c *cli) check(args []string) int {
-	var cf checkFlags
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	cf.register(fs)
-	paths, code, ok := c.parseFlags(fs, args, checkUsage)
-	if !ok {
-		return code
-	}
-	given := setFlags(fs)
-	usageErr := func(format string, args ...any) int {
-		fmt.Fprintf(c.stderr, "ducha check: "+format+"\n运行 \"ducha check --help\" 查看用法。\n", args...)
-		return exitTrouble
-	}
-	if len(paths) == 0 {
-		return usageErr("请给出要检查的报告文件或目录(- 表示标准输入)")
-	}
-	write, ok := writers[cf.format]
-	if !ok && cf.format != "docx" {
-		return usageErr("未知的输出格式 %q(可用:text、json、sarif、github、checklist、html、docx)", cf.format)
-	}
-	if cf.format == "docx" && cf.summary != "" {
-		return usageErr("--format docx 不能与 --summary 同用")
-	}
-	var summarize func(io.Writer, []format.File, []*lint.Rule) error
-	switch cf.summary {
-	case "":
-	case "csv":
-		summarize = format.SummaryCSV
-	case "markdown", "md":
-		summarize = format.SummaryMarkdown
-	default:
-		return usageErr("未知的汇总表格式 %q(可用:csv、markdown)", cf.summary)
-	}
-	writeFindings := summarize == nil || given["format"] || cf.output != ""
-	if summarize != nil && writeFindings && cf.output == "" && (cf.format == "json" || cf.format == "sarif" || cf.format == "html") {
-		return usageErr("--format %s 与 --summary 不能同时写到标准输出;请用 --output 把 %s 写到文件", cf.format, cf.format)
-	}
-	if cf.color != "auto" && cf.color != "always" && cf.color != "never" {
-		return usageErr("--color 应为 auto、always 或 never,不能是 %q", cf.color)
-	}
-	if cf.jobs < 1 {
-		return usageErr("--jobs 应为正整数")
-	}
-	for _, f := range [][2]string{{"encoding", cf.encoding}, {"force-encoding", cf.forceEncoding}} {
-		if f[1] != "" {
-			if err := decode.CheckEncoding(f[1]); err != nil {
-				return usageErr("--%s:%v", f[0], err)
-			}
-		}
-	}
-	var published time.Time
-	if given["published"] {
-		t, err := lint.ParseDate(cf.published)
-		if err != nil {
-			return usageErr("--published:%v", err)
-		}
-		published = t
-	}
-	if given["year"] && (cf.year < minYear || cf.year > maxYear) {
-		return usageErr("--year 应为 %d 到 %d 之间的年份", minYear, maxYear)
-	}
-	var maxSize int64
-	if cf.maxSize != "" {
-		n, err := parseSize(cf.maxSize)
-		if err != nil {
-			return usageErr("--max-size %v", err)
-		}
-		maxSize = n
-	}
-	for _, g := range append(append([]string(nil), cf.include...), cf.exclude...) {
-		if err := checkGlob(g); err != nil {
-			return usageErr("%v", err)
-		}
-	}
-
-	var flagFailOn lint.Severity
-	if cf.failOn != "" {
-		s, err := lint.ParseSeverity(cf.failOn)
-		if err != nil {
-			return usageErr("--fail-on 应为 error、warning 或 info,不能是 %q", cf.failOn)
-		}
-		flagFailOn = s
-	}
-
 	cf.lean = cf.format != "sarif" // SARIF shows the rules' documentation
+	cf.cmd = inv.name
 	ld, ok := c.load(cf.ruleFlags)
 	if !ok {
 		return exitTrouble
 	}
-	failOn := cmp.Or(flagFailOn, ld.cfg.failOn, lint.Error)
-	w := walker{include: defaultInclude, exclude: ld.cfg.exclude, stdinName: cf.stdinName}
-	if len(ld.cfg.include) > 0 {
-		w.include = ld.cfg.include
-	}
-	if len(cf.include) > 0 {
-		w.include = cf.include
-	}
-	if len(cf.exclude) > 0 {
-		w.exclude = cf.exclude
-	}
-	inputs, err := w.expand(paths)
+	plan := opts.merge(ld.cfg, c.stdin)
+	inputs, err := plan.walk.expand(opts.paths)
 	if err != nil {
-		return usageErr("%v", err)
+		return inv.usageErr("%v", err)
 	}
-	opt := readOptions{year: ld.cfg.year, maxSize: maxSize, stdin: c.stdin, encoding: cf.encoding, force: cf.forceEncoding}
-	if given["year"] {
-		opt.year = cf.year
-	}
-	opt.published = ld.cfg.published
-	if given["published"] {
-		opt.published = published
-	}
+	return c.runCheck(inv, opts, plan, ld, inputs)
+}
 
-	if cf.format == "docx" {
-		return c.writeDocx(c.ctx, ld.linter, inputs, opt, cf.output, failOn)
+// checkOptions are check's flags, checked and converted: what the command
+// line asks for, before the configuration is merged in. A zero value means
+// "not given" where the configuration may say otherwise.
+type checkOptions struct {
+	paths []string
+
+	write         writer     // --format; nil for docx
+	docx          bool       // --format docx
+	summarize     summarizer // --summary; nil for none
+	writeFindings bool       // the --format output is wanted
+	output, color string
+	jobs          int
+	quiet         bool
+
+	stdinName        string
+	encoding, force  string
+	year             int       // 0: not given
+	published        time.Time // zero: not given
+	maxSize          int64     // 0: decode.DefaultMaxSize
+	include, exclude []string  // nil: not given
+	failOn           lint.Severity
+}
+
+type (
+	writer     = func(io.Writer, []format.File, writeEnv) error
+	summarizer = func(io.Writer, []format.File, []*lint.Rule) error
+)
+
+// parse checks the flags' values, in the order the help lists them, and
+// returns the first mistake as a message for the user.
+func (cf *checkFlags) parse(paths []string, given map[string]bool) (*checkOptions, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("请给出要检查的报告文件或目录(- 表示标准输入)")
 	}
-	if cf.output != "" && overwritesInput(cf.output, inputs) {
-		return usageErr("--output %s 是要检查的文件之一;ducha 不会覆盖被检查的报告,请换一个输出文件", cf.output)
+	o := &checkOptions{paths: paths, output: cf.output, color: cf.color, jobs: cf.jobs, quiet: cf.quiet,
+		stdinName: cf.stdinName, encoding: cf.encoding, force: cf.forceEncoding, include: cf.include, exclude: cf.exclude}
+	if err := cf.parseOutputs(o, given); err != nil {
+		return nil, err
+	}
+	if cf.jobs < 1 {
+		return nil, errors.New("--jobs 应为正整数")
+	}
+	if err := cf.parseInputs(o, given); err != nil {
+		return nil, err
+	}
+	if cf.failOn != "" {
+		s, err := lint.ParseSeverity(cf.failOn)
+		if err != nil {
+			return nil, fmt.Errorf("--fail-on 应为 error、warning 或 info,不能是 %q", cf.failOn)
+		}
+		o.failOn = s
+	}
+	return o, nil
+}
+
+// parseOutputs reads --format, --summary and --color.
+func (cf *checkFlags) parseOutputs(o *checkOptions, given map[string]bool) error {
+	o.write = writers[cf.format]
+	o.docx = cf.format == "docx"
+	if o.write == nil && !o.docx {
+		return fmt.Errorf("未知的输出格式 %q(可用:text、json、sarif、github、checklist、html、docx)", cf.format)
+	}
+	if o.docx && cf.summary != "" {
+		return errors.New("--format docx 不能与 --summary 同用")
+	}
+	switch cf.summary {
+	case "":
+	case "csv":
+		o.summarize = format.SummaryCSV
+	case "markdown", "md":
+		o.summarize = format.SummaryMarkdown
+	default:
+		return fmt.Errorf("未知的汇总表格式 %q(可用:csv、markdown)", cf.summary)
+	}
+	o.writeFindings = o.summarize == nil || given["format"] || cf.output != ""
+	if o.summarize != nil && o.writeFindings && cf.output == "" && (cf.format == "json" || cf.format == "sarif" || cf.format == "html") {
+		return fmt.Errorf("--format %s 与 --summary 不能同时写到标准输出;请用 --output 把 %s 写到文件", cf.format, cf.format)
+	}
+	if cf.color != "auto" && cf.color != "always" && cf.color != "never" {
+		return fmt.Errorf("--color 应为 auto、always 或 never,不能是 %q", cf.color)
+	}
+	return nil
+}
+
+// parseInputs reads the flags that say how to read the reports.
+func (cf *checkFlags) parseInputs(o *checkOptions, given map[string]bool) error {
+	for _, f := range [][2]string{{"encoding", cf.encoding}, {"force-encoding", cf.forceEncoding}} {
+		if f[1] != "" {
+			if err := decode.CheckEncoding(f[1]); err != nil {
+				return fmt.Errorf("--%s:%v", f[0], err)
+			}
+		}
+	}
+	if given["published"] {
+		t, err := lint.ParseDate(cf.published)
+		if err != nil {
+			return fmt.Errorf("--published:%v", err)
+		}
+		o.published = t
+	}
+	if given["year"] {
+		if cf.year < minYear || cf.year > maxYear {
+			return fmt.Errorf("--year 应为 %d 到 %d 之间的年份", minYear, maxYear)
+		}
+		o.year = cf.year
+	}
+	if cf.maxSize != "" {
+		n, err := parseSize(cf.maxSize)
+		if err != nil {
+			return fmt.Errorf("--max-size %v", err)
+		}
+		o.maxSize = n
+	}
+	for _, g := range append(append([]string(nil), cf.include...), cf.exclude...) {
+		if err := checkGlob(g); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A checkPlan is the command line merged with the configuration file:
+// where a flag is given, it wins.
+type checkPlan struct {
+	walk   walker
+	read   readOptions
+	failOn lint.Severity
+}
+
+// merge merges the options with the configuration (the zero config when
+// there is no file) into what check does.
+func (o *checkOptions) merge(cfg *config, stdin io.Reader) checkPlan {
+	p := checkPlan{failOn: cmp.Or(o.failOn, cfg.failOn, lint.Error)}
+	p.walk = walker{include: defaultInclude, exclude: cfg.exclude, stdinName: o.stdinName}
+	if len(cfg.include) > 0 {
+		p.walk.include = cfg.include
+	}
+	if len(o.include) > 0 {
+		p.walk.include = o.include
+	}
+	if len(o.exclude) > 0 {
+		p.walk.exclude = o.exclude
+	}
+	p.read = readOptions{year: cmp.Or(o.year, cfg.year), maxSize: o.maxSize, stdin: stdin,
+		encoding: o.encoding, force: o.force, published: cfg.published}
+	if !o.published.IsZero() {
+		p.read.published = o.published
+	}
+	return p
+}
+
+// runCheck checks the inputs and writes the results as the options say.
+func (c *cli) runCheck(inv *invocation, o *checkOptions, plan checkPlan, ld *loaded, inputs []input) int {
+	if o.docx {
+		return c.writeDocx(c.ctx, ld.linter, inputs, plan.read, o.output, plan.failOn)
+	}
+	if o.output != "" && overwritesInput(o.output, inputs) {
+		return inv.usageErr("--output %s 是要检查的文件之一;ducha 不会覆盖被检查的报告,请换一个输出文件", o.output)
 	}
 	out := c.stdout
 	var outFile *os.File
-	if cf.output != "" && writeFindings {
-		f, err := os.Create(cf.output)
+	if o.output != "" && o.writeFindings {
+		f, err := os.Create(o.output)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "ducha check: 无法创建输出文件:%v\n", err)
-			return exitTrouble
+			return inv.fail("无法创建输出文件:%v", err)
 		}
 		defer f.Close() // a second Close after the one below is harmless
 		out, outFile = f, f
 	}
-	prog := newProgress(c.stderr, len(inputs), cf.quiet, c.getenv)
-	opt.done = prog.fileDone
-	results := checkAll(c.ctx, ld.linter, inputs, cf.jobs, opt)
+	prog := newProgress(c.stderr, len(inputs), o.quiet, c.getenv)
+	plan.read.done = prog.fileDone
+	results := checkAll(c.ctx, ld.linter, inputs, o.jobs, plan.read)
 	prog.finish()
 	if err := c.ctx.Err(); err != nil {
-		fmt.Fprintln(c.stderr, "ducha check: 已中断")
-		return exitTrouble
+		return inv.fail("已中断")
 	}
-	env := writeEnv{rules: ld.linter.Rules(), color: c.useColor(cf.color, out)}
-	if writeFindings {
-		if err := write(out, results, env); err != nil {
-			fmt.Fprintf(c.stderr, "ducha check: 输出失败:%v\n", err)
-			return exitTrouble
+	if o.writeFindings {
+		env := writeEnv{rules: ld.linter.Rules(), color: c.useColor(o.color, out)}
+		if err := o.write(out, results, env); err != nil {
+			return inv.fail("输出失败:%v", err)
 		}
 		if outFile != nil {
 			if err := outFile.Close(); err != nil {
-				fmt.Fprintf(c.stderr, "ducha check: 输出失败:%v\n", err)
-				return exitTrouble
+				return inv.fail("输出失败:%v", err)
 			}
 		}
 	}
-	if summarize != nil {
-		if writeFindings && outFile == nil {
+	if o.summarize != nil {
+		if o.writeFindings && outFile == nil {
 			fmt.Fprintln(c.stdout)
 		}
-		if err := summarize(c.stdout, results, ld.linter.Rules()); err != nil {
-			fmt.Fprintf(c.stderr, "ducha check: 输出失败:%v\n", err)
-			return exitTrouble
+		if err := o.summarize(c.stdout, results, ld.linter.Rules()); err != nil {
+			return inv.fail("输出失败:%v", err)
 		}
 	}
-	return exitCode(results, failOn)
+	return exitCode(results, plan.failOn)
 }
 
 // writeEnv is what some formats need beyond the results.
@@ -361,7 +363,7 @@ type writeEnv struct {
 	color bool
 }
 
-var writers = map[string]func(io.Writer, []format.File, writeEnv) error{
+var writers = map[string]writer{
 	"text": func(w io.Writer, fs []format.File, e writeEnv) error {
 		return format.Text(w, fs, format.TextOptions{Color: e.color})
 	},
@@ -394,25 +396,41 @@ func (c *cli) useColor(mode string, out io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// parseSize reads a size in bytes, with an optional K, M or G (×1024ⁿ).
+// sizeUnits are the units --max-size accepts, case aside: K, M and G are
+// binary (×1024ⁿ) however written, as the help says, since a user who
+// writes 1MB or 1MiB means the same limit.
+var sizeUnits = []struct {
+	suffix string
+	mult   float64
+}{
+	{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30},
+	{"kb", 1 << 10}, {"mb", 1 << 20}, {"gb", 1 << 30},
+	{"k", 1 << 10}, {"m", 1 << 20}, {"g", 1 << 30},
+	{"b", 1},
+}
+
+// sizeNumber is the number of a size: digits, and maybe a decimal part.
+var sizeNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+
+// maxSizeLimit is the largest size accepted, 1 TiB.
+const maxSizeLimit = 1 << 40
+
+// parseSize reads a size in bytes: a number, whole or decimal (1.5M), with
+// an optional unit K, M or G (also written KB, MB, GB or KiB, MiB, GiB; all
+// ×1024ⁿ) or B.
 func parseSize(s string) (int64, error) {
-	mult := int64(1)
-	switch strings.ToUpper(s[len(s)-1:]) {
-	case "K":
-		mult = 1 << 10
-	case "M":
-		mult = 1 << 20
-	case "G":
-		mult = 1 << 30
+	num, mult := strings.ToLower(strings.TrimSpace(s)), 1.0
+	for _, u := range sizeUnits {
+		if strings.HasSuffix(num, u.suffix) {
+			num, mult = strings.TrimSpace(strings.TrimSuffix(num, u.suffix)), u.mult
+			break
+		}
 	}
-	if mult > 1 {
-		s = s[:len(s)-1]
+	n, err := strconv.ParseFloat(num, 64)
+	if !sizeNumber.MatchString(num) || err != nil || n*mult < 1 || n*mult > maxSizeLimit {
+		return 0, fmt.Errorf("应为正的字节数,可加单位 K、M、G(也可写 KB、MB、GB 或 KiB、MiB、GiB,均按 1024 进位),如 64M、500K、1.5M,不能是 %q", s)
 	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n <= 0 || n > (1<<40)/mult {
-		return 0, fmt.Errorf("应为正整数字节数,可加 K、M、G,如 64M")
-	}
-	return n * mult, nil
+	return int64(n * mult), nil
 }
 
 // exitCode is exitTrouble when a file could not be checked, exitFindings

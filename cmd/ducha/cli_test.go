@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -210,12 +211,13 @@ func TestExpand(t *testing.T) {
 }
 
 func TestParseSize(t *testing.T) {
-	for in, want := range map[string]int64{"100": 100, "500K": 500 << 10, "64M": 64 << 20, "1g": 1 << 30} {
+	for in, want := range map[string]int64{"100": 100, "500K": 500 << 10, "64M": 64 << 20, "1g": 1 << 30,
+		"1MB": 1 << 20, "1MiB": 1 << 20, "1mib": 1 << 20, "1.5M": 3 << 19, "0.5K": 512, "2KB": 2 << 10, "1GiB": 1 << 30, "100B": 100, " 8M ": 8 << 20} {
 		if got, err := parseSize(in); err != nil || got != want {
 			t.Errorf("parseSize(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"0", "-1", "M", "1.5M", "abc", "2T"} {
+	for _, in := range []string{"0", "-1", "M", "abc", "2T", "1.5T", "NaN", "inf", "1e3", "0x10", "1.", ".5M", "1,5M", "2000G", "0.1"} {
 		if _, err := parseSize(in); err == nil {
 			t.Errorf("parseSize(%q) accepted", in)
 		}
@@ -241,38 +243,41 @@ func TestParseFlags(t *testing.T) {
 	}
 }
 
-// TestHelpNamesEveryFlag checks that each command's help text documents
-// every flag it accepts, and that --help prints it to stdout with exit 0.
+// TestHelpNamesEveryFlag checks that each command of the command table
+// documents every flag it accepts, in its help and (for check) in the
+// README's flag table, and that --help prints the help to stdout with exit
+// 0.
 func TestHelpNamesEveryFlag(t *testing.T) {
-	commands := []struct {
-		args     []string
-		usage    string
-		register func(*flag.FlagSet)
-	}{
-		{[]string{"check"}, checkUsage, func(fs *flag.FlagSet) { new(checkFlags).register(fs) }},
-		{[]string{"rules", "list"}, rulesListUsage, func(fs *flag.FlagSet) { new(ruleFlags).register(fs) }},
-		{[]string{"rules", "explain"}, rulesExplainUsage, func(fs *flag.FlagSet) { new(ruleFlags).registerSources(fs) }},
-		{[]string{"rules", "validate"}, rulesValidateUsage, func(fs *flag.FlagSet) { fs.Bool("no-builtin", false, "") }},
-		{[]string{"version"}, versionUsage, func(*flag.FlagSet) {}},
-		{[]string{"serve"}, serveUsage, func(fs *flag.FlagSet) { new(serveFlags).register(fs) }},
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, _ := strings.Cut(string(readme), "### Flags of `ducha check`")
+	table, _, _ = strings.Cut(table, "\n### ")
+	if len(commands) != 6 {
+		t.Errorf("%d commands in the table, want 6 (check, rules list|explain|validate, serve, version)", len(commands))
 	}
 	for _, cmd := range commands {
+		args := strings.Fields(cmd.name)
 		fs := flag.NewFlagSet("x", flag.ContinueOnError)
-		cmd.register(fs)
+		cmd.flags(fs)
 		fs.VisitAll(func(f *flag.Flag) {
 			if !strings.Contains(cmd.usage, "--"+f.Name+" ") {
-				t.Errorf("ducha %s --help does not document --%s", strings.Join(cmd.args, " "), f.Name)
+				t.Errorf("ducha %s --help does not document --%s", cmd.name, f.Name)
+			}
+			if cmd.name == "check" && !strings.Contains(table, "`--"+f.Name) {
+				t.Errorf("README's table of the flags of ducha check does not list --%s", f.Name)
 			}
 		})
 		for _, h := range []string{"--help", "-h"} {
-			code, out, errOut := ducha(t, append(append([]string(nil), cmd.args...), h)...)
+			code, out, errOut := ducha(t, append(append([]string(nil), args...), h)...)
 			if code != exitOK || out != cmd.usage || errOut != "" {
-				t.Errorf("ducha %s %s: exit %d, stdout %.40q…, stderr %q", strings.Join(cmd.args, " "), h, code, out, errOut)
+				t.Errorf("ducha %s %s: exit %d, stdout %.40q…, stderr %q", cmd.name, h, code, out, errOut)
 			}
 		}
-		code, out, _ := ducha(t, append([]string{"help"}, cmd.args...)...)
+		code, out, _ := ducha(t, append([]string{"help"}, args...)...)
 		if code != exitOK || out != cmd.usage {
-			t.Errorf("ducha help %s: exit %d, stdout %.40q…", strings.Join(cmd.args, " "), code, out)
+			t.Errorf("ducha help %s: exit %d, stdout %.40q…", cmd.name, code, out)
 		}
 	}
 	for _, args := range [][]string{{"help"}, {"--help"}, {"rules", "--help"}, {"help", "rules"}} {
@@ -387,14 +392,50 @@ func builtinLinter(t *testing.T) *lint.Linter {
 
 func TestFlagErrorsInChinese(t *testing.T) {
 	for args, want := range map[string]string{
-		"--frobnicate":       "没有选项 -frobnicate",
-		"--jobs":             "选项 -jobs 需要一个值",
-		"--jobs=x":           `选项 -jobs 的值 "x" 无效`,
-		"--no-builtin=maybe": `选项 -no-builtin 的值 "maybe" 无效`,
+		"--frobnicate":       "ducha check: 没有选项 --frobnicate",
+		"-frobnicate":        "ducha check: 没有选项 -frobnicate",
+		"--jobs":             "ducha check: 选项 --jobs 需要一个值",
+		"--jobs=x":           `ducha check: 选项 --jobs 的值 "x" 无效`,
+		"-jobs=x":            `ducha check: 选项 -jobs 的值 "x" 无效`,
+		"--no-builtin=maybe": `ducha check: 选项 --no-builtin 的值 "maybe" 无效`,
 	} {
 		code, _, stderr := ducha(t, "check", "a.txt", args)
-		if code != exitTrouble || !strings.Contains(stderr, want) {
+		if code != exitTrouble || !strings.HasPrefix(stderr, want) {
 			t.Errorf("ducha check %s: exit %d, stderr %q, want %q", args, code, stderr, want)
 		}
+	}
+}
+
+// TestMerge checks that check's flags win over the configuration where
+// they are given, and that the configuration (or the default) holds where
+// they are not.
+func TestMerge(t *testing.T) {
+	d1, d2 := time.Date(2024, 3, 20, 0, 0, 0, 0, time.UTC), time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	cfg := &config{failOn: lint.Warning, year: 2022, published: d1, include: []string{"*.txt"}, exclude: []string{"old/"}}
+	type got struct {
+		FailOn           lint.Severity
+		Year             int
+		Published        time.Time
+		Include, Exclude []string
+	}
+	tests := []struct {
+		name string
+		opts checkOptions
+		cfg  *config
+		want got
+	}{
+		{"no configuration, no flags", checkOptions{}, &config{}, got{lint.Error, 0, time.Time{}, defaultInclude, nil}},
+		{"configuration only", checkOptions{}, cfg, got{lint.Warning, 2022, d1, []string{"*.txt"}, []string{"old/"}}},
+		{"flags win", checkOptions{failOn: lint.Info, year: 2023, published: d2, include: []string{"*.docx"}, exclude: []string{"草稿*"}}, cfg,
+			got{lint.Info, 2023, d2, []string{"*.docx"}, []string{"草稿*"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := tc.opts.merge(tc.cfg, nil)
+			g := got{p.failOn, p.read.year, p.read.published, p.walk.include, p.walk.exclude}
+			if diff := cmp.Diff(tc.want, g); diff != "" {
+				t.Errorf("merge mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -394,7 +394,7 @@ func TestE2EJSON(t *testing.T) {
 	for _, it := range c.Checklist {
 		status[it.Rule] = it.Status
 	}
-	if diff := cmp.Diff(allPass(t, map[string]string{"section/responsible-person": "warn"}), status); diff != "" {
+	if diff := cmp.Diff(allPass(t, map[string]string{"section/responsible-person": "warn", "section/other": "info"}), status); diff != "" {
 		t.Errorf("checklist mismatch (-want +got):\n%s", diff)
 	}
 	if e.Error == "" || len(e.Findings) != 0 || e.Document != nil {
@@ -616,12 +616,12 @@ func TestE2ESummary(t *testing.T) {
 	unreadable := batch + "/%s" + strings.Repeat(",", len(ids)+5) + "(error)"
 	want := []string{
 		row("a-complete.txt", "2023", nil, "0,0,0"),
-		row("b-missing-other.txt", "2023", nil, "0,0,1"),
-		row("c-rp-body-only.txt", "2023", map[string]string{"section/responsible-person": "warn"}, "0,1,1"),
+		row("b-missing-other.txt", "2023", map[string]string{"section/other": "info"}, "0,0,1"),
+		row("c-rp-body-only.txt", "2023", map[string]string{"section/responsible-person": "warn", "section/other": "info"}, "0,1,1"),
 		row("d-missing-deficiencies.txt", "2023", map[string]string{"section/deficiencies": "fail"}, "1,0,0"),
 		fmt.Sprintf(unreadable, "e-empty.txt"),
 		fmt.Sprintf(unreadable, "f-binary.txt"),
-		row("h-word.docx", "2022", map[string]string{"section/deficiencies": "warn", "section/responsible-person": "warn", "date/malformed": "warn"}, "0,3,1"),
+		row("h-word.docx", "2022", map[string]string{"section/deficiencies": "warn", "section/responsible-person": "warn", "date/malformed": "warn", "section/other": "info"}, "0,3,1"),
 		row("i-page.html", "2020", map[string]string{"section/deficiencies": "warn"}, "0,1,0"),
 		// The report year is the title's (DESIGN.md §4), the body's differs.
 		row("sub/g-title-year.txt", "2024", map[string]string{"title/year": "fail"}, "1,0,0"),

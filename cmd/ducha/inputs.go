@@ -200,14 +200,16 @@ func lintOptions(in input, opt readOptions) lint.Options {
 }
 
 // readInput reads an input's bytes, at most one byte more than the size
-// limit: the decoder then refuses it as too large, and a huge file is not
-// read whole to be refused.
+// limit, so that a huge file is not read whole to be refused. One byte more
+// means too large: the message gives the file's real size (the decoder
+// would give limit+1), or only the limit for standard input.
 func readInput(in input, opt readOptions) ([]byte, error) {
 	limit := opt.maxSize
 	if limit <= 0 {
 		limit = decode.DefaultMaxSize
 	}
 	var r io.Reader
+	size := int64(-1) // unknown
 	if in.stdin {
 		if opt.stdin == nil {
 			return nil, errors.New("没有标准输入")
@@ -219,11 +221,20 @@ func readInput(in input, opt readOptions) ([]byte, error) {
 			return nil, readError(err)
 		}
 		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = st.Size()
+		}
 		r = f
 	}
 	b, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, readError(err)
+	}
+	if int64(len(b)) > limit {
+		if size > limit {
+			return nil, fmt.Errorf("文件过大(%d 字节,上限 %d 字节);如确需检查,请调高 --max-size", size, limit)
+		}
+		return nil, fmt.Errorf("文件过大(超过上限 %d 字节);如确需检查,请调高 --max-size", limit)
 	}
 	return b, nil
 }

@@ -73,45 +73,49 @@ func (c *cli) run(args []string) int {
 		return exitTrouble
 	}
 	switch args[0] {
-	case "check":
-		return c.check(args[1:])
-	case "rules":
-		return c.rules(args[1:])
-	case "serve":
-		return c.serve(args[1:])
-	case "version", "--version", "-version":
-		return c.version(args[1:])
+	case "--version", "-version":
+		args = append([]string{"version"}, args[1:]...)
 	case "help", "-h", "-help", "--help":
 		return c.help(args[1:])
+	}
+	if cmd, rest, ok := lookup(args); ok {
+		return c.invoke(cmd, rest)
+	}
+	if args[0] == "rules" {
+		return c.rulesGroup(args[1:])
 	}
 	fmt.Fprintf(c.stderr, "ducha: 未知命令 %q\n\n%s", args[0], usage)
 	return exitTrouble
 }
 
-// help prints the usage of a command: "ducha help", "ducha help check",
-// "ducha help rules explain".
-func (c *cli) help(args []string) int {
+// rulesGroup answers "ducha rules" without a known subcommand: the list of
+// them, on stdout for help and on stderr (exit 2) otherwise.
+func (c *cli) rulesGroup(args []string) int {
 	if len(args) == 0 {
+		fmt.Fprint(c.stderr, rulesUsage)
+		return exitTrouble
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(c.stdout, rulesUsage)
+		return exitOK
+	}
+	fmt.Fprintf(c.stderr, "ducha rules: 未知子命令 %q\n\n%s", args[0], rulesUsage)
+	return exitTrouble
+}
+
+// help prints the usage of a command: "ducha help", "ducha help check",
+// "ducha help rules explain", and "ducha help help".
+func (c *cli) help(args []string) int {
+	if len(args) == 0 || args[0] == "help" {
 		fmt.Fprint(c.stdout, usage)
 		return exitOK
 	}
-	switch args[0] {
-	case "check":
-		fmt.Fprint(c.stdout, checkUsage)
+	if cmd, _, ok := lookup(args); ok {
+		fmt.Fprint(c.stdout, cmd.usage)
 		return exitOK
-	case "version":
-		fmt.Fprint(c.stdout, versionUsage)
-		return exitOK
-	case "serve":
-		fmt.Fprint(c.stdout, serveUsage)
-		return exitOK
-	case "rules":
-		if len(args) > 1 {
-			if u, ok := rulesUsages[args[1]]; ok {
-				fmt.Fprint(c.stdout, u)
-				return exitOK
-			}
-		}
+	}
+	if args[0] == "rules" {
 		fmt.Fprint(c.stdout, rulesUsage)
 		return exitOK
 	}

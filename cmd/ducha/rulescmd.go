@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -34,7 +33,7 @@ const rulesListUsage = `用法:ducha rules list [选项]
   --rules 路径         追加规则文件,或目录中的 *.hcl(可重复)
   --no-builtin         不加载内置规则
   --disable 规则ID     关闭一条规则(可重复)
-  --severity ID=级别   改变一条规则的级别(可重复)
+  --severity ID=级别   改变一条规则的级别为 error、warning 或 info;off 即关闭(可重复)
 `
 
 const rulesExplainUsage = `用法:ducha rules explain [选项] 规则ID
@@ -59,28 +58,6 @@ const rulesValidateUsage = `用法:ducha rules validate [选项] 路径...
   --no-builtin         不与内置规则一起加载
 `
 
-var rulesUsages = map[string]string{"list": rulesListUsage, "explain": rulesExplainUsage, "validate": rulesValidateUsage}
-
-func (c *cli) rules(args []string) int {
-	if len(args) == 0 {
-		fmt.Fprint(c.stderr, rulesUsage)
-		return exitTrouble
-	}
-	switch args[0] {
-	case "list":
-		return c.rulesList(args[1:])
-	case "explain":
-		return c.rulesExplain(args[1:])
-	case "validate":
-		return c.rulesValidate(args[1:])
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(c.stdout, rulesUsage)
-		return exitOK
-	}
-	fmt.Fprintf(c.stderr, "ducha rules: 未知子命令 %q\n\n%s", args[0], rulesUsage)
-	return exitTrouble
-}
-
 // loaded is the rules as configured: the set, the configuration, and the
 // Linter with rules disabled and severities changed.
 type loaded struct {
@@ -95,6 +72,10 @@ type loaded struct {
 // the rules, and builds the Linter. It prints every mistake, with its
 // file, line and column, and reports whether all went well.
 func (c *cli) load(rf ruleFlags) (*loaded, bool) {
+	prefix := "ducha: "
+	if rf.cmd != "" {
+		prefix = "ducha " + rf.cmd + ": "
+	}
 	// Loading rules allocates a few megabytes, most of it garbage by the
 	// end (the rule files' syntax trees): collecting it while loading
 	// costs a short-lived command more than it frees.
@@ -124,7 +105,7 @@ func (c *cli) load(rf ruleFlags) (*loaded, bool) {
 	var missing []string
 	for _, r := range rf.rules {
 		if msg := missingRules(r); msg != "" {
-			missing = append(missing, "ducha: --rules "+r+":"+msg+"。")
+			missing = append(missing, prefix+"--rules "+r+":"+msg+"。")
 		}
 	}
 	if len(missing) > 0 {
@@ -135,7 +116,7 @@ func (c *cli) load(rf ruleFlags) (*loaded, bool) {
 	extra, err := rules.ReadFiles(append(append([]string(nil), ld.cfg.rules...), rf.rules...)...)
 	if err != nil {
 		_ = rules.WriteDiagnostics(c.stderr, cfgFiles, cfgDiags)
-		fmt.Fprintf(c.stderr, "ducha: %v\n", err)
+		fmt.Fprintf(c.stderr, "%s%v\n", prefix, err)
 		return nil, false
 	}
 	if ld.cfg.file != nil {
@@ -161,31 +142,9 @@ func (c *cli) load(rf ruleFlags) (*loaded, bool) {
 		_ = rules.WriteDiagnostics(c.stderr, cfgFiles, cfgDiags)
 		return nil, false
 	}
-	for _, d := range ld.cfg.disable {
-		ld.disabled[d.id] = true
-	}
-	for _, s := range ld.cfg.severity {
-		ld.severity[s.id] = s.severity
-	}
-	for _, id := range rf.disable {
-		if _, ok := set.DeclRange(id); !ok {
-			fmt.Fprintf(c.stderr, "ducha: --disable:没有 id 为 %q 的规则%s;运行 ducha rules list 查看所有规则。\n", id, rules.Suggest(id, set.Rules()))
-			return nil, false
-		}
-		ld.disabled[id] = true
-	}
-	for _, kv := range rf.severity {
-		id, level, found := strings.Cut(kv, "=")
-		s, err := lint.ParseSeverity(level)
-		if !found || err != nil {
-			fmt.Fprintf(c.stderr, "ducha: --severity %q:应写成 规则ID=级别,级别为 error、warning 或 info,如 section/other=warning。\n", kv)
-			return nil, false
-		}
-		if _, ok := set.DeclRange(id); !ok {
-			fmt.Fprintf(c.stderr, "ducha: --severity:没有 id 为 %q 的规则%s;运行 ducha rules list 查看所有规则。\n", id, rules.Suggest(id, set.Rules()))
-			return nil, false
-		}
-		ld.severity[id] = s
+	if err := ld.adjust(rf); err != nil {
+		fmt.Fprintf(c.stderr, "%s%v\n", prefix, err)
+		return nil, false
 	}
 	var opts []lint.Option
 	for id := range ld.disabled {
@@ -196,11 +155,48 @@ func (c *cli) load(rf ruleFlags) (*loaded, bool) {
 	}
 	l, err := set.Linter(opts...)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "ducha: %v\n", err)
+		fmt.Fprintf(c.stderr, "%s%v\n", prefix, err)
 		return nil, false
 	}
 	ld.linter = l
 	return ld, true
+}
+
+// adjust merges which rules are off and their severities: the
+// configuration's, then the flags' (--disable, --severity), which win.
+func (ld *loaded) adjust(rf ruleFlags) error {
+	for _, d := range ld.cfg.disable {
+		ld.disabled[d.id] = true
+	}
+	for _, s := range ld.cfg.severity {
+		ld.severity[s.id] = s.severity
+	}
+	unknown := func(flag, id string) error {
+		return fmt.Errorf("%s:没有 id 为 %q 的规则%s;运行 ducha rules list 查看所有规则。", flag, id, rules.Suggest(id, ld.set.Rules()))
+	}
+	for _, id := range rf.disable {
+		if _, ok := ld.set.DeclRange(id); !ok {
+			return unknown("--disable", id)
+		}
+		ld.disabled[id] = true
+	}
+	for _, kv := range rf.severity {
+		id, level, found := strings.Cut(kv, "=")
+		s, err := lint.ParseSeverity(level)
+		off := strings.EqualFold(level, "off")
+		if !found || err != nil && !off {
+			return fmt.Errorf("--severity %q:应写成 规则ID=级别,级别为 error、warning、info 或 off(关闭),如 section/other=warning。", kv)
+		}
+		if _, ok := ld.set.DeclRange(id); !ok {
+			return unknown("--severity", id)
+		}
+		if off {
+			ld.disabled[id] = true // as --disable
+			continue
+		}
+		ld.severity[id] = s
+	}
+	return nil
 }
 
 func (c *cli) workDir() string {
@@ -214,20 +210,12 @@ func (c *cli) workDir() string {
 	return d
 }
 
-func (c *cli) rulesList(args []string) int {
-	var rf ruleFlags
-	fs := flag.NewFlagSet("rules list", flag.ContinueOnError)
-	rf.register(fs)
-	rest, code, ok := c.parseFlags(fs, args, rulesListUsage)
-	if !ok {
-		return code
+func (c *cli) rulesList(inv *invocation, rf *ruleFlags) int {
+	if len(inv.args) > 0 {
+		return inv.usageErr("多余的参数 %q", inv.args)
 	}
-	if len(rest) > 0 {
-		fmt.Fprintf(c.stderr, "ducha rules list: 多余的参数 %q\n运行 \"ducha rules list --help\" 查看用法。\n", rest)
-		return exitTrouble
-	}
-	rf.lean = true // the list shows no documentation
-	ld, ok := c.load(rf)
+	rf.lean, rf.cmd = true, inv.name // the list shows no documentation
+	ld, ok := c.load(*rf)
 	if !ok {
 		return exitTrouble
 	}
@@ -257,20 +245,13 @@ func (c *cli) rulesList(args []string) int {
 	return exitOK
 }
 
-func (c *cli) rulesExplain(args []string) int {
-	var rf ruleFlags
-	fs := flag.NewFlagSet("rules explain", flag.ContinueOnError)
-	rf.registerSources(fs)
-	rest, code, ok := c.parseFlags(fs, args, rulesExplainUsage)
-	if !ok {
-		return code
+func (c *cli) rulesExplain(inv *invocation, rf *ruleFlags) int {
+	if len(inv.args) != 1 {
+		return inv.fail("请给出一个规则 ID,如 ducha rules explain section/deficiencies\n运行 \"ducha rules list\" 查看所有规则。")
 	}
-	if len(rest) != 1 {
-		fmt.Fprint(c.stderr, "ducha rules explain: 请给出一个规则 ID,如 ducha rules explain section/deficiencies\n运行 \"ducha rules list\" 查看所有规则。\n")
-		return exitTrouble
-	}
-	id := rest[0]
-	ld, ok := c.load(rf)
+	id := inv.args[0]
+	rf.cmd = inv.name
+	ld, ok := c.load(*rf)
 	if !ok {
 		return exitTrouble
 	}
@@ -281,8 +262,7 @@ func (c *cli) rulesExplain(args []string) int {
 		}
 	}
 	if r == nil {
-		fmt.Fprintf(c.stderr, "ducha rules explain: 没有 id 为 %q 的规则%s;运行 ducha rules list 查看所有规则。\n", id, rules.Suggest(id, ld.set.Rules()))
-		return exitTrouble
+		return inv.fail("没有 id 为 %q 的规则%s;运行 ducha rules list 查看所有规则。", id, rules.Suggest(id, ld.set.Rules()))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s  %s\n\n", r.ID, r.Title)
@@ -314,8 +294,7 @@ func (c *cli) rulesExplain(args []string) int {
 	// output shows what the rule itself reports.
 	l, err := ld.set.Linter()
 	if err != nil {
-		fmt.Fprintf(c.stderr, "ducha: %v\n", err)
-		return exitTrouble
+		return inv.fail("%v", err)
 	}
 	for _, ex := range []struct{ label, text string }{{"不合格的例子", r.ExampleFail}, {"合格的例子", r.ExamplePass}} {
 		if ex.text == "" {
@@ -346,24 +325,16 @@ func (c *cli) rulesExplain(args []string) int {
 	return exitOK
 }
 
-func (c *cli) rulesValidate(args []string) int {
-	fs := flag.NewFlagSet("rules validate", flag.ContinueOnError)
-	noBuiltin := fs.Bool("no-builtin", false, "不与内置规则一起加载")
-	paths, code, ok := c.parseFlags(fs, args, rulesValidateUsage)
-	if !ok {
-		return code
+func (c *cli) rulesValidate(inv *invocation, noBuiltin bool) int {
+	if len(inv.args) == 0 {
+		return inv.usageErr("请给出要检查的规则文件或目录")
 	}
-	if len(paths) == 0 {
-		fmt.Fprint(c.stderr, "ducha rules validate: 请给出要检查的规则文件或目录\n运行 \"ducha rules validate --help\" 查看用法。\n")
-		return exitTrouble
-	}
-	srcs, err := rules.ReadFiles(paths...)
+	srcs, err := rules.ReadFiles(inv.args...)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "ducha: %v\n", err)
-		return exitTrouble
+		return inv.fail("%v", err)
 	}
 	all := srcs
-	if !*noBuiltin {
+	if !noBuiltin {
 		all = append(rules.Builtin(), srcs...)
 	}
 	set, diags := rules.Load(all...)

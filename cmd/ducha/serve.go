@@ -28,14 +28,15 @@ POST /api/docx(一个文件)返回批注文档。
   --addr 地址          监听的地址和端口(默认 127.0.0.1:8080,只有本机能访问)
   --public             允许监听非本机地址(如 0.0.0.0:8080),让局域网中的其他电脑访问;
                        请只在可信的内部网络中使用
-  --max-size 大小      一次上传的大小上限(所有文件合计),如 64M、500K(默认 64M)
+  --max-size 大小      一次上传的大小上限(所有文件合计),如 64M、500K、1.5M(默认 64M);
+                       单位 K、M、G(也可写 KB、MB、GB 或 KiB、MiB、GiB),均按 1024 进位
 
 规则与配置(与 ducha check 相同):
   --config 文件        配置文件(默认:当前目录或上级目录中最近的 .ducha.hcl)
   --rules 路径         追加规则文件,或目录中的 *.hcl(可重复)
   --no-builtin         不加载内置规则
   --disable 规则ID     关闭一条规则(可重复)
-  --severity ID=级别   改变一条规则的级别为 error、warning 或 info(可重复)
+  --severity ID=级别   改变一条规则的级别为 error、warning 或 info;off 即关闭(可重复)
 
 例:
   ducha serve                      然后在浏览器中打开 http://127.0.0.1:8080/
@@ -61,33 +62,22 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.maxSize, "max-size", "", "上传大小上限")
 }
 
-func (c *cli) serve(args []string) int {
-	var sf serveFlags
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	sf.register(fs)
-	rest, code, ok := c.parseFlags(fs, args, serveUsage)
-	if !ok {
-		return code
-	}
-	usageErr := func(format string, args ...any) int {
-		fmt.Fprintf(c.stderr, "ducha serve: "+format+"\n运行 \"ducha serve --help\" 查看用法。\n", args...)
-		return exitTrouble
-	}
-	if len(rest) > 0 {
-		return usageErr("不需要参数 %q;要检查的文件在网页上选择", rest[0])
+func (c *cli) serve(inv *invocation, sf *serveFlags) int {
+	if len(inv.args) > 0 {
+		return inv.usageErr("不需要参数 %q;要检查的文件在网页上选择", inv.args[0])
 	}
 	if err := checkLoopback(sf.addr); err != nil && !sf.public {
-		return usageErr("%v", err)
+		return inv.usageErr("%v", err)
 	}
 	var limit int64
 	if sf.maxSize != "" {
 		n, err := parseSize(sf.maxSize)
 		if err != nil {
-			return usageErr("--max-size %v", err)
+			return inv.usageErr("--max-size %v", err)
 		}
 		limit = n
 	}
-	sf.lean = true
+	sf.lean, sf.cmd = true, inv.name
 	ld, ok := c.load(sf.ruleFlags)
 	if !ok {
 		return exitTrouble

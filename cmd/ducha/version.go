@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -12,15 +11,9 @@ const versionUsage = `用法:ducha version
 显示 ducha 的版本(模块版本,源码构建时为 devel 及提交号)和构建所用的 Go 版本。
 `
 
-func (c *cli) version(args []string) int {
-	fs := flag.NewFlagSet("version", flag.ContinueOnError)
-	rest, code, ok := c.parseFlags(fs, args, versionUsage)
-	if !ok {
-		return code
-	}
-	if len(rest) > 0 {
-		fmt.Fprintf(c.stderr, "ducha version: 多余的参数 %q\n", rest)
-		return exitTrouble
+func (c *cli) version(inv *invocation) int {
+	if len(inv.args) > 0 {
+		return inv.fail("多余的参数 %q", inv.args)
 	}
 	fmt.Fprintf(c.stdout, "ducha %s%s %s %s/%s\n", moduleVersion(), revision(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	return exitOK
