@@ -5,9 +5,41 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ducha-dev/ducha/dates"
+	"github.com/ducha-dev/ducha/internal/kind"
+	"github.com/ducha-dev/ducha/internal/norm"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// A text "brackets" block configures Brackets (rule text/brackets):
+//
+//	text "brackets" {
+//	  title    = "成对的符号配对完整"
+//	  severity = "warning"
+//	  pairs    = ["《》", "()", "“”"]   # opening and closing mark
+//	}
+//
+// The pairs are folded as the text is, so "（）" is "()".
+func init() {
+	kind.Register(kind.Kind{
+		Block: "text", Label: "brackets", Rule: "text/brackets", Severity: lint.Warning,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "pairs", Required: true}}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			pairs := d.Strings("pairs")
+			for i, p := range pairs {
+				pairs[i], _ = norm.String(p)
+			}
+			c, err := NewBrackets(rule, pairs)
+			if err != nil {
+				d.Errorf("pairs", "Invalid pairs", "%v。", err)
+				return nil
+			}
+			return c
+		},
+	})
+}
 
 // Brackets checks that paired marks (《》 () 〔〕 【】 “” ‘’) are balanced
 // within a paragraph: a title without its 《, a year range opened with (

@@ -7,9 +7,50 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// A year "heading" block configures YearHeading (rule year/heading):
+//
+//	year "heading" {
+//	  title     = "报告所写年份与报告年度一致"
+//	  severity  = "warning"
+//	  parts     = ["achievements", "deficiencies"]  # headings that must name the report year
+//	  citations = ["《[^》]{0,40}?(\\d{4})年度?法治政府建设[^》]{0,20}报告》"]
+//	  review_verbs = ["审议|通过|报送"] # a citation after these is last year's report
+//	  plans     = ["(\\d{4})年度?(工作)?(方案|计划)"]  # in the title
+//	}
+//
+// The patterns of citations and plans capture the year in their first group.
+func init() {
+	kind.Register(kind.Kind{
+		Block: "year", Label: "heading", Rule: "year/heading", Severity: lint.Warning,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+			{Name: "parts"}, {Name: "citations"}, {Name: "review_verbs"}, {Name: "plans"},
+		}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			c := &YearHeading{
+				Rule:        rule,
+				Parts:       d.Names("parts"),
+				Citations:   d.Patterns("citations"),
+				ReviewVerbs: d.Patterns("review_verbs"),
+				Plans:       d.Patterns("plans"),
+			}
+			for _, name := range []string{"citations", "plans"} {
+				for _, re := range d.Patterns(name) {
+					if re.NumSubexp() < 1 {
+						d.Errorf(name, "Pattern without a year group", "%s 的模式 %q 应以第一个括号组捕获年份,如 \"(\\\\d{4})年\"。", name, re)
+					}
+				}
+			}
+			return c
+		},
+	})
+}
 
 // YearHeading checks the years a report names for itself: the headings of
 // the parts on the year reported on, the report's citations of its own

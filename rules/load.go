@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -143,7 +144,10 @@ func (s *Set) Linter(opts ...lint.Option) (*lint.Linter, error) {
 	return lint.New(s.Config(), opts...)
 }
 
-// blockKinds maps each top-level block type to its decoder.
+// blockKinds maps each top-level block type to its decoder, for the kinds
+// of check not yet in the registry of package internal/kind (those are
+// decoded by decodeKind, kinds.go). A block type that only registered
+// kinds have is added by topSchema.
 var blockKinds = map[string]func(*hcl.Block, *Set, *hcl.Diagnostics){
 	"part":    decodePart,
 	"title":   decodeTitle,
@@ -164,6 +168,12 @@ var topSchema = func() *hcl.BodySchema {
 	kinds := make([]string, 0, len(blockKinds))
 	for k := range blockKinds {
 		kinds = append(kinds, k)
+	}
+	for _, k := range kind.All() {
+		if _, ok := blockKinds[k.Block]; !ok {
+			blockKinds[k.Block] = decodeLabels
+			kinds = append(kinds, k.Block)
+		}
 	}
 	sort.Strings(kinds)
 	for _, k := range kinds {
@@ -242,6 +252,10 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid rule name",
 					Detail:  fmt.Sprintf("规则名 %q 无效:只能用小写英文字母、数字和连字符,如 \"responsible-person\"。", name),
 					Subject: b.LabelRanges[0].Ptr()})
+				continue
+			}
+			if k, ok := kind.Lookup(b.Type, b.Labels[0]); ok {
+				decodeKind(k, s.applyOverrides(b), s, &diags)
 				continue
 			}
 			blockKinds[b.Type](s.applyOverrides(b), s, &diags)

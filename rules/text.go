@@ -34,7 +34,6 @@ var textKinds = map[string]*hcl.BodySchema{
 	}},
 	"term":      termSchema,
 	"watermark": termSchema,
-	"brackets":  {Attributes: []hcl.AttributeSchema{{Name: "pairs", Required: true}}},
 }
 
 // term and watermark blocks list strings the report must not carry, each
@@ -69,9 +68,6 @@ func decodeText(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 	switch b.Labels[0] {
 	case "term", "watermark":
 		decodeTerm(b, s, diags)
-		return
-	case "brackets":
-		decodeBrackets(b, s, diags)
 		return
 	}
 	bd := kindBody(b, textKinds, diags)
@@ -182,25 +178,3 @@ func normList(ss []string) []string {
 }
 
 func normStr(s string) string { v, _ := norm.String(s); return v }
-
-// brackets blocks configure the check that paired marks are balanced:
-//
-//	text "brackets" {                 # text/brackets
-//	  title    = "成对的符号配对完整"
-//	  severity = "warning"
-//	  pairs    = ["《》", "()", "“”"]   # opening and closing mark
-//	}
-func decodeBrackets(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
-	bd := kindBody(b, textKinds, diags)
-	if bd == nil {
-		return
-	}
-	rule := bd.rule("text/"+b.Labels[0], lint.Warning)
-	pairs := normList(bd.strList("pairs"))
-	c, err := checks.NewBrackets(rule, pairs)
-	if err != nil {
-		bd.errorf(bd.attrs["pairs"].Expr.Range(), "Invalid pairs", "%v。", err)
-		return
-	}
-	s.add(rule, bd, diags, c)
-}
