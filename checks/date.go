@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/ducha-dev/ducha/dates"
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -44,7 +45,7 @@ func (c *DateMissing) Run(pass *lint.Pass) error {
 	}
 	for _, d := range doc.Dates {
 		switch {
-		case d.Kind == lint.TextDate:
+		case d.Kind == document.TextDate:
 		case !d.Date.Valid():
 			return nil // a date that cannot exist: date/malformed says so
 		case !d.Date.Complete():
@@ -161,7 +162,7 @@ func (c *DatePeriod) Run(pass *lint.Pass) error {
 		return nil
 	}
 	for _, d := range []struct {
-		date lint.DocDate
+		date document.DocDate
 		ok   bool
 	}{{p, hasP}, {s, hasS}} {
 		if !d.ok || d.date.Compare(year, 12, 31) >= 0 {
@@ -229,7 +230,7 @@ func (c *DateMalformed) Run(pass *lint.Pass) error {
 // that depend on the year give the report the benefit of the doubt: a date
 // is early only if it is early for the earlier year, late only if late for
 // the later one. Both are 0 when the year is unknown.
-func yearBounds(doc *lint.Document) (lo, hi int) {
+func yearBounds(doc *document.Document) (lo, hi int) {
 	lo, hi = doc.Year, doc.Year
 	if doc.YearFrom == "caller" || doc.TitleYear == 0 || doc.OpeningYear == 0 {
 		return lo, hi
@@ -238,11 +239,11 @@ func yearBounds(doc *lint.Document) (lo, hi int) {
 }
 
 // kindName names a date's kind in a message.
-func kindName(k lint.DateKind) string {
+func kindName(k document.DateKind) string {
 	switch k {
-	case lint.PublishedDate:
+	case document.PublishedDate:
 		return "发布日期"
-	case lint.SignedDate:
+	case document.SignedDate:
 		return "落款日期"
 	}
 	return "日期"
@@ -250,7 +251,7 @@ func kindName(k lint.DateKind) string {
 
 // given notes where a date not written in the text came from: the caller,
 // or the page's <meta> tag.
-func given(d lint.DocDate) string {
+func given(d document.DocDate) string {
 	switch {
 	case d.Given():
 		return "(检查时指定)"
@@ -262,7 +263,7 @@ func given(d lint.DocDate) string {
 
 // evidence points the checklist row of rule at date d, when the text has
 // it (a date the caller or a <meta> tag gave has nothing to point at).
-func evidence(pass *lint.Pass, rule *lint.Rule, d lint.DocDate) {
+func evidence(pass *lint.Pass, rule *lint.Rule, d document.DocDate) {
 	if d.InText() {
 		pass.Evidence(rule, d.Range)
 	}
@@ -270,7 +271,7 @@ func evidence(pass *lint.Pass, rule *lint.Rule, d lint.DocDate) {
 
 // at is where a finding about date d goes: the date, or the top of the
 // report for a date that is not in the text.
-func at(doc *lint.Document, d lint.DocDate) lint.Range {
+func at(doc *document.Document, d document.DocDate) lint.Range {
 	if !d.InText() {
 		return doc.Top()
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -26,7 +27,7 @@ import (
 // name different years, next year of either passes.
 type NextYear struct {
 	Rule *lint.Rule
-	// Part names the lint.PartSpec of the plan.
+	// Part names the document.PartSpec of the plan.
 	Part string
 }
 
@@ -89,7 +90,7 @@ func (c *NextYear) Run(pass *lint.Pass) error {
 
 // yearsIn returns the years r names ("2024年", "二〇二四年度"), in order,
 // without dates and periods (see Document.YearIn).
-func yearsIn(doc *lint.Document, r lint.Range) []yearAt {
+func yearsIn(doc *document.Document, r lint.Range) []yearAt {
 	var out []yearAt
 	for r.Len() > 0 {
 		y, yr, ok := doc.YearIn(r)
@@ -103,7 +104,7 @@ func yearsIn(doc *lint.Document, r lint.Range) []yearAt {
 }
 
 // firstSentence returns the first sentence of h's text.
-func firstSentence(doc *lint.Document, h *lint.Heading) (lint.Range, bool) {
+func firstSentence(doc *document.Document, h *document.Heading) (lint.Range, bool) {
 	ss := doc.Sentences
 	i := sort.Search(len(ss), func(i int) bool { return ss[i].Start >= h.Body.Start })
 	if i == len(ss) || ss[i].Start >= h.Body.End {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
@@ -65,8 +66,8 @@ func words(q *quantity.Quantity) string {
 	return q.After
 }
 
-// wordsOf is words for Quantities[i] of doc, with its lint.RuneMask.
-func wordsOf(doc *lint.Document, i int) (string, uint64) {
+// wordsOf is words for Quantities[i] of doc, with the rune mask of its words (Document.QuantityRunes).
+func wordsOf(doc *document.Document, i int) (string, uint64) {
 	q := &doc.Quantities[i]
 	lm, am := doc.QuantityRunes(i)
 	if q.Label != "" {
@@ -75,8 +76,8 @@ func wordsOf(doc *lint.Document, i int) (string, uint64) {
 	return q.After, am
 }
 
-// labelOf is the label of Quantities[i] of doc, with its lint.RuneMask.
-func labelOf(doc *lint.Document, i int) (string, uint64) {
+// labelOf is the label of Quantities[i] of doc, with the rune mask of its words (Document.QuantityRunes).
+func labelOf(doc *document.Document, i int) (string, uint64) {
 	lm, _ := doc.QuantityRunes(i)
 	return doc.Quantities[i].Label, lm
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -26,7 +27,7 @@ func runNumeric(t *testing.T, c lint.Check, cases []numericCase) {
 	t.Helper()
 	l, err := lint.New(lint.Config{
 		Rules:  c.Rules(),
-		Parts:  []lint.PartSpec{{Name: "next-year", Headings: res("下一年度")}},
+		Parts:  []document.PartSpec{{Name: "next-year", Headings: res("下一年度")}},
 		Checks: []lint.Check{c},
 	})
 	if err != nil {

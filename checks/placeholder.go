@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -223,7 +224,7 @@ func (c *Placeholder) report(pass *lint.Pass, line, r lint.Range) {
 
 // around returns r with up to n characters on each side, within line and
 // within its clause (not across 。,;:).
-func around(doc *lint.Document, line, r lint.Range, n int) string {
+func around(doc *document.Document, line, r lint.Range, n int) string {
 	s := doc.Norm
 	a := r.Start
 	for k := 0; k < n && a > line.Start; k++ {

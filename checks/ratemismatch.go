@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
@@ -137,7 +138,7 @@ func sharesUnit(qs []quantity.Quantity, lo, hi, wlo, whi int) bool {
 // clause whose quantities are [lo, hi): the clauses before and after it
 // on its line that no 。, ! or ? separates from it (the sentences Parse
 // splits also end at ;).
-func (c *RateMismatch) wide(doc *lint.Document, lo, hi int) (int, int) {
+func (c *RateMismatch) wide(doc *document.Document, lo, hi int) (int, int) {
 	qs := doc.Quantities
 	line := doc.LineAt(qs[lo].Start)
 	ends := func(a, b int) bool { // a sentence ends between offsets a and b
@@ -292,7 +293,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 // 70.7%" counts cases carried over from the year before in the 258, so the
 // rate is over a total the sentence does not state (258/365), and none of
 // its counts is the denominator.
-func (c *RateMismatch) baseUnstated(doc *lint.Document, lo int, qs []quantity.Quantity, nums []rateTerm, unit *quantity.Quantity) bool {
+func (c *RateMismatch) baseUnstated(doc *document.Document, lo int, qs []quantity.Quantity, nums []rateTerm, unit *quantity.Quantity) bool {
 	for i := range qs {
 		q := &qs[i]
 		if !isCount(q) || !sameUnit(q, unit) {
@@ -407,7 +408,7 @@ func nearerTo(a, b rateTerm, at int) bool {
 // compositeTerm finds, for each part of comp, the nearest count before the
 // rate at ri whose words match it; ok is false when a part is missing or
 // the parts differ in unit.
-func compositeTerm(doc *lint.Document, lo, n, ri int, parts []match.Set) (rateTerm, []int, bool) {
+func compositeTerm(doc *document.Document, lo, n, ri int, parts []match.Set) (rateTerm, []int, bool) {
 	qs := doc.Quantities[lo : lo+n]
 	var t rateTerm
 	var idx []int

@@ -11,6 +11,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
@@ -176,7 +177,7 @@ func (c *Relation) Run(pass *lint.Pass) error {
 }
 
 // takesAny reports whether capture ci takes one of the quantities [lo, hi).
-func (c *Relation) takesAny(doc *lint.Document, ci, lo, hi int) bool {
+func (c *Relation) takesAny(doc *document.Document, ci, lo, hi int) bool {
 	cp, m := &c.Captures[ci], &c.caps[ci]
 	for i := lo; i < hi; i++ {
 		lm, am := doc.QuantityRunes(i)
@@ -188,7 +189,7 @@ func (c *Relation) takesAny(doc *lint.Document, ci, lo, hi int) bool {
 }
 
 // scopeKey identifies the scope instance of quantity i; -1 for none.
-func scopeKey(doc *lint.Document, s Scope, i int) int {
+func scopeKey(doc *document.Document, s Scope, i int) int {
 	q := &doc.Quantities[i]
 	switch s {
 	case ScopeClause:
@@ -202,7 +203,7 @@ func scopeKey(doc *lint.Document, s Scope, i int) int {
 }
 
 // scopeRange is the text of the scope of the quantities [lo, hi).
-func scopeRange(doc *lint.Document, s Scope, lo, hi int) lint.Range {
+func scopeRange(doc *document.Document, s Scope, lo, hi int) lint.Range {
 	q := &doc.Quantities[lo]
 	switch s {
 	case ScopeClause:

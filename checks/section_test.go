@@ -11,6 +11,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -45,7 +46,7 @@ func TestSectionDirect(t *testing.T) {
 	}
 	l, err := lint.New(lint.Config{
 		Rules:  []*lint.Rule{rule},
-		Parts:  []lint.PartSpec{{Name: "stats", Headings: res("主要数据"), Mentions: res("统计")}},
+		Parts:  []document.PartSpec{{Name: "stats", Headings: res("主要数据"), Mentions: res("统计")}},
 		Checks: []lint.Check{c},
 	})
 	if err != nil {

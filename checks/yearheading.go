@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
@@ -77,7 +78,7 @@ func init() {
 // such verb comes before it.
 type YearHeading struct {
 	Rule *lint.Rule
-	// Parts name the lint.PartSpecs whose headings must name the report
+	// Parts name the document.PartSpecs whose headings must name the report
 	// year, if they name one.
 	Parts []string
 	// Citations match the report's citations of a report of its kind;
@@ -154,7 +155,7 @@ func (c *YearHeading) Run(pass *lint.Pass) error {
 
 // heading reports a part's heading whose years are all other than the
 // report's.
-func (c *YearHeading) heading(pass *lint.Pass, h *lint.Heading, lo, hi int) {
+func (c *YearHeading) heading(pass *lint.Pass, h *document.Heading, lo, hi int) {
 	doc := pass.Doc
 	years := yearsIn(doc, h.TextRange)
 	if len(years) == 0 {
@@ -223,7 +224,7 @@ func (c *YearHeading) citation(pass *lint.Pass, loc []int, lo, hi int) {
 		return
 	}
 	line := doc.LineAt(loc[0])
-	if line.Kind != lint.BodyLine && line.Kind != lint.HeadingLine || loc[1] > line.End {
+	if line.Kind != document.BodyLine && line.Kind != document.HeadingLine || loc[1] > line.End {
 		return
 	}
 	before := text[max(line.Start, loc[0]-verbReach):loc[0]]
@@ -255,7 +256,7 @@ func (c *YearHeading) plans(pass *lint.Pass, t lint.Range, lo, hi int) {
 }
 
 // reportYear says which year the report is on, and how that was told.
-func reportYear(doc *lint.Document) string {
+func reportYear(doc *document.Document) string {
 	if doc.YearFrom == "date" {
 		return fmt.Sprintf("本报告未写明年度,按报告日期推断为%d年度报告", doc.Year)
 	}

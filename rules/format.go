@@ -16,7 +16,7 @@ import (
 //	}
 //
 // What a document number is and how GB/T 9704-2012 7.2.5 writes one is
-// fixed by the standard and implemented by the parser (lint.DocNumber); the
+// fixed by the standard and implemented by the parser (document.DocNumber); the
 // block sets how serious a departure is.
 var formatKinds = map[string]*hcl.BodySchema{
 	"doc-number": {Attributes: []hcl.AttributeSchema{{Name: "glued_severity"}}},

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -85,7 +86,7 @@ func ReadFiles(paths ...string) ([]Source, error) {
 // before a report is seen (regexps compiled, templates checked) is done.
 type Set struct {
 	rules  []*lint.Rule
-	parts  []lint.PartSpec
+	parts  []document.PartSpec
 	checks []lint.Check
 	decl   map[string]hcl.Range
 	// examples locates each rule's example_fail and example_pass, for

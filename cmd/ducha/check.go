@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ducha-dev/ducha/dates"
 	"github.com/ducha-dev/ducha/decode"
 	"github.com/ducha-dev/ducha/format"
 	"github.com/ducha-dev/ducha/lint"
@@ -244,7 +245,7 @@ func (c *cli) check(args []string) int {
 	}
 	var published time.Time
 	if given["published"] {
-		t, err := lint.ParseDate(cf.published)
+		t, err := dates.ParseDate(cf.published)
 		if err != nil {
 			return usageErr("--published:%v", err)
 		}

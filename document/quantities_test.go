@@ -1,7 +1,6 @@
-package lint
+package document
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,53 +112,19 @@ func TestQuantitiesSeeds(t *testing.T) {
 	}
 }
 
-type dupCheck struct{ rule *Rule }
-
-func (c dupCheck) Rules() []*Rule { return []*Rule{c.rule} }
-func (c dupCheck) Run(p *Pass) error {
-	p.ReportOnce(c.rule, Error, Range{0, 3}, "一")
-	p.ReportOnce(c.rule, Warning, Range{0, 3}, "二") // same rule, same range: dropped
-	p.ReportOnce(c.rule, Error, Range{0, 6}, "三")
-	p.Report(c.rule, Error, Range{0, 9}, "四")
-	p.Report(c.rule, Error, Range{0, 9}, "四") // Report keeps every finding
-	return nil
-}
-
-// TestReportDuplicate checks that ReportOnce drops a second finding of one
-// rule at one range (a relation and a generic check may catch one mistake),
-// across checks, and that Report keeps every finding.
-func TestReportDuplicate(t *testing.T) {
-	r := &Rule{ID: "x/y", Severity: Error}
-	l, err := New(Config{Rules: []*Rule{r}, Checks: []Check{dupCheck{r}, dupCheck{r}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := l.Check(context.Background(), []byte("标题报告\n正文内容。"), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var msgs []string
-	for _, f := range res.Findings {
-		msgs = append(msgs, f.Message)
-	}
-	if diff := cmp.Diff([]string{"四", "四", "四", "四", "三", "一"}, msgs); diff != "" {
-		t.Errorf("findings (-want +got):\n%s", diff)
-	}
-}
-
 func TestRuneMask(t *testing.T) {
 	label := "全年调解各类矛盾纠纷"
 	for _, w := range []string{"调解", "纠纷", "矛盾纠纷", "全", ""} {
-		if m, l := RuneMask(w), RuneMask(label); m&l != m {
-			t.Errorf("RuneMask(%q) is not within RuneMask(%q)", w, label)
+		if m, l := runeMask(w), runeMask(label); m&l != m {
+			t.Errorf("runeMask(%q) is not within runeMask(%q)", w, label)
 		}
 	}
-	if RuneMask("") != 0 {
+	if runeMask("") != 0 {
 		t.Error("RuneMask of the empty string is not 0")
 	}
 	d := mustParse(t, "报告\n全年调解矛盾纠纷4489件,调解成功4450件。")
 	lm, am := d.QuantityRunes(0)
-	if lm != RuneMask("全年调解矛盾纠纷") || am != 0 {
+	if lm != runeMask("全年调解矛盾纠纷") || am != 0 {
 		t.Errorf("QuantityRunes(0) = %x, %x", lm, am)
 	}
 	if lm, am := d.QuantityRunes(99); lm != ^uint64(0) || am != ^uint64(0) {

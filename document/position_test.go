@@ -1,4 +1,4 @@
-package lint
+package document
 
 import (
 	"os"
@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/ducha-dev/ducha/decode"
 )
 
 // TestPositionEveryOffset checks Position and Chars at every offset of
@@ -22,7 +20,7 @@ func TestPositionEveryOffset(t *testing.T) {
 		"标题\n正文\xe4\xb8" + long[:4100] + "\n",
 	}
 	for ti, text := range texts {
-		d, err := Parse(&decode.Text{Text: text}, ParseOptions{})
+		d, err := Parse(Source{Text: text}, ParseOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -61,7 +59,7 @@ func TestPositionGlosses(t *testing.T) {
 		"標題\n" + long + "\n二、存在的問題\r\n" + long[:len(long)/2] + "\n\n末行",
 	}
 	for ti, text := range texts {
-		d, err := Parse(&decode.Text{Text: text}, ParseOptions{})
+		d, err := Parse(Source{Text: text}, ParseOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,7 +125,7 @@ func FuzzSentences(f *testing.F) {
 		f.Add(string(b))
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		d, err := Parse(&decode.Text{Text: text}, ParseOptions{})
+		d, err := Parse(Source{Text: text}, ParseOptions{})
 		if err != nil {
 			return
 		}

@@ -1,4 +1,4 @@
-package lint
+package document
 
 import (
 	"errors"
@@ -11,7 +11,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/ducha-dev/ducha/decode"
 	"github.com/ducha-dev/ducha/internal/norm"
 )
 
@@ -336,7 +335,7 @@ func FuzzParse(f *testing.F) {
 
 func TestHeadingHints(t *testing.T) {
 	text := "某区人民政府网\n关于2023年度法治政府建设情况的报告\n工作回顾\n正文。\n一、存在问题\n正文。"
-	d, err := Parse(&decode.Text{Text: text, Headings: map[int]int{1: 1, 3: 1, 5: 1}}, ParseOptions{})
+	d, err := Parse(Source{Text: text, Headings: map[int]int{1: 1, 3: 1, 5: 1}}, ParseOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

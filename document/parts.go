@@ -1,4 +1,4 @@
-package lint
+package document
 
 import (
 	"regexp"
@@ -103,7 +103,19 @@ func (p *Parts) At(n int) string {
 	return name
 }
 
-// RecognizeParts finds the parts specs describe in d.
+// A PartFinder finds in a report the parts that PartSpecs describe. Build
+// it once per rule set: it analyses the specs' patterns.
+type PartFinder struct {
+	specs []PartSpec
+	pats  []partPatterns
+}
+
+// NewPartFinder returns a PartFinder for specs.
+func NewPartFinder(specs []PartSpec) *PartFinder {
+	return &PartFinder{specs: specs, pats: compileParts(specs)}
+}
+
+// Find finds the parts in d.
 //
 // A heading is recognised as the part whose Headings match its words (and
 // whose NotHeadings do not); when several parts match, the longest match
@@ -111,8 +123,8 @@ func (p *Parts) At(n int) string {
 // heading recognised as it, skipping headings inside the parts its NotIn
 // names. Parts left without a heading are then looked for in the body,
 // again outside the parts NotIn names.
-func RecognizeParts(d *Document, specs []PartSpec) *Parts {
-	return recognizeParts(d, specs, compileParts(specs))
+func (f *PartFinder) Find(d *Document) *Parts {
+	return recognizeParts(d, f.specs, f.pats)
 }
 
 // partPatterns are a PartSpec's regexps, analysed for matching (package
@@ -122,7 +134,7 @@ type partPatterns struct {
 	headings, notHeadings, mentions []match.Pattern
 }
 
-// compileParts analyses the specs' patterns; a Linter does it once.
+// compileParts analyses the specs' patterns; a PartFinder does it once.
 func compileParts(specs []PartSpec) []partPatterns {
 	out := make([]partPatterns, len(specs))
 	for i, sp := range specs {

@@ -1,4 +1,4 @@
-package lint
+package document
 
 import (
 	"sort"
@@ -52,7 +52,7 @@ func (d *Document) findQuantities(glued []dates.Glue) {
 	}
 	d.quantityRunes = make([][2]uint64, len(d.Quantities))
 	for i := range d.Quantities {
-		d.quantityRunes[i] = [2]uint64{RuneMask(d.Quantities[i].Label), RuneMask(d.Quantities[i].After)}
+		d.quantityRunes[i] = [2]uint64{runeMask(d.Quantities[i].Label), runeMask(d.Quantities[i].After)}
 	}
 	d.quantitySentence = make([]int32, len(d.Quantities))
 	s := 0
@@ -95,11 +95,11 @@ func (d *Document) QuantityRunes(i int) (label, after uint64) {
 	return d.quantityRunes[i][0], d.quantityRunes[i][1]
 }
 
-// RuneMask is a 64-bit signature of the characters of s: one bit per
-// character, chosen by a hash. If s contains t, RuneMask(s) has every bit
-// of RuneMask(t); so a label whose mask lacks a bit of a word's mask cannot
+// runeMask is a 64-bit signature of the characters of s: one bit per
+// character, chosen by a hash. If s contains t, runeMask(s) has every bit
+// of runeMask(t); so a label whose mask lacks a bit of a word's mask cannot
 // contain the word.
-func RuneMask(s string) uint64 { return match.RuneMask(s) }
+func runeMask(s string) uint64 { return match.RuneMask(s) }
 
 // QuantitiesIn returns the indexes [lo, hi) in Quantities of the quantities
 // that start inside r. Quantities are in text order, so they form one run.

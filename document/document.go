@@ -1,4 +1,4 @@
-package lint
+package document
 
 import (
 	"sort"
@@ -256,3 +256,15 @@ func (d *Document) Chars(r Range) int {
 
 // runeLen is the number of characters in s.
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// Top returns where a finding about the whole report goes: the title, or
+// the first sentence of the body when there is no title.
+func (d *Document) Top() Range {
+	if d.Title != nil {
+		return d.Title.Range
+	}
+	if len(d.Sentences) > 0 {
+		return d.Sentences[0]
+	}
+	return Range{}
+}
