@@ -13,21 +13,10 @@ import (
 // things, the parts a check leaves alone, the words that say what a number
 // counts, and the walk over a document's sentences.
 
-// UnitClass maps a canonical unit to the class of units that count the same
-// things: 名 and 位 count people as 人 does, 起 and 宗 count cases as 件
-// does. Other units are their own class.
-func UnitClass(u string) string {
-	switch u {
-	case "名", "位":
-		return "人"
-	case "起", "宗":
-		return "件"
-	}
-	return u
-}
-
 // sameUnit reports whether a and b count the same things.
-func sameUnit(a, b *quantity.Quantity) bool { return UnitClass(a.Unit) == UnitClass(b.Unit) }
+func sameUnit(a, b *quantity.Quantity) bool {
+	return quantity.UnitClass(a.Unit) == quantity.UnitClass(b.Unit)
+}
 
 // regions returns the text of the named parts (next year's plan: its
 // numbers are targets, not results): everything under each heading

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ducha-dev/ducha/checks"
 	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/condition"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -231,8 +232,8 @@ func TestConflict(t *testing.T) {
 }
 
 func TestRelation(t *testing.T) {
-	cond := func(src string, vars ...string) *checks.Condition {
-		c, diags := checks.CompileCondition(parseExpr(t, src), vars)
+	cond := func(src string, vars ...string) *condition.Condition {
+		c, diags := condition.CompileCondition(parseExpr(t, src), vars)
 		if diags.HasErrors() {
 			t.Fatal(diags)
 		}
@@ -307,7 +308,7 @@ func TestCheckMessage(t *testing.T) {
 		{"${format(\"%d%%\", pct(success, total))}", ""},
 	}
 	for _, tc := range tests {
-		diags := checks.CheckMessage(template(t, tc.src), caps)
+		diags := condition.CheckMessage(template(t, tc.src), caps)
 		got := ""
 		if len(diags) > 0 {
 			got = diags[0].Detail

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/interval"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
@@ -158,12 +159,12 @@ func (c *RateMismatch) wide(doc *document.Document, lo, hi int) (int, int) {
 // rateTerm is a numerator or denominator: one count, or a composite's sum.
 type rateTerm struct {
 	qs []*quantity.Quantity
-	iv Interval
+	iv interval.Interval
 }
 
 func (t rateTerm) String() string {
 	if len(t.qs) == 1 {
-		return FormatRat(t.qs[0].Value, 4)
+		return interval.FormatRat(t.qs[0].Value, 4)
 	}
 	var b strings.Builder
 	b.WriteString("(")
@@ -171,7 +172,7 @@ func (t rateTerm) String() string {
 		if i > 0 {
 			b.WriteString("+")
 		}
-		b.WriteString(FormatRat(q.Value, 4))
+		b.WriteString(interval.FormatRat(q.Value, 4))
 	}
 	b.WriteString(")")
 	return b.String()
@@ -193,7 +194,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 	single := make([]*quantity.Quantity, len(qs)) // backs one-count terms
 	one := func(i int) rateTerm {
 		single[i] = &qs[i]
-		return rateTerm{single[i : i+1 : i+1], Bounds(qs[i])}
+		return rateTerm{single[i : i+1 : i+1], interval.Bounds(qs[i])}
 	}
 	composite := false
 	for ci := range c.Composites {
@@ -242,7 +243,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 		}
 		dens = append(dens, one(i))
 	}
-	stated := Bounds(*r)
+	stated := interval.Bounds(*r)
 	sf := floats(stated)
 	tried := false
 	for _, n := range nums {
@@ -255,7 +256,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 			if clearlyApart(sf, quoFloats(nf, floats(d.iv))) {
 				continue // the exact test below would say so too, slowly
 			}
-			if Equal(stated, n.iv.Percent(d.iv)) != False {
+			if interval.Equal(stated, n.iv.Percent(d.iv)) != interval.False {
 				return true // fits
 			}
 		}
@@ -279,7 +280,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 		}
 		// The arithmetic shown is on the numbers as stated, to at least two
 		// decimals ("9/51=17.65%"); the decision above was on intervals.
-		got := FormatRat(new(big.Rat).Mul(new(big.Rat).Quo(nominal(n.qs), nominal(best.qs)), big.NewRat(100, 1)), max(r.Decimals, 2))
+		got := interval.FormatRat(new(big.Rat).Mul(new(big.Rat).Quo(nominal(n.qs), nominal(best.qs)), big.NewRat(100, 1)), max(r.Decimals, 2))
 		reportf(pass, c.Rule, c.Rule.Severity, span(r),
 			"%s与%s/%s=%s%%不符(%s,%s):比率应由这两个数算出(按%s四舍五入或截尾);请核对比率或数字。",
 			describe(*r), n, best, got, describeTerm(n), describeTerm(*best), precisionName(r.Decimals))
@@ -303,7 +304,7 @@ func (c *RateMismatch) baseUnstated(doc *document.Document, lo int, qs []quantit
 			continue
 		}
 		for _, n := range nums {
-			if Less(Bounds(*q), n.iv) == True {
+			if interval.Less(interval.Bounds(*q), n.iv) == interval.True {
 				return true
 			}
 		}
@@ -317,7 +318,7 @@ func (c *RateMismatch) baseUnstated(doc *document.Document, lo int, qs []quantit
 const maxNumerators = 4
 
 // floats is a float64 view of an interval, ±Inf for unbounded ends.
-func floats(a Interval) [2]float64 {
+func floats(a interval.Interval) [2]float64 {
 	f := [2]float64{math.Inf(-1), math.Inf(1)}
 	if a.Lo != nil {
 		f[0], _ = a.Lo.Float64()
@@ -436,9 +437,9 @@ func compositeTerm(doc *document.Document, lo, n, ri int, parts []match.Set) (ra
 		}
 		q := &qs[found]
 		if len(t.qs) == 0 {
-			t.iv = Bounds(*q)
+			t.iv = interval.Bounds(*q)
 		} else {
-			t.iv = t.iv.Add(Bounds(*q))
+			t.iv = t.iv.Add(interval.Bounds(*q))
 		}
 		t.qs = append(t.qs, q)
 		idx = append(idx, found)

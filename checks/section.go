@@ -11,6 +11,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/condition"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -150,7 +151,7 @@ func (c *Section) require(pass *lint.Pass, req Requirement, cues []match.Set, h 
 	}
 	def := fmt.Sprintf("“%s”部分的内容不全:涉及%d类(%s),应至少涵盖%d类;尚未涉及:%s。",
 		c.Rule.Title, len(found), foundText, req.Min, strings.Join(missing, "、"))
-	msg := Message(req.Message, def, map[string]cty.Value{
+	msg := condition.Message(req.Message, def, map[string]cty.Value{
 		"part":    cty.StringVal(c.Rule.Title),
 		"heading": cty.StringVal(h.Label()),
 		"found":   cty.StringVal(foundText),

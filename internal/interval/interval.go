@@ -1,4 +1,10 @@
-package checks
+// Package interval is the arithmetic of the numeric checks: a number a
+// report states stands for an Interval of exact values ("200余件" is
+// [200, +∞), "84.61%" the values that round or truncate to it), and
+// comparisons of intervals are three-valued (Truth): true for every value
+// they allow, false for none, unknown otherwise. A check reports only what
+// is false.
+package interval
 
 import (
 	"math/big"

@@ -1,4 +1,4 @@
-package checks
+package condition
 
 import (
 	"fmt"
@@ -7,11 +7,13 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
+
+	"github.com/ducha-dev/ducha/internal/interval"
 )
 
-// ratValue is v as an exact cty number (v is a finite decimal).
-func ratValue(v *big.Rat) cty.Value {
-	n, err := cty.ParseNumberVal(FormatRat(v, 12))
+// RatValue is v as an exact cty number (v is a finite decimal).
+func RatValue(v *big.Rat) cty.Value {
+	n, err := cty.ParseNumberVal(interval.FormatRat(v, 12))
 	if err != nil {
 		return cty.NullVal(cty.Number)
 	}
@@ -49,7 +51,7 @@ var pctFunc = function.New(&function.Spec{
 			return cty.NilVal, fmt.Errorf("pct 的分母为零")
 		}
 		r := new(big.Rat).Quo(a, b)
-		return ratValue(r.Mul(r, big.NewRat(100, 1))), nil
+		return RatValue(r.Mul(r, big.NewRat(100, 1))), nil
 	},
 })
 
@@ -62,7 +64,7 @@ var roundFunc = function.New(&function.Spec{
 		if !ok || !ok2 || !k.IsInt() || k.Sign() < 0 || k.Num().Int64() > 12 {
 			return cty.NilVal, fmt.Errorf("round 的小数位数应为 0 到 12 的整数")
 		}
-		return ratValue(RoundRat(x, int(k.Num().Int64()))), nil
+		return RatValue(interval.RoundRat(x, int(k.Num().Int64()))), nil
 	},
 })
 
@@ -76,6 +78,6 @@ var sumFunc = function.New(&function.Spec{
 				acc.Add(acc, r)
 			}
 		}
-		return ratValue(acc), nil
+		return RatValue(acc), nil
 	},
 })

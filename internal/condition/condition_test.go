@@ -1,4 +1,4 @@
-package checks
+package condition
 
 import (
 	"fmt"
@@ -12,6 +12,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
 
+	"github.com/ducha-dev/ducha/internal/interval"
 	"github.com/ducha-dev/ducha/quantity"
 )
 
@@ -74,41 +75,41 @@ func TestConditionEval(t *testing.T) {
 	tests := []struct {
 		cond string
 		vals []string // a, b, c, total, rate
-		want Truth
+		want interval.Truth
 	}{
-		{"a <= total", []string{"120件", "", "", "125件", ""}, True},
-		{"a <= total", []string{"125件", "", "", "120件", ""}, False},
-		{"a <= total", []string{"125件", "", "", "120余件", ""}, Unknown},
-		{"a <= total", []string{"", "", "", "120件", ""}, Absent},
+		{"a <= total", []string{"120件", "", "", "125件", ""}, interval.True},
+		{"a <= total", []string{"125件", "", "", "120件", ""}, interval.False},
+		{"a <= total", []string{"125件", "", "", "120余件", ""}, interval.Unknown},
+		{"a <= total", []string{"", "", "", "120件", ""}, interval.Absent},
 		// equality over sums: 200余件 can hold any total ≥ 200
-		{"a + b == total", []string{"200余件", "10件", "", "210件", ""}, Unknown},
-		{"a + b == total", []string{"200余件", "10件", "", "205件", ""}, False},
-		{"a + b + c == total", []string{"13件", "3件", "12件", "28件", ""}, True},
-		{"a + b + c == total", []string{"13件", "3件", "10件", "28件", ""}, False},
-		{"a + b == total", []string{"200余件", "100余件", "", "310件", ""}, Unknown},
-		{"a - b == 0", []string{"200余件", "200余件", "", "", ""}, Unknown},
-		{"sum(a, b, c) <= total", []string{"13件", "", "12件", "24件", ""}, False},
-		{"sum(a, b, c) <= total", []string{"", "", "", "24件", ""}, Absent},
+		{"a + b == total", []string{"200余件", "10件", "", "210件", ""}, interval.Unknown},
+		{"a + b == total", []string{"200余件", "10件", "", "205件", ""}, interval.False},
+		{"a + b + c == total", []string{"13件", "3件", "12件", "28件", ""}, interval.True},
+		{"a + b + c == total", []string{"13件", "3件", "10件", "28件", ""}, interval.False},
+		{"a + b == total", []string{"200余件", "100余件", "", "310件", ""}, interval.Unknown},
+		{"a - b == 0", []string{"200余件", "200余件", "", "", ""}, interval.Unknown},
+		{"sum(a, b, c) <= total", []string{"13件", "", "12件", "24件", ""}, interval.False},
+		{"sum(a, b, c) <= total", []string{"", "", "", "24件", ""}, interval.Absent},
 		// rates: rounding or truncation at the stated precision
-		{"rate == pct(a, total)", []string{"11件", "", "", "13件", "84.61%"}, Unknown},
-		{"rate == pct(a, total)", []string{"11件", "", "", "13件", "84.62%"}, Unknown},
-		{"rate == pct(a, total)", []string{"11件", "", "", "13件", "84.6%"}, Unknown},
-		{"rate == pct(a, total)", []string{"11件", "", "", "13件", "84.63%"}, False},
-		{"rate == pct(a, total)", []string{"9件", "", "", "51件", "17.65%"}, Unknown},
-		{"rate == pct(a, total)", []string{"9件", "", "", "51件", "16.65%"}, False},
-		{"rate == pct(a + b, total)", []string{"25件", "91件", "", "145件", "80%"}, Unknown},
-		{"rate == pct(a, total)", []string{"9件", "", "", "0件", "17.65%"}, Unknown},
+		{"rate == pct(a, total)", []string{"11件", "", "", "13件", "84.61%"}, interval.Unknown},
+		{"rate == pct(a, total)", []string{"11件", "", "", "13件", "84.62%"}, interval.Unknown},
+		{"rate == pct(a, total)", []string{"11件", "", "", "13件", "84.6%"}, interval.Unknown},
+		{"rate == pct(a, total)", []string{"11件", "", "", "13件", "84.63%"}, interval.False},
+		{"rate == pct(a, total)", []string{"9件", "", "", "51件", "17.65%"}, interval.Unknown},
+		{"rate == pct(a, total)", []string{"9件", "", "", "51件", "16.65%"}, interval.False},
+		{"rate == pct(a + b, total)", []string{"25件", "91件", "", "145件", "80%"}, interval.Unknown},
+		{"rate == pct(a, total)", []string{"9件", "", "", "0件", "17.65%"}, interval.Unknown},
 		// a comparison about an absent capture is left out of || and &&
-		{"rate == pct(a, b) || rate == pct(a, total)", []string{"9件", "", "", "51件", "17.65%"}, Unknown},
-		{"rate == pct(a, b) || rate == pct(a, total)", []string{"9件", "", "", "51件", "16.65%"}, False},
-		{"rate == pct(a, b) && a <= total", []string{"9件", "", "", "51件", "16.65%"}, True},
-		{"!(a > total)", []string{"9件", "", "", "51件", ""}, True},
-		{"a != total", []string{"9件", "", "", "9件", ""}, False},
-		{"-a < 0 && abs(-a) == a", []string{"9件", "", "", "", ""}, True},
-		{"min(a, total) == a && max(a, total) == total", []string{"9件", "", "", "51件", ""}, True},
-		{"a * 2 / 3 == 6", []string{"9件", "", "", "", ""}, True},
-		{"true && a > 1", []string{"9件", "", "", "", ""}, True},
-		{"false || a > 100", []string{"9件", "", "", "", ""}, False},
+		{"rate == pct(a, b) || rate == pct(a, total)", []string{"9件", "", "", "51件", "17.65%"}, interval.Unknown},
+		{"rate == pct(a, b) || rate == pct(a, total)", []string{"9件", "", "", "51件", "16.65%"}, interval.False},
+		{"rate == pct(a, b) && a <= total", []string{"9件", "", "", "51件", "16.65%"}, interval.True},
+		{"!(a > total)", []string{"9件", "", "", "51件", ""}, interval.True},
+		{"a != total", []string{"9件", "", "", "9件", ""}, interval.False},
+		{"-a < 0 && abs(-a) == a", []string{"9件", "", "", "", ""}, interval.True},
+		{"min(a, total) == a && max(a, total) == total", []string{"9件", "", "", "51件", ""}, interval.True},
+		{"a * 2 / 3 == 6", []string{"9件", "", "", "", ""}, interval.True},
+		{"true && a > 1", []string{"9件", "", "", "", ""}, interval.True},
+		{"false || a > 100", []string{"9件", "", "", "", ""}, interval.False},
 	}
 	for _, tc := range tests {
 		c, diags := CompileCondition(parseExpr(t, tc.cond), vars)
@@ -124,7 +125,7 @@ func TestConditionEval(t *testing.T) {
 			if len(qs) != 1 {
 				t.Fatalf("%q: %d quantities", v, len(qs))
 			}
-			env[i] = Operand{Bounds(qs[0]), true}
+			env[i] = Operand{interval.Bounds(qs[0]), true}
 		}
 		if got := c.Eval(env); got != tc.want {
 			t.Errorf("%s with %v: got %v, want %v", tc.cond, tc.vals, got, tc.want)
@@ -172,21 +173,21 @@ func FuzzCondition(f *testing.F) {
 		env := make([]Operand, 3)
 		ctx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: ctyConditionFuncs}
 		for i, v := range vals {
-			env[i] = Operand{ExactInt(v), true}
+			env[i] = Operand{interval.ExactInt(v), true}
 			ctx.Variables[vars[i]] = cty.NumberIntVal(v)
 		}
 		got := cond.Eval(env)
-		if got == Absent {
+		if got == interval.Absent {
 			t.Fatalf("%s: absent with every capture present", src)
 		}
 		if exactInCty(e) {
 			v, d := e.Value(ctx)
 			if !d.HasErrors() && v.IsKnown() && !v.IsNull() && v.Type() == cty.Bool {
-				want := False
+				want := interval.False
 				if v.True() {
-					want = True
+					want = interval.True
 				}
-				if got != Unknown && got != want {
+				if got != interval.Unknown && got != want {
 					t.Fatalf("%s with %v: interval evaluator says %v, cty %v", src, vals, got, v.True())
 				}
 			}
@@ -194,16 +195,16 @@ func FuzzCondition(f *testing.F) {
 		// intervals: a false condition is false at every sampled point
 		w := int64(widen % 7)
 		for i, v := range vals {
-			env[i] = Operand{Interval{big.NewRat(v, 1), big.NewRat(v+w, 1)}, true}
+			env[i] = Operand{interval.Interval{Lo: big.NewRat(v, 1), Hi: big.NewRat(v+w, 1)}, true}
 		}
-		if cond.Eval(env) != False {
+		if cond.Eval(env) != interval.False {
 			return
 		}
 		for _, pick := range [][3]int64{{0, 0, 0}, {w, w, w}, {0, w, 0}, {w, 0, w}, {w / 2, w / 2, w / 2}, {0, 0, w}, {w, w, 0}} {
 			for i, v := range vals {
-				env[i] = Operand{ExactInt(v + pick[i]), true}
+				env[i] = Operand{interval.ExactInt(v + pick[i]), true}
 			}
-			if r := cond.Eval(env); r == True {
+			if r := cond.Eval(env); r == interval.True {
 				t.Fatalf("%s: false over the intervals but true at %v+%v", src, vals, pick)
 			}
 		}

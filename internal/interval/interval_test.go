@@ -1,4 +1,4 @@
-package checks
+package interval
 
 import (
 	"math/big"

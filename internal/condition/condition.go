@@ -1,4 +1,9 @@
-package checks
+// Package condition compiles and evaluates what a rule pack writes as HCL
+// expressions: the conditions of a relation's asserts (Condition, over
+// intervals, see package interval) and the message templates of findings
+// (Message, with MessageFuncs; CheckMessage validates one when rules
+// load, so that rendering cannot fail when a report is checked).
+package condition
 
 import (
 	"fmt"
@@ -8,6 +13,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ducha-dev/ducha/internal/interval"
 )
 
 // A Condition is an assert's condition, compiled when rules load, evaluated
@@ -47,12 +54,12 @@ var ConditionFuncs = []string{"pct", "sum", "min", "max", "abs"}
 // An Operand is a capture's value for Eval: the interval its quantity
 // stands for, or not Present when the text does not state it.
 type Operand struct {
-	Interval
+	interval.Interval
 	Present bool
 }
 
 // Eval evaluates the condition with env[i] the value of capture i.
-func (c *Condition) Eval(env []Operand) Truth { return c.root.truth(env) }
+func (c *Condition) Eval(env []Operand) interval.Truth { return c.root.truth(env) }
 
 // CompileCondition checks expr, an HCL native-syntax expression over the
 // capture names vars, and compiles it. Every mistake is a diagnostic with the
@@ -103,9 +110,9 @@ func (c *compiler) boolean(e hclsyntax.Expression) boolNode {
 	case *hclsyntax.LiteralValueExpr:
 		if e.Val.Type() == cty.Bool && e.Val.IsKnown() && !e.Val.IsNull() {
 			if e.Val.True() {
-				return constTruth(True)
+				return constTruth(interval.True)
 			}
-			return constTruth(False)
+			return constTruth(interval.False)
 		}
 	case *hclsyntax.UnaryOpExpr:
 		if e.Op == hclsyntax.OpLogicalNot {
@@ -125,7 +132,7 @@ func (c *compiler) boolean(e hclsyntax.Expression) boolNode {
 	} else {
 		c.unsupported(e)
 	}
-	return constTruth(Unknown)
+	return constTruth(interval.Unknown)
 }
 
 // isNumber reports whether e would compile as a number (for a better
@@ -159,10 +166,10 @@ func (c *compiler) number(e hclsyntax.Expression) numNode {
 			f := e.Val.AsBigFloat()
 			if f.IsInf() || f.Sign() != 0 && (f.MantExp(nil) > maxExp || f.MantExp(nil) < -maxExp) {
 				c.errorf(e.Range(), "Number out of range", "数字 %s 过大或过小;条件中的数字应在 ±10^30 之内。", f.Text('g', 6))
-				return constNum{Everything}
+				return constNum{interval.Everything}
 			}
 			if r, ok := new(big.Rat).SetString(f.Text('g', -1)); ok {
-				return constNum{Exact(r)}
+				return constNum{interval.Exact(r)}
 			}
 		}
 	case *hclsyntax.ScopeTraversalExpr:
@@ -184,7 +191,7 @@ func (c *compiler) number(e hclsyntax.Expression) numNode {
 	} else {
 		c.unsupported(e)
 	}
-	return constNum{Everything}
+	return constNum{interval.Everything}
 }
 
 func (c *compiler) isBoolean(e hclsyntax.Expression) bool {
@@ -239,7 +246,7 @@ func (c *compiler) variable(e *hclsyntax.ScopeTraversalExpr) numNode {
 	case idx < 0:
 		c.errorf(e.Traversal.SourceRange(), "Unknown capture",
 			"没有名为 %s 的捕获;本关系捕获的有:%s。", root, strings.Join(c.vars, "、"))
-		return constNum{Everything}
+		return constNum{interval.Everything}
 	case len(e.Traversal) > 1:
 		c.errorf(e.Traversal.SourceRange(), "Not allowed in a condition", "捕获 %s 是一个数,不能取属性或下标。", root)
 	}
@@ -259,7 +266,7 @@ func (c *compiler) call(e *hclsyntax.FunctionCallExpr) numNode {
 	a, ok := arity[e.Name]
 	if !ok {
 		c.errorf(e.NameRange, "Function not allowed", "条件中不能调用函数 %s();可用的函数有:%s。", e.Name, strings.Join(ConditionFuncs, "、"))
-		return constNum{Everything}
+		return constNum{interval.Everything}
 	}
 	if e.ExpandFinal {
 		c.errorf(e.CloseParenRange, "Not allowed in a condition", "条件中的函数调用不能用 ... 展开参数。")
@@ -270,7 +277,7 @@ func (c *compiler) call(e *hclsyntax.FunctionCallExpr) numNode {
 			want = fmt.Sprintf("至少 %d 个", a[0])
 		}
 		c.errorf(e.Range(), "Wrong number of arguments", "函数 %s() 需要 %s参数,这里给了 %d 个。", e.Name, want, len(e.Args))
-		return constNum{Everything}
+		return constNum{interval.Everything}
 	}
 	args := make([]numNode, len(e.Args))
 	for i, arg := range e.Args {
@@ -279,33 +286,35 @@ func (c *compiler) call(e *hclsyntax.FunctionCallExpr) numNode {
 	return callNode{fn: e.Name, args: args}
 }
 
-type boolNode interface{ truth(env []Operand) Truth }
+type boolNode interface {
+	truth(env []Operand) interval.Truth
+}
 
 // A numNode yields an interval, or false when it depends on a capture the
 // text does not state.
 type numNode interface {
-	num(env []Operand) (Interval, bool)
+	num(env []Operand) (interval.Interval, bool)
 }
 
-type constTruth Truth
+type constTruth interval.Truth
 
-func (t constTruth) truth([]Operand) Truth { return Truth(t) }
+func (t constTruth) truth([]Operand) interval.Truth { return interval.Truth(t) }
 
 type notNode struct{ a boolNode }
 
-func (n notNode) truth(env []Operand) Truth { return Not(n.a.truth(env)) }
+func (n notNode) truth(env []Operand) interval.Truth { return interval.Not(n.a.truth(env)) }
 
 type logicNode struct {
 	and  bool
 	a, b boolNode
 }
 
-func (n logicNode) truth(env []Operand) Truth {
+func (n logicNode) truth(env []Operand) interval.Truth {
 	a, b := n.a.truth(env), n.b.truth(env)
 	if n.and {
-		return And(a, b)
+		return interval.And(a, b)
 	}
-	return Or(a, b)
+	return interval.Or(a, b)
 }
 
 type cmpNode struct {
@@ -313,48 +322,48 @@ type cmpNode struct {
 	a, b numNode
 }
 
-func (n cmpNode) truth(env []Operand) Truth {
+func (n cmpNode) truth(env []Operand) interval.Truth {
 	a, ok := n.a.num(env)
 	if !ok {
-		return Absent
+		return interval.Absent
 	}
 	b, ok := n.b.num(env)
 	if !ok {
-		return Absent
+		return interval.Absent
 	}
 	switch n.op {
 	case hclsyntax.OpLessThan:
-		return Less(a, b)
+		return interval.Less(a, b)
 	case hclsyntax.OpLessThanOrEqual:
-		return LessEq(a, b)
+		return interval.LessEq(a, b)
 	case hclsyntax.OpGreaterThan:
-		return Less(b, a)
+		return interval.Less(b, a)
 	case hclsyntax.OpGreaterThanOrEqual:
-		return LessEq(b, a)
+		return interval.LessEq(b, a)
 	case hclsyntax.OpEqual:
-		return Equal(a, b)
+		return interval.Equal(a, b)
 	case hclsyntax.OpNotEqual:
-		return Not(Equal(a, b))
+		return interval.Not(interval.Equal(a, b))
 	}
-	return Unknown
+	return interval.Unknown
 }
 
-type constNum struct{ v Interval }
+type constNum struct{ v interval.Interval }
 
-func (n constNum) num([]Operand) (Interval, bool) { return n.v, true }
+func (n constNum) num([]Operand) (interval.Interval, bool) { return n.v, true }
 
 type varNode int
 
-func (n varNode) num(env []Operand) (Interval, bool) {
+func (n varNode) num(env []Operand) (interval.Interval, bool) {
 	if int(n) >= len(env) || !env[n].Present {
-		return Interval{}, false
+		return interval.Interval{}, false
 	}
 	return env[n].Interval, true
 }
 
 type negNode struct{ a numNode }
 
-func (n negNode) num(env []Operand) (Interval, bool) {
+func (n negNode) num(env []Operand) (interval.Interval, bool) {
 	a, ok := n.a.num(env)
 	return a.Neg(), ok
 }
@@ -364,14 +373,14 @@ type arithNode struct {
 	a, b numNode
 }
 
-func (n arithNode) num(env []Operand) (Interval, bool) {
+func (n arithNode) num(env []Operand) (interval.Interval, bool) {
 	a, ok := n.a.num(env)
 	if !ok {
-		return Interval{}, false
+		return interval.Interval{}, false
 	}
 	b, ok := n.b.num(env)
 	if !ok {
-		return Interval{}, false
+		return interval.Interval{}, false
 	}
 	switch n.op {
 	case hclsyntax.OpAdd:
@@ -383,7 +392,7 @@ func (n arithNode) num(env []Operand) (Interval, bool) {
 	case hclsyntax.OpDivide:
 		return a.Quo(b), true
 	}
-	return Everything, true
+	return interval.Everything, true
 }
 
 type callNode struct {
@@ -391,9 +400,9 @@ type callNode struct {
 	args []numNode
 }
 
-func (n callNode) num(env []Operand) (Interval, bool) {
+func (n callNode) num(env []Operand) (interval.Interval, bool) {
 	if n.fn == "sum" {
-		var acc Interval
+		var acc interval.Interval
 		any := false
 		for _, a := range n.args {
 			v, ok := a.num(env)
@@ -408,11 +417,11 @@ func (n callNode) num(env []Operand) (Interval, bool) {
 		}
 		return acc, any
 	}
-	vs := make([]Interval, len(n.args))
+	vs := make([]interval.Interval, len(n.args))
 	for i, a := range n.args {
 		v, ok := a.num(env)
 		if !ok {
-			return Interval{}, false
+			return interval.Interval{}, false
 		}
 		vs[i] = v
 	}
@@ -432,5 +441,5 @@ func (n callNode) num(env []Operand) (Interval, bool) {
 		}
 		return acc, true
 	}
-	return Everything, true
+	return interval.Everything, true
 }
