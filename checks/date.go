@@ -2,11 +2,97 @@ package checks
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ducha-dev/ducha/dates"
 	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// date blocks configure the date checks; the label picks which:
+//
+//	date "missing" {                    # date/missing
+//	  title    = "报告写明发布日期或成文日期"
+//	  severity = "warning"              # neither a publication nor a signing date
+//	}
+//
+//	date "deadline" {                   # date/deadline
+//	  title    = "报告在次年4月1日之前公开"
+//	  deadline = "04-01"                # MM-DD of the year after the report year
+//	  severity = "error"                # published after the deadline
+//	  on_deadline_severity = "warning"  # published on the deadline
+//	  signed_severity      = "warning"  # signed after it (no publication date known)
+//	}
+//
+//	date "period" {                     # date/period
+//	  title    = "发布、成文日期不早于所报告年度的结束"
+//	  severity = "warning"
+//	}
+//
+//	date "malformed" {                  # date/malformed
+//	  title    = "日期真实有效"
+//	  severity       = "error"          # a date that cannot exist (2月30日)
+//	  glued_severity = "warning"        # digits run together (2019111日)
+//	}
+func init() {
+	kind.Register(kind.Kind{
+		Block: "date", Label: "missing", Rule: "date/missing", Severity: lint.Warning,
+		Decode: func(_ kind.Decoder, rule *lint.Rule) lint.Check { return &DateMissing{Rule: rule} },
+	})
+	kind.Register(kind.Kind{
+		Block: "date", Label: "deadline", Rule: "date/deadline", Severity: lint.Error,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+			{Name: "deadline"}, {Name: "on_deadline_severity"}, {Name: "signed_severity"},
+		}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			m, day := monthDay(d, "deadline", 4, 1)
+			return &DateDeadline{
+				Rule: rule, Month: m, Day: day,
+				OnDeadline: d.Severity("on_deadline_severity", lint.Warning),
+				Signed:     d.Severity("signed_severity", lint.Warning),
+			}
+		},
+	})
+	kind.Register(kind.Kind{
+		Block: "date", Label: "period", Rule: "date/period", Severity: lint.Warning,
+		Decode: func(_ kind.Decoder, rule *lint.Rule) lint.Check { return &DatePeriod{Rule: rule} },
+	})
+	kind.Register(kind.Kind{
+		Block: "date", Label: "malformed", Rule: "date/malformed", Severity: lint.Error,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "glued_severity"}}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			return &DateMalformed{Rule: rule, Glued: d.Severity("glued_severity", lint.Warning)}
+		},
+	})
+}
+
+var monthDayPattern = regexp.MustCompile(`^(\d{1,2})-(\d{1,2})$`)
+
+// daysIn is the number of days of each month in a year that is not a leap
+// year: a deadline must exist every year.
+var daysIn = [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// monthDay reads a day of the year written "MM-DD" ("04-01").
+func monthDay(d kind.Decoder, name string, defMonth, defDay int) (int, int) {
+	v, ok := d.String(name)
+	if !ok {
+		return defMonth, defDay
+	}
+	m := monthDayPattern.FindStringSubmatch(v)
+	if m != nil {
+		month, _ := strconv.Atoi(m[1])
+		day, _ := strconv.Atoi(m[2])
+		if month >= 1 && month <= 12 && day >= 1 && day <= daysIn[month] {
+			return month, day
+		}
+	}
+	d.Errorf(name, "Invalid value for "+name, "属性 %s 应为每年都有的月、日,写成 \"MM-DD\",如 \"04-01\"(4月1日),不能是 %q。", name, v)
+	return defMonth, defDay
+}
 
 // The date checks read Document.Dates, which the parser fills once: the
 // publication date of the page's metadata (or the caller's), the signing

@@ -4,9 +4,29 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// A year "next-year" block configures NextYear (rule year/next-year):
+//
+//	year "next-year" {
+//	  title    = "下一年度安排写的是下一年"
+//	  severity = "error"
+//	  part     = "next-year"          # the part block of the plan (default)
+//	}
+func init() {
+	kind.Register(kind.Kind{
+		Block: "year", Label: "next-year", Rule: "year/next-year", Severity: lint.Error,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "part"}}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			return &NextYear{Rule: rule, Part: d.Part("part", "next-year")}
+		},
+	})
+}
 
 // NextYear checks that the part on next year's plan (第二十五条 (四)) is
 // about next year: a year its heading names, or failing that the year its

@@ -4,10 +4,40 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/zhnum"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// A structure "numbering" block configures Numbering (rule
+// structure/numbering):
+//
+//	structure "numbering" {
+//	  title    = "标题和列举的编号连续"
+//	  severity = "warning"             # gaps, repeats, numbers out of order
+//	  broken_severity      = "warning" # a heading number that lost characters ("行首只剩“)”")
+//	  restart_severity     = "warning" # numbering that starts again from one
+//	  enumeration_severity = "warning" # 一是…二是…四是
+//	}
+func init() {
+	kind.Register(kind.Kind{
+		Block: "structure", Label: "numbering", Rule: "structure/numbering", Severity: lint.Warning,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+			{Name: "broken_severity"}, {Name: "restart_severity"}, {Name: "enumeration_severity"},
+		}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			return &Numbering{
+				Rule:        rule,
+				Broken:      d.Severity("broken_severity", lint.Warning),
+				Restart:     d.Severity("restart_severity", lint.Warning),
+				Enumeration: d.Severity("enumeration_severity", lint.Warning),
+			}
+		},
+	})
+}
 
 // Numbering checks the numbers of the outline and of the inline lists: per
 // level and per parent heading, the headings run 一、二、三…, (一)(二)(三)…,

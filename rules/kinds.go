@@ -8,7 +8,10 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/ducha-dev/ducha/internal/kind"
+	"github.com/ducha-dev/ducha/lint"
 )
 
 // kindBody decodes a block whose label picks one of several rules ("date"
@@ -74,6 +77,20 @@ func decodeLabels(b *hcl.Block, _ *Set, diags *hcl.Diagnostics) {
 
 // decoder is a body as a kind.Decoder.
 type decoder struct{ b *body }
+
+func (d decoder) Has(attr string) bool         { return d.b.has(attr) }
+func (d decoder) Part(attr, def string) string { return d.b.partName(attr, def) }
+func (d decoder) Severity(attr string, def lint.Severity) lint.Severity {
+	return d.b.severity(attr, def)
+}
+
+func (d decoder) String(attr string) (string, bool) {
+	v, _, ok := d.b.value(attr, cty.String)
+	if !ok {
+		return "", false
+	}
+	return v.AsString(), true
+}
 
 func (d decoder) Strings(attr string) []string          { return d.b.strList(attr) }
 func (d decoder) Names(attr string) []string            { return d.b.names(attr) }

@@ -147,18 +147,14 @@ func (s *Set) Linter(opts ...lint.Option) (*lint.Linter, error) {
 
 // blockKinds maps each top-level block type to its decoder, for the kinds
 // of check not yet in the registry of package internal/kind (those are
-// decoded by decodeKind, kinds.go). A block type that only registered
-// kinds have is added by topSchema.
+// decoded by decodeKind, kinds.go); a block type that only registered
+// kinds have needs no entry.
 var blockKinds = map[string]func(*hcl.Block, *Set, *hcl.Diagnostics){
 	"part":    decodePart,
 	"title":   decodeTitle,
 	"example": decodeExample, // examples.go
 
-	"date":      decodeDate,      // date.go
-	"year":      decodeYear,      // year.go
-	"structure": decodeStructure, // structure.go
-	"format":    decodeFormat,    // format.go
-	"text":      decodeText,      // text.go
+	"text": decodeText, // text.go
 
 	"numeric":  decodeNumeric,  // numeric.go
 	"relation": decodeRelation, // relation.go
@@ -171,8 +167,7 @@ var topSchema = func() *hcl.BodySchema {
 		kinds = append(kinds, k)
 	}
 	for _, k := range kind.All() {
-		if _, ok := blockKinds[k.Block]; !ok {
-			blockKinds[k.Block] = decodeLabels
+		if !slices.Contains(kinds, k.Block) {
 			kinds = append(kinds, k.Block)
 		}
 	}
@@ -259,7 +254,11 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 				decodeKind(k, s.applyOverrides(b), s, &diags)
 				continue
 			}
-			blockKinds[b.Type](s.applyOverrides(b), s, &diags)
+			decode, ok := blockKinds[b.Type]
+			if !ok {
+				decode = decodeLabels
+			}
+			decode(s.applyOverrides(b), s, &diags)
 		}
 	}
 	s.unusedOverrides(&diags)

@@ -49,6 +49,17 @@ type Kind struct {
 // the wrong type and returns the zero value; an absent attribute is the
 // zero value too (make it Required in the schema when it must be there).
 type Decoder interface {
+	// Has reports whether the block sets attr.
+	Has(attr string) bool
+	// String reads a string; ok is false when attr is absent or not a
+	// string (diagnosed).
+	String(attr string) (s string, ok bool)
+	// Severity reads a severity ("error", "warning", "info"), def when
+	// absent.
+	Severity(attr string, def lint.Severity) lint.Severity
+	// Part reads the name of one part, def when absent; Load diagnoses a
+	// name that no part block declares, once every file has loaded.
+	Part(attr, def string) string
 	// Strings reads a list of strings, as written.
 	Strings(attr string) []string
 	// Names reads a list of part names; Load diagnoses those that no part
