@@ -18,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/ducha-dev/ducha"
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/zhnum"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/rules"
@@ -138,16 +139,16 @@ func bigReport(tb testing.TB, seeds map[string][]byte, size int) []byte {
 			if err != nil {
 				tb.Fatal(err)
 			}
-			headings := map[int]*lint.Heading{}
+			headings := map[int]*document.Heading{}
 			for _, h := range d.Outline {
 				headings[h.Line] = h
 			}
 			for _, ln := range d.Lines {
-				if ln.Kind != lint.BodyLine && ln.Kind != lint.HeadingLine {
+				if ln.Kind != document.BodyLine && ln.Kind != document.HeadingLine {
 					continue
 				}
 				line := d.Original(ln.Range)
-				if h := headings[ln.Number]; h != nil && h.Style == lint.ChineseComma && h.Broken == "" {
+				if h := headings[ln.Number]; h != nil && h.Style == document.ChineseComma && h.Broken == "" {
 					top = top%99 + 1
 					line = zhnum.Format(top) + "、" + d.Original(lint.Range{Start: h.TextRange.Start, End: ln.End})
 				}

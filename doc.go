@@ -49,7 +49,7 @@
 // # How it works
 //
 // A report goes through four stages: decode (package decode: bytes to UTF-8
-// text), parse (lint.Parse: the document model — page furniture set aside,
+// text), parse (package document: the document model — page furniture set aside,
 // title, report year, outline, sentences), check (package checks, configured
 // by package rules from HCL) and format (package format: text, JSON, SARIF,
 // GitHub annotations, checklists, summary tables). Matching

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ducha-dev/ducha"
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/linttest"
 )
@@ -79,7 +80,7 @@ type pageMetrics struct {
 func (m *pageMetrics) add(name string, out linttest.Outcome) {
 	m.pages++
 	e := out.Expectations
-	var d *lint.Document
+	var d *document.Document
 	if out.Result != nil {
 		d = out.Result.Document
 	}

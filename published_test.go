@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/ducha-dev/ducha"
+	"github.com/ducha-dev/ducha/dates"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -22,11 +23,11 @@ func TestPublished(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	published, err := lint.ParseDate("2021-04-15")
+	published, err := dates.ParseDate("2021-04-15")
 	if err != nil {
 		t.Fatal(err)
 	}
-	early, err := lint.ParseDate("2021年3月20日")
+	early, err := dates.ParseDate("2021年3月20日")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,9 +5,42 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ducha-dev/ducha/dates"
+	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/kind"
+	"github.com/ducha-dev/ducha/internal/norm"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// A text "brackets" block configures Brackets (rule text/brackets):
+//
+//	text "brackets" {
+//	  title    = "成对的符号配对完整"
+//	  severity = "warning"
+//	  pairs    = ["《》", "()", "“”"]   # opening and closing mark
+//	}
+//
+// The pairs are folded as the text is, so "（）" is "()".
+func init() {
+	kind.Register(kind.Kind{
+		Block: "text", Label: "brackets", Rule: "text/brackets", Severity: lint.Warning,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "pairs", Required: true}}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			pairs := d.Strings("pairs")
+			for i, p := range pairs {
+				pairs[i], _ = norm.String(p)
+			}
+			c, err := NewBrackets(rule, pairs)
+			if err != nil {
+				d.Errorf("pairs", "Invalid pairs", "%v。", err)
+				return nil
+			}
+			return c
+		},
+	})
+}
 
 // Brackets checks that paired marks (《》 () 〔〕 【】 “” ‘’) are balanced
 // within a paragraph: a title without its 《, a year range opened with (
@@ -144,14 +177,14 @@ func (c *Brackets) Run(pass *lint.Pass) error {
 		if !l.Kind.IsText() {
 			continue
 		}
-		if !runOn || l.Kind != lint.BodyLine {
+		if !runOn || l.Kind != document.BodyLine {
 			c.unclosed(pass, open)
 			open = open[:0]
 		}
 		open = c.line(pass, l, open, &cur)
 		text := doc.Slice(l.Range)
 		last, _ := utf8.DecodeLastRuneInString(text)
-		runOn = l.Kind == lint.BodyLine && !strings.ContainsRune("。;:!?…", last) && !c.isCloser(last)
+		runOn = l.Kind == document.BodyLine && !strings.ContainsRune("。;:!?…", last) && !c.isCloser(last)
 	}
 	c.unclosed(pass, open)
 	return nil
@@ -160,7 +193,7 @@ func (c *Brackets) Run(pass *lint.Pass) error {
 func (c *Brackets) isCloser(r rune) bool { _, ok := c.opener[r]; return ok }
 
 // line reads the marks of one line onto open and returns it.
-func (c *Brackets) line(pass *lint.Pass, l lint.Line, open []openMark, cur *docCursor) []openMark {
+func (c *Brackets) line(pass *lint.Pass, l document.Line, open []openMark, cur *docCursor) []openMark {
 	doc := pass.Doc
 	s := doc.Norm[:l.End]
 	var sc leadScan
@@ -265,7 +298,7 @@ type docCursor struct{ num, glued int }
 // inDocNumber reports whether offset n, not before the last one asked
 // about, is inside one of the report's document numbers ("国发〔2021〕33号",
 // "厅字〔201928" which lost its 〕).
-func (cur *docCursor) inDocNumber(doc *lint.Document, n int) bool {
+func (cur *docCursor) inDocNumber(doc *document.Document, n int) bool {
 	ds := doc.DocNumbers
 	for cur.num < len(ds) && ds[cur.num].Range.End <= n {
 		cur.num++

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/ducha-dev/ducha/internal/interval"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
@@ -73,7 +74,7 @@ func (c *Conflict) Run(pass *lint.Pass) error {
 			}
 			var ref *quantity.Quantity
 			for _, p := range first[fi] {
-				if UnitClass(p.Unit) == UnitClass(q.Unit) {
+				if quantity.UnitClass(p.Unit) == quantity.UnitClass(q.Unit) {
 					ref = p
 				}
 			}
@@ -81,7 +82,7 @@ func (c *Conflict) Run(pass *lint.Pass) error {
 				first[fi] = append(first[fi], q)
 				continue
 			}
-			if Equal(Bounds(*ref), Bounds(*q)) == False {
+			if interval.Equal(interval.Bounds(*ref), interval.Bounds(*q)) == interval.False {
 				reportf(pass, c.Rule, c.Rule.Severity, span(q),
 					"%s前后不一致:此处为%s,第%d行为%s(“%s”);同一统计数字应前后一致,请核对。",
 					f.Name, q.Text, doc.LineAt(ref.Start).Number, ref.Text, describe(*ref))

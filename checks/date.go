@@ -2,10 +2,97 @@ package checks
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
+
+	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ducha-dev/ducha/dates"
+	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// date blocks configure the date checks; the label picks which:
+//
+//	date "missing" {                    # date/missing
+//	  title    = "报告写明发布日期或成文日期"
+//	  severity = "warning"              # neither a publication nor a signing date
+//	}
+//
+//	date "deadline" {                   # date/deadline
+//	  title    = "报告在次年4月1日之前公开"
+//	  deadline = "04-01"                # MM-DD of the year after the report year
+//	  severity = "error"                # published after the deadline
+//	  on_deadline_severity = "warning"  # published on the deadline
+//	  signed_severity      = "warning"  # signed after it (no publication date known)
+//	}
+//
+//	date "period" {                     # date/period
+//	  title    = "发布、成文日期不早于所报告年度的结束"
+//	  severity = "warning"
+//	}
+//
+//	date "malformed" {                  # date/malformed
+//	  title    = "日期真实有效"
+//	  severity       = "error"          # a date that cannot exist (2月30日)
+//	  glued_severity = "warning"        # digits run together (2019111日)
+//	}
+func init() {
+	kind.Register(kind.Kind{
+		Block: "date", Label: "missing", Rule: "date/missing", Severity: lint.Warning,
+		Decode: func(_ kind.Decoder, rule *lint.Rule) lint.Check { return &DateMissing{Rule: rule} },
+	})
+	kind.Register(kind.Kind{
+		Block: "date", Label: "deadline", Rule: "date/deadline", Severity: lint.Error,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+			{Name: "deadline"}, {Name: "on_deadline_severity"}, {Name: "signed_severity"},
+		}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			m, day := monthDay(d, "deadline", 4, 1)
+			return &DateDeadline{
+				Rule: rule, Month: m, Day: day,
+				OnDeadline: d.Severity("on_deadline_severity", lint.Warning),
+				Signed:     d.Severity("signed_severity", lint.Warning),
+			}
+		},
+	})
+	kind.Register(kind.Kind{
+		Block: "date", Label: "period", Rule: "date/period", Severity: lint.Warning,
+		Decode: func(_ kind.Decoder, rule *lint.Rule) lint.Check { return &DatePeriod{Rule: rule} },
+	})
+	kind.Register(kind.Kind{
+		Block: "date", Label: "malformed", Rule: "date/malformed", Severity: lint.Error,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "glued_severity"}}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			return &DateMalformed{Rule: rule, Glued: d.Severity("glued_severity", lint.Warning)}
+		},
+	})
+}
+
+var monthDayPattern = regexp.MustCompile(`^(\d{1,2})-(\d{1,2})$`)
+
+// daysIn is the number of days of each month in a year that is not a leap
+// year: a deadline must exist every year.
+var daysIn = [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// monthDay reads a day of the year written "MM-DD" ("04-01").
+func monthDay(d kind.Decoder, name string, defMonth, defDay int) (int, int) {
+	v, ok := d.String(name)
+	if !ok {
+		return defMonth, defDay
+	}
+	m := monthDayPattern.FindStringSubmatch(v)
+	if m != nil {
+		month, _ := strconv.Atoi(m[1])
+		day, _ := strconv.Atoi(m[2])
+		if month >= 1 && month <= 12 && day >= 1 && day <= daysIn[month] {
+			return month, day
+		}
+	}
+	d.Errorf(name, "Invalid value for "+name, "属性 %s 应为每年都有的月、日,写成 \"MM-DD\",如 \"04-01\"(4月1日),不能是 %q。", name, v)
+	return defMonth, defDay
+}
 
 // The date checks read Document.Dates, which the parser fills once: the
 // publication date of the page's metadata (or the caller's), the signing
@@ -44,7 +131,7 @@ func (c *DateMissing) Run(pass *lint.Pass) error {
 	}
 	for _, d := range doc.Dates {
 		switch {
-		case d.Kind == lint.TextDate:
+		case d.Kind == document.TextDate:
 		case !d.Date.Valid():
 			return nil // a date that cannot exist: date/malformed says so
 		case !d.Date.Complete():
@@ -161,7 +248,7 @@ func (c *DatePeriod) Run(pass *lint.Pass) error {
 		return nil
 	}
 	for _, d := range []struct {
-		date lint.DocDate
+		date document.DocDate
 		ok   bool
 	}{{p, hasP}, {s, hasS}} {
 		if !d.ok || d.date.Compare(year, 12, 31) >= 0 {
@@ -229,7 +316,7 @@ func (c *DateMalformed) Run(pass *lint.Pass) error {
 // that depend on the year give the report the benefit of the doubt: a date
 // is early only if it is early for the earlier year, late only if late for
 // the later one. Both are 0 when the year is unknown.
-func yearBounds(doc *lint.Document) (lo, hi int) {
+func yearBounds(doc *document.Document) (lo, hi int) {
 	lo, hi = doc.Year, doc.Year
 	if doc.YearFrom == "caller" || doc.TitleYear == 0 || doc.OpeningYear == 0 {
 		return lo, hi
@@ -238,11 +325,11 @@ func yearBounds(doc *lint.Document) (lo, hi int) {
 }
 
 // kindName names a date's kind in a message.
-func kindName(k lint.DateKind) string {
+func kindName(k document.DateKind) string {
 	switch k {
-	case lint.PublishedDate:
+	case document.PublishedDate:
 		return "发布日期"
-	case lint.SignedDate:
+	case document.SignedDate:
 		return "落款日期"
 	}
 	return "日期"
@@ -250,7 +337,7 @@ func kindName(k lint.DateKind) string {
 
 // given notes where a date not written in the text came from: the caller,
 // or the page's <meta> tag.
-func given(d lint.DocDate) string {
+func given(d document.DocDate) string {
 	switch {
 	case d.Given():
 		return "(检查时指定)"
@@ -262,7 +349,7 @@ func given(d lint.DocDate) string {
 
 // evidence points the checklist row of rule at date d, when the text has
 // it (a date the caller or a <meta> tag gave has nothing to point at).
-func evidence(pass *lint.Pass, rule *lint.Rule, d lint.DocDate) {
+func evidence(pass *lint.Pass, rule *lint.Rule, d document.DocDate) {
 	if d.InText() {
 		pass.Evidence(rule, d.Range)
 	}
@@ -270,7 +357,7 @@ func evidence(pass *lint.Pass, rule *lint.Rule, d lint.DocDate) {
 
 // at is where a finding about date d goes: the date, or the top of the
 // report for a date that is not in the text.
-func at(doc *lint.Document, d lint.DocDate) lint.Range {
+func at(doc *document.Document, d document.DocDate) lint.Range {
 	if !d.InText() {
 		return doc.Top()
 	}

@@ -1,7 +1,15 @@
 // Package checks implements the kinds of check a rule pack configures: one
 // file per kind, each documented with what it reports and an example. The
 // rules package builds them from HCL; a Go program may also build them
-// directly and hand them to lint.New.
+// directly and hand them to lint.New. Each check is a lint.Check; its
+// exported fields are its configuration, set before the first Run and only
+// read after, so one check serves any number of reports at once.
+//
+// A kind in the registry of internal/kind (the date checks, NextYear,
+// YearHeading, Numbering, DocNumber, Placeholder, Brackets) also
+// declares, in its own file, the HCL block that configures it; the other
+// kinds are still decoded by package rules, one file per block type.
+// CONTRIBUTING.md says how to add a kind.
 //
 // Kinds:
 //
@@ -38,7 +46,7 @@
 //     Rule ids numeric/sum-mismatch, numeric/part-exceeds-total,
 //     numeric/rate-mismatch, numeric/percent-range, numeric/conflict.
 //   - Relation (relation.go): a rule pack's relation between statistics it
-//     names, with assert conditions (condition.go) evaluated over the ranges
-//     the stated numbers stand for (interval.go); it reports under the rule
-//     ids its asserts name.
+//     names, with assert conditions (internal/condition) evaluated over the
+//     ranges the stated numbers stand for (internal/interval); it reports
+//     under the rule ids its asserts name.
 package checks

@@ -3,9 +3,34 @@ package checks
 import (
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ducha-dev/ducha/dates"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// A format "doc-number" block configures DocNumber (rule
+// format/doc-number):
+//
+//	format "doc-number" {
+//	  title    = "发文字号符合GB/T 9704"
+//	  severity = "warning"             # 国发[2021]33号, 〔20〕, 第28号, 028号, no 号
+//	  glued_severity = "warning"       # 厅字〔201928: characters lost in extraction
+//	}
+//
+// What a document number is and how GB/T 9704-2012 7.2.5 writes one is
+// fixed by the standard and implemented by the parser (document.DocNumber);
+// the block sets how serious a departure is.
+func init() {
+	kind.Register(kind.Kind{
+		Block: "format", Label: "doc-number", Rule: "format/doc-number", Severity: lint.Warning,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "glued_severity"}}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			return &DocNumber{Rule: rule, Glued: d.Severity("glued_severity", lint.Warning)}
+		},
+	})
+}
 
 // DocNumber checks the document numbers (发文字号) a report cites against
 // GB/T 9704-2012 7.2.5: the year in full and in 六角括号, the sequence number

@@ -6,12 +6,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
 )
 
 // run lints src with a linter made of one check (and parts, when given) and
 // returns its findings as "LINE:COL severity message".
-func run(t *testing.T, c lint.Check, parts []lint.PartSpec, src string, opt lint.Options) []string {
+func run(t *testing.T, c lint.Check, parts []document.PartSpec, src string, opt lint.Options) []string {
 	t.Helper()
 	l, err := lint.New(lint.Config{Rules: c.Rules(), Parts: parts, Checks: []lint.Check{c}})
 	if err != nil {
@@ -37,7 +38,7 @@ type checkCase struct {
 	want []string
 }
 
-func runCases(t *testing.T, c lint.Check, parts []lint.PartSpec, cases []checkCase) {
+func runCases(t *testing.T, c lint.Check, parts []document.PartSpec, cases []checkCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -4,8 +4,29 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// A year "next-year" block configures NextYear (rule year/next-year):
+//
+//	year "next-year" {
+//	  title    = "下一年度安排写的是下一年"
+//	  severity = "error"
+//	  part     = "next-year"          # the part block of the plan (default)
+//	}
+func init() {
+	kind.Register(kind.Kind{
+		Block: "year", Label: "next-year", Rule: "year/next-year", Severity: lint.Error,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "part"}}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			return &NextYear{Rule: rule, Part: d.Part("part", "next-year")}
+		},
+	})
+}
 
 // NextYear checks that the part on next year's plan (第二十五条 (四)) is
 // about next year: a year its heading names, or failing that the year its
@@ -26,7 +47,7 @@ import (
 // name different years, next year of either passes.
 type NextYear struct {
 	Rule *lint.Rule
-	// Part names the lint.PartSpec of the plan.
+	// Part names the document.PartSpec of the plan.
 	Part string
 }
 
@@ -89,7 +110,7 @@ func (c *NextYear) Run(pass *lint.Pass) error {
 
 // yearsIn returns the years r names ("2024年", "二〇二四年度"), in order,
 // without dates and periods (see Document.YearIn).
-func yearsIn(doc *lint.Document, r lint.Range) []yearAt {
+func yearsIn(doc *document.Document, r lint.Range) []yearAt {
 	var out []yearAt
 	for r.Len() > 0 {
 		y, yr, ok := doc.YearIn(r)
@@ -103,7 +124,7 @@ func yearsIn(doc *lint.Document, r lint.Range) []yearAt {
 }
 
 // firstSentence returns the first sentence of h's text.
-func firstSentence(doc *lint.Document, h *lint.Heading) (lint.Range, bool) {
+func firstSentence(doc *document.Document, h *document.Heading) (lint.Range, bool) {
 	ss := doc.Sentences
 	i := sort.Search(len(ss), func(i int) bool { return ss[i].Start >= h.Body.Start })
 	if i == len(ss) || ss[i].Start >= h.Body.End {

@@ -4,9 +4,40 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/zhnum"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// A structure "numbering" block configures Numbering (rule
+// structure/numbering):
+//
+//	structure "numbering" {
+//	  title    = "标题和列举的编号连续"
+//	  severity = "warning"             # gaps, repeats, numbers out of order
+//	  broken_severity      = "warning" # a heading number that lost characters ("行首只剩“)”")
+//	  restart_severity     = "warning" # numbering that starts again from one
+//	  enumeration_severity = "warning" # 一是…二是…四是
+//	}
+func init() {
+	kind.Register(kind.Kind{
+		Block: "structure", Label: "numbering", Rule: "structure/numbering", Severity: lint.Warning,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+			{Name: "broken_severity"}, {Name: "restart_severity"}, {Name: "enumeration_severity"},
+		}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			return &Numbering{
+				Rule:        rule,
+				Broken:      d.Severity("broken_severity", lint.Warning),
+				Restart:     d.Severity("restart_severity", lint.Warning),
+				Enumeration: d.Severity("enumeration_severity", lint.Warning),
+			}
+		},
+	})
+}
 
 // Numbering checks the numbers of the outline and of the inline lists: per
 // level and per parent heading, the headings run 一、二、三…, (一)(二)(三)…,
@@ -42,8 +73,8 @@ func (c *Numbering) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
 
 // sequence is the state of one run of sibling headings.
 type sequence struct {
-	last *lint.Heading // the last heading with a number
-	lost int           // headings since last whose number was lost
+	last *document.Heading // the last heading with a number
+	lost int               // headings since last whose number was lost
 	// fixed is the number last should have had when it broke the sequence
 	// (0 when it did not): the next heading may follow either, so that one
 	// wrong number is reported once ("一、二、三、一、五、": 一 for 四).
@@ -57,7 +88,7 @@ func (c *Numbering) Run(pass *lint.Pass) error {
 	doc := pass.Doc
 	seqs := map[[2]int]*sequence{}
 	for _, h := range doc.Outline {
-		if h.Style == lint.NoNumber {
+		if h.Style == document.NoNumber {
 			continue
 		}
 		key := [2]int{h.Parent, h.Level}
@@ -81,7 +112,7 @@ func (c *Numbering) Run(pass *lint.Pass) error {
 }
 
 // broken reports a heading whose number lost characters.
-func (c *Numbering) broken(pass *lint.Pass, h, prev *lint.Heading) {
+func (c *Numbering) broken(pass *lint.Pass, h, prev *document.Heading) {
 	label := shorten(pass.Doc.Slice(h.Range), 20)
 	if h.Ordinal > 0 {
 		pass.Reportf(c.Rule, c.Broken, h.Range, "标题“%s”%s,应为“%s”。", label, h.Broken, number(h, h.Ordinal))
@@ -97,7 +128,7 @@ func (c *Numbering) broken(pass *lint.Pass, h, prev *lint.Heading) {
 // step checks heading h, which has a number, against the run it belongs
 // to. It returns the number h should have had when h breaks the sequence,
 // else 0.
-func (c *Numbering) step(pass *lint.Pass, h *lint.Heading, sq *sequence) int {
+func (c *Numbering) step(pass *lint.Pass, h *document.Heading, sq *sequence) int {
 	prev := sq.last
 	want := 1
 	if prev != nil {
@@ -161,17 +192,17 @@ func (c *Numbering) enumerations(pass *lint.Pass) {
 }
 
 // number writes ordinal n in the numbering style of h: "(三)", "三、", "3.".
-func number(h *lint.Heading, n int) string {
+func number(h *document.Heading, n int) string {
 	switch h.Style {
-	case lint.ChineseComma:
+	case document.ChineseComma:
 		return zhnum.Format(n) + "、"
-	case lint.ChineseParen:
+	case document.ChineseParen:
 		return "(" + zhnum.Format(n) + ")"
-	case lint.ArabicDot:
+	case document.ArabicDot:
 		return strconv.Itoa(n) + "."
-	case lint.ArabicComma:
+	case document.ArabicComma:
 		return strconv.Itoa(n) + "、"
-	case lint.ArabicParen:
+	case document.ArabicParen:
 		return "(" + strconv.Itoa(n) + ")"
 	}
 	return strconv.Itoa(n)
@@ -179,7 +210,7 @@ func number(h *lint.Heading, n int) string {
 
 // missing writes the numbers from a to b in h's style: "“(三)”" or
 // "“(三)”至“(七)”".
-func missing(h *lint.Heading, a, b int) string {
+func missing(h *document.Heading, a, b int) string {
 	if a >= b {
 		return "“" + number(h, a) + "”"
 	}

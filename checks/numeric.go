@@ -2,8 +2,8 @@ package checks
 
 import (
 	"fmt"
-	"strings"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
@@ -12,21 +12,10 @@ import (
 // things, the parts a check leaves alone, the words that say what a number
 // counts, and the walk over a document's sentences.
 
-// UnitClass maps a canonical unit to the class of units that count the same
-// things: 名 and 位 count people as 人 does, 起 and 宗 count cases as 件
-// does. Other units are their own class.
-func UnitClass(u string) string {
-	switch u {
-	case "名", "位":
-		return "人"
-	case "起", "宗":
-		return "件"
-	}
-	return u
-}
-
 // sameUnit reports whether a and b count the same things.
-func sameUnit(a, b *quantity.Quantity) bool { return UnitClass(a.Unit) == UnitClass(b.Unit) }
+func sameUnit(a, b *quantity.Quantity) bool {
+	return quantity.UnitClass(a.Unit) == quantity.UnitClass(b.Unit)
+}
 
 // regions returns the text of the named parts (next year's plan: its
 // numbers are targets, not results): everything under each heading
@@ -65,8 +54,8 @@ func words(q *quantity.Quantity) string {
 	return q.After
 }
 
-// wordsOf is words for Quantities[i] of doc, with its lint.RuneMask.
-func wordsOf(doc *lint.Document, i int) (string, uint64) {
+// wordsOf is words for Quantities[i] of doc, with the rune mask of its words (Document.QuantityRunes).
+func wordsOf(doc *document.Document, i int) (string, uint64) {
 	q := &doc.Quantities[i]
 	lm, am := doc.QuantityRunes(i)
 	if q.Label != "" {
@@ -75,8 +64,8 @@ func wordsOf(doc *lint.Document, i int) (string, uint64) {
 	return q.After, am
 }
 
-// labelOf is the label of Quantities[i] of doc, with its lint.RuneMask.
-func labelOf(doc *lint.Document, i int) (string, uint64) {
+// labelOf is the label of Quantities[i] of doc, with the rune mask of its words (Document.QuantityRunes).
+func labelOf(doc *document.Document, i int) (string, uint64) {
 	lm, _ := doc.QuantityRunes(i)
 	return doc.Quantities[i].Label, lm
 }
@@ -115,18 +104,6 @@ func sentences(pass *lint.Pass, notIn []string, f func(lo, hi int)) {
 
 // span is the range of q in the normalised view.
 func span(q *quantity.Quantity) lint.Range { return lint.Range{Start: q.Start, End: q.End} }
-
-// joinTexts joins the texts of quantities with sep: "39件+2件".
-func joinTexts(qs []*quantity.Quantity, sep string) string {
-	var b strings.Builder
-	for i, q := range qs {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(q.Text)
-	}
-	return b.String()
-}
 
 // reportf reports a numeric finding once per rule and range: a relation of
 // the rule pack may have reported the same mistake already.

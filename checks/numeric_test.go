@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/condition"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -26,7 +28,7 @@ func runNumeric(t *testing.T, c lint.Check, cases []numericCase) {
 	t.Helper()
 	l, err := lint.New(lint.Config{
 		Rules:  c.Rules(),
-		Parts:  []lint.PartSpec{{Name: "next-year", Headings: res("下一年度")}},
+		Parts:  []document.PartSpec{{Name: "next-year", Headings: res("下一年度")}},
 		Checks: []lint.Check{c},
 	})
 	if err != nil {
@@ -230,8 +232,8 @@ func TestConflict(t *testing.T) {
 }
 
 func TestRelation(t *testing.T) {
-	cond := func(src string, vars ...string) *checks.Condition {
-		c, diags := checks.CompileCondition(parseExpr(t, src), vars)
+	cond := func(src string, vars ...string) *condition.Condition {
+		c, diags := condition.CompileCondition(parseExpr(t, src), vars)
 		if diags.HasErrors() {
 			t.Fatal(diags)
 		}
@@ -306,7 +308,7 @@ func TestCheckMessage(t *testing.T) {
 		{"${format(\"%d%%\", pct(success, total))}", ""},
 	}
 	for _, tc := range tests {
-		diags := checks.CheckMessage(template(t, tc.src), caps)
+		diags := condition.CheckMessage(template(t, tc.src), caps)
 		got := ""
 		if len(diags) > 0 {
 			got = diags[0].Detail

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sync"
 
+	"github.com/ducha-dev/ducha/internal/interval"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -76,7 +77,7 @@ func (c *PartExceedsTotal) Run(pass *lint.Pass) error {
 				if exempt == 1 {
 					return
 				}
-				if Less(Bounds(*t), Bounds(*s)) == True {
+				if interval.Less(interval.Bounds(*t), interval.Bounds(*s)) == interval.True {
 					reportf(pass, c.Rule, c.Rule.Severity, span(s),
 						"%s多于%s:成功、办结等数量是其所属总数的一部分,不能超过总数;请核对这两个数字。",
 						describe(*s), describe(*t))

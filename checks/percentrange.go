@@ -1,13 +1,17 @@
 package checks
 
 import (
+	"math/big"
 	"regexp"
 	"sync"
 
+	"github.com/ducha-dev/ducha/internal/interval"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
+
+var hundred = big.NewRat(100, 1) // never changed
 
 // PercentRange checks that a proportion lies between 0 and 100%:
 //
@@ -45,7 +49,7 @@ func (c *PercentRange) Run(pass *lint.Pass) error {
 		if l, m := labelOf(doc, i); !c.yes.MatchMask(l, m) || c.not.MatchMask(l, m) {
 			continue
 		}
-		switch b := Bounds(*q); {
+		switch b := interval.Bounds(*q); {
 		case q.Negative && q.Value.Sign() > 0:
 			reportf(pass, c.Rule, c.Rule.Severity, span(q),
 				"%s是负数:比例是部分占总数之比,不能小于0;请核对这个比率,或是否误把“下降”写成了负号。", describe(*q))

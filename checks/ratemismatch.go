@@ -9,6 +9,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/interval"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
@@ -137,7 +139,7 @@ func sharesUnit(qs []quantity.Quantity, lo, hi, wlo, whi int) bool {
 // clause whose quantities are [lo, hi): the clauses before and after it
 // on its line that no 。, ! or ? separates from it (the sentences Parse
 // splits also end at ;).
-func (c *RateMismatch) wide(doc *lint.Document, lo, hi int) (int, int) {
+func (c *RateMismatch) wide(doc *document.Document, lo, hi int) (int, int) {
 	qs := doc.Quantities
 	line := doc.LineAt(qs[lo].Start)
 	ends := func(a, b int) bool { // a sentence ends between offsets a and b
@@ -157,12 +159,12 @@ func (c *RateMismatch) wide(doc *lint.Document, lo, hi int) (int, int) {
 // rateTerm is a numerator or denominator: one count, or a composite's sum.
 type rateTerm struct {
 	qs []*quantity.Quantity
-	iv Interval
+	iv interval.Interval
 }
 
 func (t rateTerm) String() string {
 	if len(t.qs) == 1 {
-		return FormatRat(t.qs[0].Value, 4)
+		return interval.FormatRat(t.qs[0].Value, 4)
 	}
 	var b strings.Builder
 	b.WriteString("(")
@@ -170,7 +172,7 @@ func (t rateTerm) String() string {
 		if i > 0 {
 			b.WriteString("+")
 		}
-		b.WriteString(FormatRat(q.Value, 4))
+		b.WriteString(interval.FormatRat(q.Value, 4))
 	}
 	b.WriteString(")")
 	return b.String()
@@ -192,7 +194,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 	single := make([]*quantity.Quantity, len(qs)) // backs one-count terms
 	one := func(i int) rateTerm {
 		single[i] = &qs[i]
-		return rateTerm{single[i : i+1 : i+1], Bounds(qs[i])}
+		return rateTerm{single[i : i+1 : i+1], interval.Bounds(qs[i])}
 	}
 	composite := false
 	for ci := range c.Composites {
@@ -241,7 +243,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 		}
 		dens = append(dens, one(i))
 	}
-	stated := Bounds(*r)
+	stated := interval.Bounds(*r)
 	sf := floats(stated)
 	tried := false
 	for _, n := range nums {
@@ -254,7 +256,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 			if clearlyApart(sf, quoFloats(nf, floats(d.iv))) {
 				continue // the exact test below would say so too, slowly
 			}
-			if Equal(stated, n.iv.Percent(d.iv)) != False {
+			if interval.Equal(stated, n.iv.Percent(d.iv)) != interval.False {
 				return true // fits
 			}
 		}
@@ -278,7 +280,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 		}
 		// The arithmetic shown is on the numbers as stated, to at least two
 		// decimals ("9/51=17.65%"); the decision above was on intervals.
-		got := FormatRat(new(big.Rat).Mul(new(big.Rat).Quo(nominal(n.qs), nominal(best.qs)), big.NewRat(100, 1)), max(r.Decimals, 2))
+		got := interval.FormatRat(new(big.Rat).Mul(new(big.Rat).Quo(nominal(n.qs), nominal(best.qs)), big.NewRat(100, 1)), max(r.Decimals, 2))
 		reportf(pass, c.Rule, c.Rule.Severity, span(r),
 			"%s与%s/%s=%s%%不符(%s,%s):比率应由这两个数算出(按%s四舍五入或截尾);请核对比率或数字。",
 			describe(*r), n, best, got, describeTerm(n), describeTerm(*best), precisionName(r.Decimals))
@@ -292,7 +294,7 @@ func (c *RateMismatch) check(pass *lint.Pass, lo int, changed []bool, ri, sentSt
 // 70.7%" counts cases carried over from the year before in the 258, so the
 // rate is over a total the sentence does not state (258/365), and none of
 // its counts is the denominator.
-func (c *RateMismatch) baseUnstated(doc *lint.Document, lo int, qs []quantity.Quantity, nums []rateTerm, unit *quantity.Quantity) bool {
+func (c *RateMismatch) baseUnstated(doc *document.Document, lo int, qs []quantity.Quantity, nums []rateTerm, unit *quantity.Quantity) bool {
 	for i := range qs {
 		q := &qs[i]
 		if !isCount(q) || !sameUnit(q, unit) {
@@ -302,7 +304,7 @@ func (c *RateMismatch) baseUnstated(doc *lint.Document, lo int, qs []quantity.Qu
 			continue
 		}
 		for _, n := range nums {
-			if Less(Bounds(*q), n.iv) == True {
+			if interval.Less(interval.Bounds(*q), n.iv) == interval.True {
 				return true
 			}
 		}
@@ -316,7 +318,7 @@ func (c *RateMismatch) baseUnstated(doc *lint.Document, lo int, qs []quantity.Qu
 const maxNumerators = 4
 
 // floats is a float64 view of an interval, ±Inf for unbounded ends.
-func floats(a Interval) [2]float64 {
+func floats(a interval.Interval) [2]float64 {
 	f := [2]float64{math.Inf(-1), math.Inf(1)}
 	if a.Lo != nil {
 		f[0], _ = a.Lo.Float64()
@@ -407,7 +409,7 @@ func nearerTo(a, b rateTerm, at int) bool {
 // compositeTerm finds, for each part of comp, the nearest count before the
 // rate at ri whose words match it; ok is false when a part is missing or
 // the parts differ in unit.
-func compositeTerm(doc *lint.Document, lo, n, ri int, parts []match.Set) (rateTerm, []int, bool) {
+func compositeTerm(doc *document.Document, lo, n, ri int, parts []match.Set) (rateTerm, []int, bool) {
 	qs := doc.Quantities[lo : lo+n]
 	var t rateTerm
 	var idx []int
@@ -435,9 +437,9 @@ func compositeTerm(doc *lint.Document, lo, n, ri int, parts []match.Set) (rateTe
 		}
 		q := &qs[found]
 		if len(t.qs) == 0 {
-			t.iv = Bounds(*q)
+			t.iv = interval.Bounds(*q)
 		} else {
-			t.iv = t.iv.Add(Bounds(*q))
+			t.iv = t.iv.Add(interval.Bounds(*q))
 		}
 		t.qs = append(t.qs, q)
 		idx = append(idx, found)

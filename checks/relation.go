@@ -7,10 +7,11 @@ import (
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
-	"github.com/zclconf/go-cty/cty/convert"
 
+	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/condition"
+	"github.com/ducha-dev/ducha/internal/interval"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
@@ -78,9 +79,6 @@ const (
 	ScopePart                   // one top-level heading and all under it
 )
 
-// Scopes maps the names a rule pack uses to scopes.
-var Scopes = map[string]Scope{"sentence": ScopeSentence, "clause": ScopeClause, "paragraph": ScopeParagraph, "part": ScopePart}
-
 // CaptureKind is what sort of quantity a capture takes.
 type CaptureKind uint8
 
@@ -111,7 +109,7 @@ type Assert struct {
 	Rule     *lint.Rule
 	Severity lint.Severity
 	// Condition is compiled by CompileCondition.
-	Condition *Condition
+	Condition *condition.Condition
 	// Message is a template over the captures (see MessageContext), checked
 	// by CheckMessage; nil for the default wording.
 	Message hcl.Expression
@@ -119,12 +117,12 @@ type Assert struct {
 	At int
 }
 
-// MaxBindings bounds how many ways of binding captures one scope is tried
+// maxBindings bounds how many ways of binding captures one scope is tried
 // with. A scope with more (a paragraph full of counts) is skipped: an
 // assert is reported only when every binding fails, and untried bindings
-// might not. The search for them gives up after MaxBindings×8 steps, so
+// might not. The search for them gives up after maxBindings×8 steps, so
 // that a scope costs at most time linear in its length.
-const MaxBindings = 512
+const maxBindings = 512
 
 func (c *Relation) Rules() []*lint.Rule {
 	var rs []*lint.Rule
@@ -176,7 +174,7 @@ func (c *Relation) Run(pass *lint.Pass) error {
 }
 
 // takesAny reports whether capture ci takes one of the quantities [lo, hi).
-func (c *Relation) takesAny(doc *lint.Document, ci, lo, hi int) bool {
+func (c *Relation) takesAny(doc *document.Document, ci, lo, hi int) bool {
 	cp, m := &c.Captures[ci], &c.caps[ci]
 	for i := lo; i < hi; i++ {
 		lm, am := doc.QuantityRunes(i)
@@ -188,7 +186,7 @@ func (c *Relation) takesAny(doc *lint.Document, ci, lo, hi int) bool {
 }
 
 // scopeKey identifies the scope instance of quantity i; -1 for none.
-func scopeKey(doc *lint.Document, s Scope, i int) int {
+func scopeKey(doc *document.Document, s Scope, i int) int {
 	q := &doc.Quantities[i]
 	switch s {
 	case ScopeClause:
@@ -202,7 +200,7 @@ func scopeKey(doc *lint.Document, s Scope, i int) int {
 }
 
 // scopeRange is the text of the scope of the quantities [lo, hi).
-func scopeRange(doc *lint.Document, s Scope, lo, hi int) lint.Range {
+func scopeRange(doc *document.Document, s Scope, lo, hi int) lint.Range {
 	q := &doc.Quantities[lo]
 	switch s {
 	case ScopeClause:
@@ -269,23 +267,23 @@ func (c *Relation) scope(pass *lint.Pass, lo, hi int, cands [][]int) {
 	if len(bindings) == 0 {
 		return
 	}
-	bounds := make([]Interval, len(qs))
+	bounds := make([]interval.Interval, len(qs))
 	for _, cs := range cands {
 		for _, qi := range cs {
-			bounds[qi] = Bounds(qs[qi])
+			bounds[qi] = interval.Bounds(qs[qi])
 		}
 	}
-	env := make([]Operand, len(c.Captures))
+	env := make([]condition.Operand, len(c.Captures))
 	for _, a := range c.Asserts {
 		failed := true
 		for _, b := range bindings {
 			for ci, qi := range b {
-				env[ci] = Operand{}
+				env[ci] = condition.Operand{}
 				if qi >= 0 {
-					env[ci] = Operand{bounds[qi], true}
+					env[ci] = condition.Operand{Interval: bounds[qi], Present: true}
 				}
 			}
-			if a.Condition.Eval(env) != False {
+			if a.Condition.Eval(env) != interval.False {
 				failed = false
 				break
 			}
@@ -298,7 +296,7 @@ func (c *Relation) scope(pass *lint.Pass, lo, hi int, cands [][]int) {
 
 // bindings lists the ways of binding each capture to one of its candidates
 // (or to nothing, -1, for an optional capture without any), each quantity to
-// one capture at most, up to MaxBindings; nil when there are none or too
+// one capture at most, up to maxBindings; nil when there are none or too
 // many.
 func (c *Relation) bindings(qs []quantity.Quantity, cands [][]int) [][]int {
 	var out [][]int
@@ -306,14 +304,14 @@ func (c *Relation) bindings(qs []quantity.Quantity, cands [][]int) [][]int {
 	steps := 0
 	var walk func(ci int) bool
 	walk = func(ci int) bool {
-		if steps++; steps > 8*MaxBindings {
+		if steps++; steps > 8*maxBindings {
 			return false
 		}
 		if ci == len(cands) {
 			if c.SameUnit && !c.sameUnit(qs, cur) {
 				return true
 			}
-			if len(out) == MaxBindings {
+			if len(out) == maxBindings {
 				return false
 			}
 			out = append(out, append([]int(nil), cur...))
@@ -354,7 +352,7 @@ func (c *Relation) sameUnit(qs []quantity.Quantity, b []int) bool {
 		if qi < 0 || c.Captures[ci].Kind != CaptureCount {
 			continue
 		}
-		u := UnitClass(qs[qi].Unit)
+		u := quantity.UnitClass(qs[qi].Unit)
 		if unit == "" {
 			unit = u
 		} else if u != unit {
@@ -422,7 +420,7 @@ func (c *Relation) report(pass *lint.Pass, a Assert, qs []quantity.Quantity, b [
 		}
 	}
 	def := fmt.Sprintf("这些数字彼此不符(%s):按“%s”中的关系核对后更正。", strings.Join(parts, ","), c.Name)
-	msg := Message(a.Message, def, c.MessageVars(qs, b))
+	msg := condition.Message(a.Message, def, c.MessageVars(qs, b))
 	q := qs[at]
 	pass.ReportOnce(a.Rule, a.Severity, lint.Range{Start: q.Start, End: q.End}, msg)
 }
@@ -455,86 +453,11 @@ func (c *Relation) MessageVars(qs []quantity.Quantity, b []int) map[string]cty.V
 			continue
 		}
 		q := qs[qi]
-		vars[cp.Name] = ratValue(q.Value)
+		vars[cp.Name] = condition.RatValue(q.Value)
 		texts[cp.Name] = cty.StringVal(q.Text)
 		labels[cp.Name] = cty.StringVal(q.Label)
 	}
 	vars["text"] = cty.ObjectVal(texts)
 	vars["label"] = cty.ObjectVal(labels)
 	return vars
-}
-
-// CheckMessage checks an assert's message template when rules load: it may
-// refer to the captures by name (their values), to text.NAME and label.NAME,
-// and call MessageFuncs; anything else is a diagnostic at its position.
-func CheckMessage(expr hcl.Expression, captures []string) hcl.Diagnostics {
-	var diags hcl.Diagnostics
-	isCapture := func(n string) bool {
-		for _, c := range captures {
-			if c == n {
-				return true
-			}
-		}
-		return false
-	}
-	avail := strings.Join(captures, "、") + "、text.名称、label.名称"
-	for _, t := range expr.Variables() {
-		root := t.RootName()
-		switch {
-		case root == "text" || root == "label":
-			ok := false
-			if len(t) == 2 {
-				if a, isAttr := t[1].(hcl.TraverseAttr); isAttr && isCapture(a.Name) {
-					ok = true
-				}
-			}
-			if !ok {
-				diags = append(diags, diag(t.SourceRange(), "Unknown variable",
-					"消息中的 %s 后应跟一个捕获名,如 ${%s.%s};捕获有:%s。", root, root, captures[0], strings.Join(captures, "、")))
-			}
-		case isCapture(root):
-			if len(t) > 1 {
-				diags = append(diags, diag(t.SourceRange(), "Unknown variable", "捕获 %s 是一个数,不能取属性;要引用它的原文请写 ${text.%s}。", root, root))
-			}
-		default:
-			diags = append(diags, diag(t.SourceRange(), "Unknown variable", "消息中的 ${%s} 不可用;可用的有:%s。", root, avail))
-		}
-	}
-	if se, ok := expr.(hclsyntax.Expression); ok {
-		hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
-			if c, ok := n.(*hclsyntax.FunctionCallExpr); ok {
-				if _, known := MessageFuncs[c.Name]; !known {
-					diags = append(diags, diag(c.NameRange, "Function not allowed", "消息中不能调用函数 %s();可用的函数有:%s。", c.Name, "pct、round、sum、min、max、abs、format"))
-				}
-			}
-			return nil
-		})
-	}
-	if !diags.HasErrors() {
-		diags = append(diags, typeCheckMessage(expr, captures)...)
-	}
-	return diags
-}
-
-// typeCheckMessage evaluates a message whose names are known with every
-// capture an unknown number and every text.X and label.X an unknown
-// string: what the text states is not known at load time, but the calls'
-// argument counts and types are, so round(pct(b, a)) (round takes two
-// arguments) is a load-time error, not a generic message at check time.
-func typeCheckMessage(expr hcl.Expression, captures []string) hcl.Diagnostics {
-	nums := make(map[string]cty.Value, len(captures)+2)
-	strs := make(map[string]cty.Value, len(captures))
-	for _, c := range captures {
-		nums[c] = cty.UnknownVal(cty.Number)
-		strs[c] = cty.UnknownVal(cty.String)
-	}
-	nums["text"], nums["label"] = cty.ObjectVal(strs), cty.ObjectVal(strs)
-	v, diags := expr.Value(&hcl.EvalContext{Variables: nums, Functions: MessageFuncs})
-	if diags.HasErrors() {
-		return diags
-	}
-	if _, err := convert.Convert(v, cty.String); err != nil {
-		return hcl.Diagnostics{diag(expr.Range(), "Invalid message", "消息的值应是文字,不能是 %s。", v.Type().FriendlyName())}
-	}
-	return nil
 }

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/condition"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -29,11 +31,11 @@ import (
 //	二、存在的不足和原因
 //	一是法律人才储备不足,主要是…
 //
-// What counts as the part's heading or mention is the lint.PartSpec of the
+// What counts as the part's heading or mention is the document.PartSpec of the
 // same name; the Linter recognises all parts before checks run.
 type Section struct {
 	Rule *lint.Rule
-	// Part names the lint.PartSpec this check reads.
+	// Part names the document.PartSpec this check reads.
 	Part string
 	// Missing is the severity when neither a heading nor the body evidences
 	// the part; Inline when only the body does; Thin when the heading has
@@ -127,7 +129,7 @@ func (c *Section) Run(pass *lint.Pass) error {
 }
 
 // cues are req.Classes' Cues, analysed.
-func (c *Section) require(pass *lint.Pass, req Requirement, cues []match.Set, h *lint.Heading, text string) {
+func (c *Section) require(pass *lint.Pass, req Requirement, cues []match.Set, h *document.Heading, text string) {
 	var found, missing []string
 	for i, cl := range req.Classes {
 		hit := cues[i].Match(text) // never the empty text
@@ -149,7 +151,7 @@ func (c *Section) require(pass *lint.Pass, req Requirement, cues []match.Set, h 
 	}
 	def := fmt.Sprintf("“%s”部分的内容不全:涉及%d类(%s),应至少涵盖%d类;尚未涉及:%s。",
 		c.Rule.Title, len(found), foundText, req.Min, strings.Join(missing, "、"))
-	msg := Message(req.Message, def, map[string]cty.Value{
+	msg := condition.Message(req.Message, def, map[string]cty.Value{
 		"part":    cty.StringVal(c.Rule.Title),
 		"heading": cty.StringVal(h.Label()),
 		"found":   cty.StringVal(foundText),
@@ -161,7 +163,7 @@ func (c *Section) require(pass *lint.Pass, req Requirement, cues []match.Set, h 
 }
 
 // excerpt returns the sentence around r, shortened for a message.
-func excerpt(doc *lint.Document, r lint.Range) string {
+func excerpt(doc *document.Document, r lint.Range) string {
 	for _, s := range doc.Sentences {
 		if s.Start <= r.Start && r.Start < s.End {
 			return shorten(doc.Slice(s), 40)
@@ -181,7 +183,7 @@ func shorten(s string, n int) string {
 
 // bodies returns the text under the headings, without the headings' own
 // words, one body a line.
-func bodies(doc *lint.Document, hs []*lint.Heading) string {
+func bodies(doc *document.Document, hs []*document.Heading) string {
 	var b strings.Builder
 	for _, g := range hs {
 		b.WriteString(doc.Slice(g.Body))

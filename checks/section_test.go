@@ -11,6 +11,8 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/condition"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -45,7 +47,7 @@ func TestSectionDirect(t *testing.T) {
 	}
 	l, err := lint.New(lint.Config{
 		Rules:  []*lint.Rule{rule},
-		Parts:  []lint.PartSpec{{Name: "stats", Headings: res("主要数据"), Mentions: res("统计")}},
+		Parts:  []document.PartSpec{{Name: "stats", Headings: res("主要数据"), Mentions: res("统计")}},
 		Checks: []lint.Check{c},
 	})
 	if err != nil {
@@ -78,16 +80,16 @@ func TestSectionDirect(t *testing.T) {
 
 func TestMessage(t *testing.T) {
 	vars := map[string]cty.Value{"found": cty.StringVal("学法"), "count": cty.NumberIntVal(1)}
-	if got := checks.Message(nil, "默认", vars); got != "默认" {
+	if got := condition.Message(nil, "默认", vars); got != "默认" {
 		t.Errorf("nil template: %q", got)
 	}
-	if got := checks.Message(template(t, "只有${count}类:${found}"), "默认", vars); got != "只有1类:学法" {
+	if got := condition.Message(template(t, "只有${count}类:${found}"), "默认", vars); got != "只有1类:学法" {
 		t.Errorf("template: %q", got)
 	}
-	if got := checks.Message(template(t, "${nope}"), "默认", vars); got != "默认" {
+	if got := condition.Message(template(t, "${nope}"), "默认", vars); got != "默认" {
 		t.Errorf("failing template: %q, want the default", got)
 	}
-	if got := checks.Message(template(t, "  "), "默认", vars); got != "默认" {
+	if got := condition.Message(template(t, "  "), "默认", vars); got != "默认" {
 		t.Errorf("blank template: %q, want the default", got)
 	}
 }

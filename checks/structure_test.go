@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
 )
 
 func TestNextYear(t *testing.T) {
-	plan := []lint.PartSpec{{Name: "next-year", Headings: []*regexp.Regexp{
+	plan := []document.PartSpec{{Name: "next-year", Headings: []*regexp.Regexp{
 		regexp.MustCompile(`下一?(年度?|步).{0,12}(安排|打算)`), regexp.MustCompile(`\d{4}年度?.{0,16}(安排|打算|思路)`),
 	}}}
 	c := &checks.NextYear{Rule: &lint.Rule{ID: "year/next-year", Severity: lint.Error}, Part: "next-year"}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ducha-dev/ducha/internal/interval"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
@@ -108,23 +109,23 @@ func (c *SumMismatch) Run(pass *lint.Pass) error {
 }
 
 func (c *SumMismatch) compare(pass *lint.Pass, t *quantity.Quantity, parts []*quantity.Quantity) {
-	sum := Bounds(*parts[0])
+	sum := interval.Bounds(*parts[0])
 	for _, p := range parts[1:] {
-		sum = sum.Add(Bounds(*p))
+		sum = sum.Add(interval.Bounds(*p))
 	}
-	tb := Bounds(*t)
+	tb := interval.Bounds(*t)
 	shown := func() string {
 		if allStated(parts) {
-			return showAmount(Exact(nominal(parts)), t)
+			return showAmount(interval.Exact(nominal(parts)), t)
 		}
 		return showAmount(sum, t)
 	}
 	switch {
-	case Less(tb, sum) == True:
+	case interval.Less(tb, sum) == interval.True:
 		reportf(pass, c.Rule, c.Rule.Severity, span(t),
 			"“其中”各项之和%s(%s)大于总数%s:各部分之和不能超过总数,请核对总数和各项数字。",
 			shown(), describeAll(parts, "+"), t.Text)
-	case len(parts) >= c.MinShort && Less(sum, tb) == True:
+	case len(parts) >= c.MinShort && interval.Less(sum, tb) == interval.True:
 		reportf(pass, c.Rule, c.Short, span(t),
 			"“其中”各项之和%s(%s)小于总数%s:如有未列出的部分请写明,否则请核对总数和各项数字。",
 			shown(), describeAll(parts, "+"), t.Text)
@@ -165,7 +166,7 @@ func describeAll(qs []*quantity.Quantity, sep string) string {
 
 // showAmount writes an interval of values in the unit (and multiplier) of
 // like: "41件", "至少210件", "3.5万元".
-func showAmount(iv Interval, like *quantity.Quantity) string {
+func showAmount(iv interval.Interval, like *quantity.Quantity) string {
 	unit := like.Unit
 	div := int64(1)
 	switch {
@@ -178,17 +179,17 @@ func showAmount(iv Interval, like *quantity.Quantity) string {
 		div = 1
 	}
 	if div != 1 {
-		iv = iv.Quo(ExactInt(div))
+		iv = iv.Quo(interval.ExactInt(div))
 	}
 	switch {
 	case iv.IsExact():
-		return FormatRat(iv.Lo, 4) + unit
+		return interval.FormatRat(iv.Lo, 4) + unit
 	case iv.Lo != nil && iv.Hi == nil:
-		return "至少" + FormatRat(iv.Lo, 4) + unit
+		return "至少" + interval.FormatRat(iv.Lo, 4) + unit
 	case iv.Lo == nil && iv.Hi != nil:
-		return "至多" + FormatRat(iv.Hi, 4) + unit
+		return "至多" + interval.FormatRat(iv.Hi, 4) + unit
 	case iv.Lo != nil:
-		return fmt.Sprintf("%s至%s%s", FormatRat(iv.Lo, 4), FormatRat(iv.Hi, 4), unit)
+		return fmt.Sprintf("%s至%s%s", interval.FormatRat(iv.Lo, 4), interval.FormatRat(iv.Hi, 4), unit)
 	}
 	return "?" + unit
 }

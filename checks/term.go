@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/ducha-dev/ducha/internal/condition"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -193,7 +194,7 @@ func (c *Term) report(pass *lint.Pass, h termHit) {
 		def = strings.TrimSuffix(def, "。") + ";" + t.Note
 	}
 	rule := c.rules[t.rule]
-	msg := Message(c.messages[t.rule], def, map[string]cty.Value{
+	msg := condition.Message(c.messages[t.rule], def, map[string]cty.Value{
 		"found":   cty.StringVal(found),
 		"correct": cty.StringVal(t.Correct),
 		"term":    cty.StringVal(t.Name),

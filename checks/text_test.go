@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -127,7 +128,7 @@ func TestYearHeading(t *testing.T) {
 		ReviewVerbs: []*regexp.Regexp{regexp.MustCompile(`审议|通过|报送`)},
 		Plans:       []*regexp.Regexp{regexp.MustCompile(`(\d{4})年度?(?:工作)?(?:方案|计划)`)},
 	}
-	parts := []lint.PartSpec{{Name: "achievements", Headings: []*regexp.Regexp{regexp.MustCompile(`情况|成效`)}}}
+	parts := []document.PartSpec{{Name: "achievements", Headings: []*regexp.Regexp{regexp.MustCompile(`情况|成效`)}}}
 	const title = "青山区人民政府关于2025年度法治政府建设情况的报告\n"
 	runCases(t, c, parts, []checkCase{
 		{"heading of another year", title + "一、2024年法治政府建设基本情况\n全面落实三项制度。\n", lint.Options{}, []string{

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -82,7 +83,7 @@ func (c *TitleYear) Run(pass *lint.Pass) error {
 // bodyYear is the year the body reports on: the caller's, else the opening
 // paragraph's, else the first top-level heading's ("一、2022年法治政府建设
 // 重要工作").
-func (c *TitleYear) bodyYear(doc *lint.Document) (int, string) {
+func (c *TitleYear) bodyYear(doc *document.Document) (int, string) {
 	if doc.YearFrom == "caller" {
 		return doc.Year, "指定的报告年度"
 	}

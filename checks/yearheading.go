@@ -7,9 +7,51 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// A year "heading" block configures YearHeading (rule year/heading):
+//
+//	year "heading" {
+//	  title     = "报告所写年份与报告年度一致"
+//	  severity  = "warning"
+//	  parts     = ["achievements", "deficiencies"]  # headings that must name the report year
+//	  citations = ["《[^》]{0,40}?(\\d{4})年度?法治政府建设[^》]{0,20}报告》"]
+//	  review_verbs = ["审议|通过|报送"] # a citation after these is last year's report
+//	  plans     = ["(\\d{4})年度?(工作)?(方案|计划)"]  # in the title
+//	}
+//
+// The patterns of citations and plans capture the year in their first group.
+func init() {
+	kind.Register(kind.Kind{
+		Block: "year", Label: "heading", Rule: "year/heading", Severity: lint.Warning,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+			{Name: "parts"}, {Name: "citations"}, {Name: "review_verbs"}, {Name: "plans"},
+		}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			c := &YearHeading{
+				Rule:        rule,
+				Parts:       d.Names("parts"),
+				Citations:   d.Patterns("citations"),
+				ReviewVerbs: d.Patterns("review_verbs"),
+				Plans:       d.Patterns("plans"),
+			}
+			for _, name := range []string{"citations", "plans"} {
+				for _, re := range d.Patterns(name) {
+					if re.NumSubexp() < 1 {
+						d.Errorf(name, "Pattern without a year group", "%s 的模式 %q 应以第一个括号组捕获年份,如 \"(\\\\d{4})年\"。", name, re)
+					}
+				}
+			}
+			return c
+		},
+	})
+}
 
 // YearHeading checks the years a report names for itself: the headings of
 // the parts on the year reported on, the report's citations of its own
@@ -36,7 +78,7 @@ import (
 // such verb comes before it.
 type YearHeading struct {
 	Rule *lint.Rule
-	// Parts name the lint.PartSpecs whose headings must name the report
+	// Parts name the document.PartSpecs whose headings must name the report
 	// year, if they name one.
 	Parts []string
 	// Citations match the report's citations of a report of its kind;
@@ -113,7 +155,7 @@ func (c *YearHeading) Run(pass *lint.Pass) error {
 
 // heading reports a part's heading whose years are all other than the
 // report's.
-func (c *YearHeading) heading(pass *lint.Pass, h *lint.Heading, lo, hi int) {
+func (c *YearHeading) heading(pass *lint.Pass, h *document.Heading, lo, hi int) {
 	doc := pass.Doc
 	years := yearsIn(doc, h.TextRange)
 	if len(years) == 0 {
@@ -182,7 +224,7 @@ func (c *YearHeading) citation(pass *lint.Pass, loc []int, lo, hi int) {
 		return
 	}
 	line := doc.LineAt(loc[0])
-	if line.Kind != lint.BodyLine && line.Kind != lint.HeadingLine || loc[1] > line.End {
+	if line.Kind != document.BodyLine && line.Kind != document.HeadingLine || loc[1] > line.End {
 		return
 	}
 	before := text[max(line.Start, loc[0]-verbReach):loc[0]]
@@ -214,7 +256,7 @@ func (c *YearHeading) plans(pass *lint.Pass, t lint.Range, lo, hi int) {
 }
 
 // reportYear says which year the report is on, and how that was told.
-func reportYear(doc *lint.Document) string {
+func reportYear(doc *document.Document) string {
 	if doc.YearFrom == "date" {
 		return fmt.Sprintf("本报告未写明年度,按报告日期推断为%d年度报告", doc.Year)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/ducha-dev/ducha"
 	"github.com/ducha-dev/ducha/decode"
+	docmodel "github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -99,7 +100,7 @@ func trickyDocx(t testing.TB) []byte {
 // findingsAt makes one finding per marker word in the document's text, of
 // the given severity, spanning the word; an empty marker makes a finding
 // at 1:1 with no span.
-func findingsAt(doc *lint.Document, marks ...string) []lint.Finding {
+func findingsAt(doc *docmodel.Document, marks ...string) []lint.Finding {
 	var fs []lint.Finding
 	for i, m := range marks {
 		sev := []lint.Severity{lint.Error, lint.Warning, lint.Info}[i%3]
@@ -124,7 +125,7 @@ func resultOf(t testing.TB, src []byte, name string) *lint.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := lint.Parse(txt, lint.ParseOptions{})
+	doc, err := lint.Parse(txt, lint.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -510,8 +511,8 @@ func FuzzDocx(f *testing.F) {
 		if err != nil {
 			return
 		}
-		doc, err := lint.Parse(txt, lint.ParseOptions{})
-		if errors.Is(err, lint.ErrNoText) {
+		doc, err := lint.Parse(txt, lint.Options{})
+		if errors.Is(err, docmodel.ErrNoText) {
 			return
 		}
 		if err != nil {
@@ -534,7 +535,7 @@ func FuzzDocx(f *testing.F) {
 			}
 			t.Fatalf("decode of the copy: %v", err)
 		}
-		doc2, err := lint.Parse(back, lint.ParseOptions{})
+		doc2, err := lint.Parse(back, lint.Options{})
 		if err != nil {
 			return // what made it text (a lone CR) became a space
 		}
@@ -594,7 +595,7 @@ func FuzzDocxXML(f *testing.F) {
 		if err != nil {
 			return
 		}
-		d, err := lint.Parse(txt, lint.ParseOptions{})
+		d, err := lint.Parse(txt, lint.Options{})
 		if err != nil {
 			return
 		}

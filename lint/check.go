@@ -2,6 +2,8 @@ package lint
 
 import (
 	"fmt"
+
+	"github.com/ducha-dev/ducha/document"
 )
 
 // A Rule is one requirement a report is checked against. Its ID is stable:
@@ -52,9 +54,9 @@ type Check interface {
 // A Pass is one check's view of one document, and the way it reports.
 type Pass struct {
 	// Doc is the report being checked.
-	Doc *Document
+	Doc *document.Document
 	// Parts says which headings were recognised as which required parts.
-	Parts *Parts
+	Parts *document.Parts
 
 	state *lintState
 	layer int // the check's layer (Config.Layers)
@@ -183,16 +185,4 @@ func yearSpan(r *Rule) string {
 		return fmt.Sprintf("%d年度及以前", r.Until)
 	}
 	return "各年度"
-}
-
-// Top returns where a finding about the whole report goes: the title, or
-// the first sentence of the body when there is no title.
-func (d *Document) Top() Range {
-	if d.Title != nil {
-		return d.Title.Range
-	}
-	if len(d.Sentences) > 0 {
-		return d.Sentences[0]
-	}
-	return Range{}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ducha-dev/ducha/decode"
+	"github.com/ducha-dev/ducha/document"
 )
 
 // Config is what a Linter is built from: the rules, the part specs and the
@@ -15,7 +16,7 @@ type Config struct {
 	// Rules are all the rules, in the order the checklist lists them.
 	Rules []*Rule
 	// Parts say how to recognise the required parts.
-	Parts []PartSpec
+	Parts []document.PartSpec
 	// Checks run in order on every document.
 	Checks []Check
 	// Layers, when not nil, gives each check its layer: 0 for the built-in
@@ -63,8 +64,7 @@ func SetSeverity(id string, s Severity) Option {
 type Linter struct {
 	rules    []*Rule
 	enabled  map[string]*Rule
-	parts    []PartSpec
-	partPats []partPatterns
+	parts    *document.PartFinder
 	checks   []Check
 	layers   []int // layers[i] is checks[i]'s (Config.Layers)
 	severity map[string]Severity
@@ -80,7 +80,7 @@ func New(cfg Config, opts ...Option) (*Linter, error) {
 			return nil, err
 		}
 	}
-	l := &Linter{enabled: map[string]*Rule{}, parts: cfg.Parts, partPats: compileParts(cfg.Parts), severity: o.severity}
+	l := &Linter{enabled: map[string]*Rule{}, parts: document.NewPartFinder(cfg.Parts), severity: o.severity}
 	all := map[string]*Rule{}
 	for _, r := range cfg.Rules {
 		if all[r.ID] != nil {
@@ -140,9 +140,9 @@ func (l *Linter) Rule(id string) *Rule { return l.enabled[id] }
 // Result is what linting one report produced.
 type Result struct {
 	// Document is the report as it was read.
-	Document *Document
+	Document *document.Document
 	// Parts says where each required part was found.
-	Parts *Parts
+	Parts *document.Parts
 	// Findings are sorted by position.
 	Findings []Finding
 	// Checklist has one row per enabled rule, in rule order.
@@ -187,7 +187,7 @@ type Options struct {
 	// Published is the date the report was made public, when the caller
 	// knows it (the page's date was not saved, or is wrong): it wins over
 	// the page's metadata for the date checks. Only its calendar day counts;
-	// ParseDate reads one from text.
+	// dates.ParseDate reads one from text.
 	Published time.Time
 	// MaxSize bounds the input size in bytes (0: decode.DefaultMaxSize).
 	MaxSize int64
@@ -213,7 +213,7 @@ func (l *Linter) Check(ctx context.Context, src []byte, opt Options) (*Result, e
 	if err != nil {
 		return nil, err
 	}
-	doc, err := Parse(t, ParseOptions{Year: opt.Year, Published: opt.Published})
+	doc, err := Parse(t, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -221,8 +221,8 @@ func (l *Linter) Check(ctx context.Context, src []byte, opt Options) (*Result, e
 }
 
 // Lint runs every check on doc and assembles the findings and checklist.
-func (l *Linter) Lint(ctx context.Context, doc *Document) (*Result, error) {
-	parts := recognizeParts(doc, l.parts, l.partPats)
+func (l *Linter) Lint(ctx context.Context, doc *document.Document) (*Result, error) {
+	parts := l.parts.Find(doc)
 	st := &lintState{evidence: map[string]Range{}, na: map[string]string{}, enabled: l.enabled}
 	for i, c := range l.checks {
 		if err := ctx.Err(); err != nil {
@@ -243,7 +243,7 @@ func (l *Linter) Lint(ctx context.Context, doc *Document) (*Result, error) {
 			Rule: f.rule.ID, Severity: sev, Message: f.message, Source: f.rule.Source, Span: doc.Span(f.r),
 		})
 	}
-	SortFindings(res.Findings)
+	sortFindings(res.Findings)
 	res.Checklist = l.checklist(doc, st, res.Findings)
 	return res, nil
 }
@@ -259,7 +259,7 @@ func joinNote(msg, note string) string {
 	return msg + note
 }
 
-func (l *Linter) checklist(doc *Document, st *lintState, findings []Finding) []ChecklistItem {
+func (l *Linter) checklist(doc *document.Document, st *lintState, findings []Finding) []ChecklistItem {
 	items := make([]ChecklistItem, 0, len(l.rules))
 	for _, r := range l.rules {
 		it := ChecklistItem{Rule: r.ID, Title: r.Title, Status: StatusPass}

@@ -55,6 +55,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ducha-dev/ducha/dates"
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/golden"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -381,7 +383,7 @@ func (e *Expectations) directive(line string) error {
 		e.Options.Year = y
 		return nil
 	case "published":
-		d, err := lint.ParseDate(arg)
+		d, err := dates.ParseDate(arg)
 		if err != nil {
 			return fmt.Errorf("@published wants a date such as 2023-03-31: %v", err)
 		}
@@ -396,7 +398,7 @@ func (e *Expectations) directive(line string) error {
 		return nil
 	case "published-read":
 		if arg != "none" {
-			d, err := lint.ParseDate(arg)
+			d, err := dates.ParseDate(arg)
 			if err != nil {
 				return fmt.Errorf("@published-read wants a date such as 2023-03-31, or none: %v", err)
 			}
@@ -449,7 +451,7 @@ func (e *Expectations) directive(line string) error {
 // CheckReading compares how the document was read with the reading
 // directives (@year-read, @published-read, @title, @first-part) and returns
 // one message per difference.
-func (e *Expectations) CheckReading(report string, d *lint.Document, parts *lint.Parts) []string {
+func (e *Expectations) CheckReading(report string, d *document.Document, parts *document.Parts) []string {
 	var msgs []string
 	if e.YearRead != 0 && d.Year != e.YearRead {
 		msgs = append(msgs, fmt.Sprintf("%s: year read as %d (from %q), want %d", report, d.Year, d.YearFrom, e.YearRead))
@@ -493,7 +495,7 @@ func (e *Expectations) CheckReading(report string, d *lint.Document, parts *lint
 
 // PublishedRead returns the publication date the document carries, as
 // YYYY-MM-DD, or "none".
-func PublishedRead(d *lint.Document) string {
+func PublishedRead(d *document.Document) string {
 	p, ok := d.Published()
 	if !ok {
 		return "none"

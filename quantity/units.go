@@ -323,3 +323,16 @@ func isHotline(d string) bool {
 	}
 	return len(d) == 5 && strings.HasPrefix(d, "123")
 }
+
+// UnitClass maps a canonical unit to the class of units that count the same
+// things: 名 and 位 count people as 人 does, 起 and 宗 count cases as 件
+// does. Other units are their own class.
+func UnitClass(u string) string {
+	switch u {
+	case "名", "位":
+		return "人"
+	case "起", "宗":
+		return "件"
+	}
+	return u
+}

@@ -2,10 +2,16 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/ducha-dev/ducha/internal/kind"
+	"github.com/ducha-dev/ducha/lint"
 )
 
 // kindBody decodes a block whose label picks one of several rules ("date"
@@ -21,6 +27,10 @@ func kindBody(b *hcl.Block, kinds map[string]*hcl.BodySchema, diags *hcl.Diagnos
 	names := make([]string, 0, len(kinds))
 	for k := range kinds {
 		names = append(names, fmt.Sprintf("%q(%s/%s)", k, b.Type, k))
+	}
+	for _, l := range kind.Labels(b.Type) {
+		k, _ := kind.Lookup(b.Type, l)
+		names = append(names, fmt.Sprintf("%q(%s)", l, k.Rule))
 	}
 	sort.Strings(names)
 	*diags = append(*diags, &hcl.Diagnostic{
@@ -42,4 +52,54 @@ func (b *body) partName(name, def string) string {
 	}
 	b.refs = append(b.refs, partRef{names: []string{p}, rng: rng})
 	return p
+}
+
+// decodeKind decodes a block of a registered kind (package internal/kind):
+// the attributes every rule has, then the kind's own through its Decode.
+func decodeKind(k kind.Kind, b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
+	bd, _ := content(b, &k.Schema, diags)
+	bd.required("title")
+	rule := bd.rule(k.Rule, k.Severity)
+	c := k.Decode(decoder{bd}, rule)
+	if c == nil {
+		return
+	}
+	if s.add(rule, bd, diags, c) {
+		s.refs = append(s.refs, bd.refs...)
+	}
+}
+
+// decodeLabels decodes a block type that only registered kinds have: its
+// label is not one of theirs (Load decodes theirs), so it diagnoses it.
+func decodeLabels(b *hcl.Block, _ *Set, diags *hcl.Diagnostics) {
+	kindBody(b, nil, diags)
+}
+
+// decoder is a body as a kind.Decoder.
+type decoder struct{ b *body }
+
+func (d decoder) Has(attr string) bool         { return d.b.has(attr) }
+func (d decoder) Part(attr, def string) string { return d.b.partName(attr, def) }
+func (d decoder) Severity(attr string, def lint.Severity) lint.Severity {
+	return d.b.severity(attr, def)
+}
+
+func (d decoder) String(attr string) (string, bool) {
+	v, _, ok := d.b.value(attr, cty.String)
+	if !ok {
+		return "", false
+	}
+	return v.AsString(), true
+}
+
+func (d decoder) Strings(attr string) []string          { return d.b.strList(attr) }
+func (d decoder) Names(attr string) []string            { return d.b.names(attr) }
+func (d decoder) Patterns(attr string) []*regexp.Regexp { return d.b.patterns(attr) }
+
+func (d decoder) Errorf(attr, summary, detail string, args ...any) {
+	rng := d.b.block.DefRange
+	if a, ok := d.b.attrs[attr]; ok {
+		rng = a.Expr.Range()
+	}
+	d.b.errorf(rng, summary, detail, args...)
 }

@@ -18,6 +18,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -84,7 +86,7 @@ func ReadFiles(paths ...string) ([]Source, error) {
 // before a report is seen (regexps compiled, templates checked) is done.
 type Set struct {
 	rules  []*lint.Rule
-	parts  []lint.PartSpec
+	parts  []document.PartSpec
 	checks []lint.Check
 	decl   map[string]hcl.Range
 	// examples locates each rule's example_fail and example_pass, for
@@ -143,17 +145,16 @@ func (s *Set) Linter(opts ...lint.Option) (*lint.Linter, error) {
 	return lint.New(s.Config(), opts...)
 }
 
-// blockKinds maps each top-level block type to its decoder.
+// blockKinds maps each top-level block type to its decoder, for the kinds
+// of check not yet in the registry of package internal/kind (those are
+// decoded by decodeKind, kinds.go); a block type that only registered
+// kinds have needs no entry.
 var blockKinds = map[string]func(*hcl.Block, *Set, *hcl.Diagnostics){
 	"part":    decodePart,
 	"title":   decodeTitle,
 	"example": decodeExample, // examples.go
 
-	"date":      decodeDate,      // date.go
-	"year":      decodeYear,      // year.go
-	"structure": decodeStructure, // structure.go
-	"format":    decodeFormat,    // format.go
-	"text":      decodeText,      // text.go
+	"text": decodeText, // text.go
 
 	"numeric":  decodeNumeric,  // numeric.go
 	"relation": decodeRelation, // relation.go
@@ -164,6 +165,11 @@ var topSchema = func() *hcl.BodySchema {
 	kinds := make([]string, 0, len(blockKinds))
 	for k := range blockKinds {
 		kinds = append(kinds, k)
+	}
+	for _, k := range kind.All() {
+		if !slices.Contains(kinds, k.Block) {
+			kinds = append(kinds, k.Block)
+		}
 	}
 	sort.Strings(kinds)
 	for _, k := range kinds {
@@ -244,7 +250,15 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 					Subject: b.LabelRanges[0].Ptr()})
 				continue
 			}
-			blockKinds[b.Type](s.applyOverrides(b), s, &diags)
+			if k, ok := kind.Lookup(b.Type, b.Labels[0]); ok {
+				decodeKind(k, s.applyOverrides(b), s, &diags)
+				continue
+			}
+			decode, ok := blockKinds[b.Type]
+			if !ok {
+				decode = decodeLabels
+			}
+			decode(s.applyOverrides(b), s, &diags)
 		}
 	}
 	s.unusedOverrides(&diags)

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/ducha-dev/ducha/internal/kind"
 )
 
 // An override block changes attributes of a rule declared elsewhere —
@@ -43,6 +45,9 @@ var (
 func ruleID(b *hcl.Block) string {
 	if noID[b.Type] || len(b.Labels) == 0 {
 		return ""
+	}
+	if k, ok := kind.Lookup(b.Type, b.Labels[0]); ok {
+		return k.Rule
 	}
 	prefix, ok := idPrefix[b.Type]
 	if !ok {

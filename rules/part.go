@@ -4,6 +4,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -55,7 +56,7 @@ func decodePart(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 	bd, blocks := content(b, partSchema, diags)
 	rule := bd.rule("section/"+name, lint.Error)
 	bd.required("title", "headings")
-	spec := lint.PartSpec{
+	spec := document.PartSpec{
 		Name:        name,
 		Headings:    bd.patterns("headings"),
 		NotHeadings: bd.patterns("not_headings"),

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/internal/condition"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -61,6 +62,9 @@ var assertSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 // reads as one variable ("total-1" would read as total minus 1).
 var captureName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
+// scopes maps the names a rule pack uses to scopes.
+var scopes = map[string]checks.Scope{"sentence": checks.ScopeSentence, "clause": checks.ScopeClause, "paragraph": checks.ScopeParagraph, "part": checks.ScopePart}
+
 var captureKinds = map[string]checks.CaptureKind{"count": checks.CaptureCount, "rate": checks.CaptureRate, "amount": checks.CaptureAmount}
 
 // assertRef is an assert's rule id, resolved once every file has loaded.
@@ -88,7 +92,7 @@ func decodeRelation(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 	rel := &checks.Relation{Name: name, Topic: bd.patternOrList("topic"), NotIn: bd.names("not_in"), SameUnit: bd.boolean("same_unit", true)}
 	if bd.has("within") {
 		w := bd.str("within", "sentence")
-		sc, ok := checks.Scopes[w]
+		sc, ok := scopes[w]
 		if !ok {
 			bd.errorf(bd.attrs["within"].Expr.Range(), "Unknown scope", "within 应为 \"clause\"、\"sentence\"、\"paragraph\" 或 \"part\",不能是 %q。", w)
 		}
@@ -160,12 +164,12 @@ func decodeAssert(b *hcl.Block, names []string, diags *hcl.Diagnostics) (checks.
 	if !ok || len(names) == 0 {
 		return a, false, false
 	}
-	cond, d := checks.CompileCondition(ca.Expr, names)
+	cond, d := condition.CompileCondition(ca.Expr, names)
 	*diags = append(*diags, d...)
 	// the message is checked even under a bad condition, so that all of
 	// an assert's mistakes come in one round
 	if m, ok := bd.attrs["message"]; ok {
-		*diags = append(*diags, checks.CheckMessage(m.Expr, names)...)
+		*diags = append(*diags, condition.CheckMessage(m.Expr, names)...)
 		a.Message = m.Expr
 	}
 	if d.HasErrors() {

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ducha-dev/ducha/dates"
 	"github.com/ducha-dev/ducha/decode"
 	"github.com/ducha-dev/ducha/format"
 	"github.com/ducha-dev/ducha/lint"
@@ -254,7 +255,7 @@ func (cf *checkFlags) parseInputs(o *checkOptions, given map[string]bool) error 
 		}
 	}
 	if given["published"] {
-		t, err := lint.ParseDate(cf.published)
+		t, err := dates.ParseDate(cf.published)
 		if err != nil {
 			return fmt.Errorf("--published:%v", err)
 		}
