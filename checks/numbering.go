@@ -154,8 +154,9 @@ func (c *Numbering) step(pass *lint.Pass, h *document.Heading, sq *sequence) int
 		pass.Reportf(c.Rule, c.Rule.Severity, h.Range, "标题编号“%s”之后是“%s”,缺少%s%s;标题应依次编号。",
 			number(prev, prev.Ordinal), number(h, h.Ordinal), missing(h, want, h.Ordinal-1), lost)
 	case h.Ordinal == prev.Ordinal:
-		pass.Reportf(c.Rule, c.Rule.Severity, h.Range, "标题编号“%s”重复:前一个同级标题也是“%s”;应依次编号为“%s”。",
-			number(h, h.Ordinal), number(prev, prev.Ordinal), number(h, want))
+		pass.Report(c.Rule, c.Rule.Severity, h.Range, fmt.Sprintf("标题编号“%s”重复:前一个同级标题也是“%s”;应依次编号为“%s”。",
+			number(h, h.Ordinal), number(prev, prev.Ordinal), number(h, want)),
+			lint.WithRelated(prev.Range, "前一个同级标题“"+shorten(pass.Doc.Slice(prev.Range), 20)+"”"))
 	case h.Ordinal == 1 && h.Parent < 0:
 		pass.Reportf(c.Rule, c.Restart, h.Range, "最高一级标题重新从“%s”开始编号(前面已到“%s”);全文的%s标题应连续编号。",
 			number(h, 1), number(prev, prev.Ordinal), levelName(h.Level))
@@ -171,14 +172,17 @@ func (c *Numbering) step(pass *lint.Pass, h *document.Heading, sq *sequence) int
 
 // enumerations checks the inline "一是…二是…" lists, per heading.
 func (c *Numbering) enumerations(pass *lint.Pass) {
-	last := map[int]int{} // heading index → ordinal of its last item
-	for _, e := range pass.Doc.Enumerations {
-		p, seen := last[e.Heading]
-		last[e.Heading] = e.Ordinal
+	last := map[int]int{} // heading index → index of its last item
+	for i, e := range pass.Doc.Enumerations {
+		k, seen := last[e.Heading]
+		last[e.Heading] = i
+		prev := pass.Doc.Enumerations[k]
+		p := prev.Ordinal
 		switch {
 		case !seen || e.Ordinal == 1 || e.Ordinal == p+1:
 		case e.Ordinal == p:
-			pass.Reportf(c.Rule, c.Enumeration, e.Range, "“%s是”重复:前一项也是“%s是”;应为“%s是”。", e.Number, e.Number, zhnum.Format(p+1))
+			pass.Report(c.Rule, c.Enumeration, e.Range, fmt.Sprintf("“%s是”重复:前一项也是“%s是”;应为“%s是”。", e.Number, e.Number, zhnum.Format(p+1)),
+				lint.WithRelated(prev.Range, "前一项“"+prev.Number+"是”"))
 		case e.Ordinal > p+1:
 			gap := "“" + zhnum.Format(p+1) + "是”"
 			if e.Ordinal-1 > p+1 {
