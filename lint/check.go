@@ -109,9 +109,11 @@ type note struct {
 type ReportOption func(*extra)
 
 // WithFix suggests putting text at range r of the normalised view (usually
-// the finding's own range) as the correction. Give it only when the check
-// knows the correction for sure; the text is what the report should read.
-// A later WithFix replaces an earlier one.
+// the finding's own range) as the correction: the text is what the report
+// should read there, and with it the finding must be gone. Give it only
+// when the check can tell what was meant (not for a date that does not
+// exist: its month or its day may be the wrong one). A later WithFix
+// replaces an earlier one.
 func WithFix(r Range, text string) ReportOption {
 	return func(e *extra) { e.fix = &edit{r, text} }
 }

@@ -19,10 +19,10 @@ type Finding struct {
 	Source string
 	// Span locates the finding in the original text.
 	Span Span
-	// Fix, when not nil, is the correction the check is sure of: the right
-	// 发文字号 for a malformed one, the likely original of a glued date.
-	// Checks leave it nil where they cannot know what was meant (a date
-	// that does not exist, a missing part).
+	// Fix, when not nil, is the correction the check can tell: the right
+	// 发文字号 for a malformed one, the likely original of a glued date, the
+	// right formula for a wrong one. Checks leave it nil where they cannot
+	// know what was meant (a date that does not exist, a missing part).
 	Fix *Fix
 	// Related are other places of the report that bear on the finding: the
 	// other statement of a conflicting figure, the partner of a bracket.
