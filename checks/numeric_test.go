@@ -274,6 +274,12 @@ func TestRelation(t *testing.T) {
 		{"受理案件120件,成功化解125件。", ""},
 		{"四、下一年度推进法治政府建设的主要安排\n全年调解各类矛盾纠纷4489件,调解成功4500件。", ""},
 	})
+	// the other figures the condition compares are related locations
+	runStructure(t, c, []structureCase{
+		{"related", "全年调解各类矛盾纠纷4489件,调解成功4500件,调解成功率98%。", []string{
+			"1:21 related 1:11 相关的数字“4489件”",
+			"1:32 related 1:21 相关的数字“4500件” related 1:11 相关的数字“4489件”"}},
+	})
 	// default message when the template cannot be rendered
 	c.Asserts[0].Message = template(t, "${round(success, 99)}")
 	runNumeric(t, c, []numericCase{
