@@ -72,7 +72,7 @@ func TestReportOptions(t *testing.T) {
 	}
 	want := []Finding{
 		{Rule: "x/fix", Severity: Error, Message: "改", Span: span(2, 1, 13, 2, 3, 19),
-			Fix: &Fix{Span: span(2, 1, 13, 2, 3, 19), Text: "本文"},
+			Fix:     &Fix{Span: span(2, 1, 13, 2, 3, 19), Text: "本文"},
 			Related: []Related{{Span: span(1, 1, 0, 1, 3, 6), Message: "标题"}, {Span: span(2, 3, 19, 2, 5, 25), Message: "后文"}}},
 		{Rule: "x/fix", Severity: Warning, Message: "只有位置", Span: span(2, 3, 19, 2, 5, 25),
 			Related: []Related{{Span: span(2, 1, 13, 2, 3, 19), Message: "前文"}}},
