@@ -241,7 +241,7 @@ func (l *Linter) Lint(ctx context.Context, doc *document.Document) (*Result, err
 		}
 		res.Findings = append(res.Findings, fd)
 	}
-	SortFindings(res.Findings)
+	sortFindings(res.Findings)
 	res.Checklist = l.checklist(doc, st, res.Findings)
 	return res, nil
 }

@@ -10,7 +10,7 @@
 // next to its check (package checks); Load reads the attributes every rule
 // has (title, source, doc, severity, since, until, example_fail,
 // example_pass), rejects any attribute neither declares, and lets the kind
-// build its check. part, title, text "placeholder"/"term"/"watermark",
+// build its check. part, title, text "term"/"watermark",
 // numeric and relation blocks are still decoded here, one file per block
 // type; example blocks hold shared examples and override blocks change a
 // rule declared elsewhere (a rule pack loaded later overrides the
