@@ -7,8 +7,9 @@ import (
 	"github.com/ducha-dev/ducha/lint"
 )
 
-// The JSON document. Field names and meanings are a contract: see
-// DESIGN.md §7 and the package documentation of ducha.
+// The JSON document. Field names and meanings are a contract (the README's
+// "JSON output"): version 1 only gains fields, each omitted when empty so
+// that older readers see what they saw before (fix and related came so).
 type (
 	jsonOutput struct {
 		Version int         `json:"version"`
