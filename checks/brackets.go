@@ -248,9 +248,9 @@ func (c *Brackets) line(pass *lint.Pass, l document.Line, open []openMark, cur *
 		if n := len(open); n > 0 {
 			// A mark closed with the wrong partner: "(2021—2025年》".
 			top := open[n-1]
-			pos := doc.Position(top.at.Start)
-			pass.Reportf(c.Rule, c.Rule.Severity, at, "%s与第%d行第%d列的%s不配对:%s应以%s结束,%s应以%s开始;请核对符号。",
-				mark(r), pos.Line, pos.Column, mark(top.r), mark(top.r), mark(c.closer[top.r]), mark(r), mark(o))
+			pass.Report(c.Rule, c.Rule.Severity, at, fmt.Sprintf("%s与前面的%s不配对:%s应以%s结束,%s应以%s开始;请核对符号。",
+				mark(r), mark(top.r), mark(top.r), mark(c.closer[top.r]), mark(r), mark(o)),
+				lint.WithRelated(top.at, "与之不配对的"+mark(top.r)))
 			open = open[:n-1]
 			continue
 		}

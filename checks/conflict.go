@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"fmt"
+
 	"regexp"
 	"strconv"
 	"sync"
@@ -83,9 +85,9 @@ func (c *Conflict) Run(pass *lint.Pass) error {
 				continue
 			}
 			if interval.Equal(interval.Bounds(*ref), interval.Bounds(*q)) == interval.False {
-				reportf(pass, c.Rule, c.Rule.Severity, span(q),
-					"%s前后不一致:此处为%s,第%d行为%s(“%s”);同一统计数字应前后一致,请核对。",
-					f.Name, q.Text, doc.LineAt(ref.Start).Number, ref.Text, describe(*ref))
+				pass.ReportOnce(c.Rule, c.Rule.Severity, span(q),
+					fmt.Sprintf("%s前后不一致:此处为%s,前文为%s(“%s”);同一统计数字应前后一致,请核对。", f.Name, q.Text, ref.Text, describe(*ref)),
+					lint.WithRelated(span(ref), fmt.Sprintf("前文所写的%s:%s", f.Name, ref.Text)))
 			}
 		}
 	}

@@ -300,11 +300,11 @@ func (c *DateMalformed) Run(pass *lint.Pass) error {
 			if last := g.Text[len(g.Text)-1]; last < '0' || last > '9' {
 				what = "字" // "2022共"
 			}
-			pass.Reportf(c.Rule, c.Glued, r, "“%s”疑为“%s”缺了“年”字,年份和后面的%s连在了一起;请核对原文。", g.Text, g.Guess, what)
+			pass.Report(c.Rule, c.Glued, r, fmt.Sprintf("“%s”疑为“%s”缺了“年”字,年份和后面的%s连在了一起;请核对原文。", g.Text, g.Guess, what), lint.WithFix(r, g.Guess))
 		case g.Kind == dates.YearRangeGlue:
-			pass.Reportf(c.Rule, c.Glued, r, "“%s”疑为“%s”缺了连接号“—”,两个年份连在了一起;请核对原文。", g.Text, g.Guess)
+			pass.Report(c.Rule, c.Glued, r, fmt.Sprintf("“%s”疑为“%s”缺了连接号“—”,两个年份连在了一起;请核对原文。", g.Text, g.Guess), lint.WithFix(r, g.Guess))
 		default:
-			pass.Reportf(c.Rule, c.Glued, r, "日期“%s”缺了字,数字连在了一起,应为“%s”;请核对原文。", g.Text, g.Guess)
+			pass.Report(c.Rule, c.Glued, r, fmt.Sprintf("日期“%s”缺了字,数字连在了一起,应为“%s”;请核对原文。", g.Text, g.Guess), lint.WithFix(r, g.Guess))
 		}
 	}
 	return nil

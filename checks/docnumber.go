@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -63,11 +64,13 @@ func (c *DocNumber) Run(pass *lint.Pass) error {
 		if len(p) == 0 {
 			continue
 		}
-		fix := ""
-		if want := n.Correct(); want != "" {
-			fix = ",应为“" + want + "”"
+		msg := "发文字号“" + doc.Slice(n.Range) + "”不符合GB/T 9704:" + strings.Join(p, ";")
+		want := n.Correct()
+		if want == "" {
+			pass.Report(c.Rule, c.Rule.Severity, n.Range, msg+"。")
+			continue
 		}
-		pass.Reportf(c.Rule, c.Rule.Severity, n.Range, "发文字号“%s”不符合GB/T 9704:%s%s。", doc.Slice(n.Range), strings.Join(p, ";"), fix)
+		pass.Report(c.Rule, c.Rule.Severity, n.Range, msg+",应为“"+want+"”。", lint.WithFix(n.Range, want))
 	}
 	for _, g := range doc.Glued {
 		if g.Kind != dates.DocNumberGlue {
@@ -77,7 +80,8 @@ func (c *DocNumber) Run(pass *lint.Pass) error {
 		if strings.HasSuffix(g.Text, "号") {
 			lost = "“〕”"
 		}
-		pass.Reportf(c.Rule, c.Glued, lint.Range{Start: g.Start, End: g.End}, "发文字号“%s”残缺:年份与发文顺序号连在一起,缺少%s,应为“%s”。", g.Text, lost, g.Guess)
+		r := lint.Range{Start: g.Start, End: g.End}
+		pass.Report(c.Rule, c.Glued, r, fmt.Sprintf("发文字号“%s”残缺:年份与发文顺序号连在一起,缺少%s,应为“%s”。", g.Text, lost, g.Guess), lint.WithFix(r, g.Guess))
 	}
 	return nil
 }

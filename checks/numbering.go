@@ -119,10 +119,12 @@ func (c *Numbering) broken(pass *lint.Pass, h, prev *document.Heading) {
 		return
 	}
 	hint := ""
+	var opts []lint.ReportOption
 	if prev != nil {
 		hint = fmt.Sprintf("(前一个同级标题是“%s”)", number(prev, prev.Ordinal))
+		opts = append(opts, previous(pass, prev))
 	}
-	pass.Reportf(c.Rule, c.Broken, h.Range, "标题“%s”%s;应补全编号%s。", label, h.Broken, hint)
+	pass.Report(c.Rule, c.Broken, h.Range, fmt.Sprintf("标题“%s”%s;应补全编号%s。", label, h.Broken, hint), opts...)
 }
 
 // step checks heading h, which has a number, against the run it belongs
@@ -151,34 +153,48 @@ func (c *Numbering) step(pass *lint.Pass, h *document.Heading, sq *sequence) int
 		pass.Reportf(c.Rule, c.Rule.Severity, h.Range, "%s%s标题编号是“%s”,缺少%s%s;标题应从“%s”开始依次编号。",
 			parent, levelName(h.Level), number(h, h.Ordinal), missing(h, 1, h.Ordinal-1), lost, number(h, 1))
 	case h.Ordinal > want:
-		pass.Reportf(c.Rule, c.Rule.Severity, h.Range, "标题编号“%s”之后是“%s”,缺少%s%s;标题应依次编号。",
-			number(prev, prev.Ordinal), number(h, h.Ordinal), missing(h, want, h.Ordinal-1), lost)
+		pass.Report(c.Rule, c.Rule.Severity, h.Range, fmt.Sprintf("标题编号“%s”之后是“%s”,缺少%s%s;标题应依次编号。",
+			number(prev, prev.Ordinal), number(h, h.Ordinal), missing(h, want, h.Ordinal-1), lost),
+			previous(pass, prev))
 	case h.Ordinal == prev.Ordinal:
-		pass.Reportf(c.Rule, c.Rule.Severity, h.Range, "标题编号“%s”重复:前一个同级标题也是“%s”;应依次编号为“%s”。",
-			number(h, h.Ordinal), number(prev, prev.Ordinal), number(h, want))
+		pass.Report(c.Rule, c.Rule.Severity, h.Range, fmt.Sprintf("标题编号“%s”重复:前一个同级标题也是“%s”;应依次编号为“%s”。",
+			number(h, h.Ordinal), number(prev, prev.Ordinal), number(h, want)),
+			previous(pass, prev))
 	case h.Ordinal == 1 && h.Parent < 0:
-		pass.Reportf(c.Rule, c.Restart, h.Range, "最高一级标题重新从“%s”开始编号(前面已到“%s”);全文的%s标题应连续编号。",
-			number(h, 1), number(prev, prev.Ordinal), levelName(h.Level))
+		pass.Report(c.Rule, c.Restart, h.Range, fmt.Sprintf("最高一级标题重新从“%s”开始编号(前面已到“%s”);全文的%s标题应连续编号。",
+			number(h, 1), number(prev, prev.Ordinal), levelName(h.Level)),
+			previous(pass, prev))
 	case h.Ordinal == 1:
-		pass.Reportf(c.Rule, c.Restart, h.Range, "同一标题下的%s标题重新从“%s”开始编号(前面已到“%s”);应连续编号,或检查是否漏了上一级标题。",
-			levelName(h.Level), number(h, 1), number(prev, prev.Ordinal))
+		pass.Report(c.Rule, c.Restart, h.Range, fmt.Sprintf("同一标题下的%s标题重新从“%s”开始编号(前面已到“%s”);应连续编号,或检查是否漏了上一级标题。",
+			levelName(h.Level), number(h, 1), number(prev, prev.Ordinal)),
+			previous(pass, prev))
 	default:
-		pass.Reportf(c.Rule, c.Rule.Severity, h.Range, "标题编号“%s”之后是“%s”,顺序颠倒;标题应依次编号。",
-			number(prev, prev.Ordinal), number(h, h.Ordinal))
+		pass.Report(c.Rule, c.Rule.Severity, h.Range, fmt.Sprintf("标题编号“%s”之后是“%s”,顺序颠倒;标题应依次编号。",
+			number(prev, prev.Ordinal), number(h, h.Ordinal)),
+			previous(pass, prev))
 	}
 	return want
 }
 
+// previous points at prev, the heading before one that breaks the
+// numbering.
+func previous(pass *lint.Pass, prev *document.Heading) lint.ReportOption {
+	return lint.WithRelated(prev.Range, "前一个同级标题“"+shorten(pass.Doc.Slice(prev.Range), 20)+"”")
+}
+
 // enumerations checks the inline "一是…二是…" lists, per heading.
 func (c *Numbering) enumerations(pass *lint.Pass) {
-	last := map[int]int{} // heading index → ordinal of its last item
-	for _, e := range pass.Doc.Enumerations {
-		p, seen := last[e.Heading]
-		last[e.Heading] = e.Ordinal
+	last := map[int]int{} // heading index → index of its last item
+	for i, e := range pass.Doc.Enumerations {
+		k, seen := last[e.Heading]
+		last[e.Heading] = i
+		prev := pass.Doc.Enumerations[k]
+		p := prev.Ordinal
 		switch {
 		case !seen || e.Ordinal == 1 || e.Ordinal == p+1:
 		case e.Ordinal == p:
-			pass.Reportf(c.Rule, c.Enumeration, e.Range, "“%s是”重复:前一项也是“%s是”;应为“%s是”。", e.Number, e.Number, zhnum.Format(p+1))
+			pass.Report(c.Rule, c.Enumeration, e.Range, fmt.Sprintf("“%s是”重复:前一项也是“%s是”;应为“%s是”。", e.Number, e.Number, zhnum.Format(p+1)),
+				lint.WithRelated(prev.Range, "前一项“"+prev.Number+"是”"))
 		case e.Ordinal > p+1:
 			gap := "“" + zhnum.Format(p+1) + "是”"
 			if e.Ordinal-1 > p+1 {

@@ -216,7 +216,7 @@ func TestConflict(t *testing.T) {
 	p1 := "一、主要举措和成效\n全面落实行政负责人出庭制度,负责人出庭15次。\n"
 	runNumeric(t, c, []numericCase{
 		{p1 + "三、第一责任人\n2023年,机关负责人出庭15次。", ""},
-		{p1 + "三、第一责任人\n机关负责人出庭12次。", `^warning 负责人出庭次数前后不一致:此处为12次,第3行为15次`},
+		{p1 + "三、第一责任人\n机关负责人出庭12次。", `^warning 负责人出庭次数前后不一致:此处为12次,前文为15次`},
 		{p1 + "三、第一责任人\n机关负责人出庭15余次。", ""},
 		{p1 + "三、第一责任人\n机关负责人出庭应诉12件。", ""},
 		{p1 + "三、第一责任人\n上年负责人出庭12次。", ""},
@@ -273,6 +273,12 @@ func TestRelation(t *testing.T) {
 		// off topic, or in the plan
 		{"受理案件120件,成功化解125件。", ""},
 		{"四、下一年度推进法治政府建设的主要安排\n全年调解各类矛盾纠纷4489件,调解成功4500件。", ""},
+	})
+	// the other figures the condition compares are related locations
+	runStructure(t, c, []structureCase{
+		{"related", "全年调解各类矛盾纠纷4489件,调解成功4500件,调解成功率98%。", []string{
+			"1:21 related 1:11 相关的数字“4489件”",
+			"1:32 related 1:21 相关的数字“4500件” related 1:11 相关的数字“4489件”"}},
 	})
 	// default message when the template cannot be rendered
 	c.Asserts[0].Message = template(t, "${round(success, 99)}")

@@ -422,7 +422,16 @@ func (c *Relation) report(pass *lint.Pass, a Assert, qs []quantity.Quantity, b [
 	def := fmt.Sprintf("这些数字彼此不符(%s):按“%s”中的关系核对后更正。", strings.Join(parts, ","), c.Name)
 	msg := condition.Message(a.Message, def, c.MessageVars(qs, b))
 	q := qs[at]
-	pass.ReportOnce(a.Rule, a.Severity, lint.Range{Start: q.Start, End: q.End}, msg)
+	// the other figures the condition compares, where the reader checks them
+	var opts []lint.ReportOption
+	seen := map[int]bool{at: true}
+	for _, r := range a.Condition.Refs {
+		if qi := b[r]; qi >= 0 && !seen[qi] {
+			seen[qi] = true
+			opts = append(opts, lint.WithRelated(lint.Range{Start: qs[qi].Start, End: qs[qi].End}, "相关的数字“"+qs[qi].Text+"”"))
+		}
+	}
+	pass.ReportOnce(a.Rule, a.Severity, lint.Range{Start: q.Start, End: q.End}, msg, opts...)
 }
 
 // describe shows a quantity with its label: "败诉9件", "13件(规范性文件继续有效)".

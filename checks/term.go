@@ -200,7 +200,46 @@ func (c *Term) report(pass *lint.Pass, h termHit) {
 		"term":    cty.StringVal(t.Name),
 		"note":    cty.StringVal(t.Note),
 	})
-	pass.Report(rule, rule.Severity, h.r, msg)
+	var opts []lint.ReportOption
+	if r, text, ok := termFix(doc.Norm, h.r, t); ok {
+		opts = append(opts, lint.WithFix(r, text))
+	}
+	pass.Report(rule, rule.Severity, h.r, msg, opts...)
+}
+
+// termFix returns the correction of the wrong form found at r of s: an
+// entry with no right form (a watermark) is deleted; a literal wrong form
+// that ends like the right one ("中央依法治国委员会", "党政主要责任人") is
+// replaced by it; one that lacks the right form's last words
+// ("推进法治政府建设第一责任人" for "…第一责任人职责") is replaced together
+// with those words when the text goes on with them. A pattern's match (the
+// 纲要 of a year that has none) and any other wrong form get no fix: the
+// check cannot tell what was meant.
+func termFix(s string, r lint.Range, t TermEntry) (lint.Range, string, bool) {
+	found := s[r.Start:r.End]
+	if t.Correct == "" {
+		return r, "", true
+	}
+	if !slices.Contains(t.Wrong, found) {
+		return r, "", false
+	}
+	last, _ := utf8.DecodeLastRuneInString(found)
+	if c, _ := utf8.DecodeLastRuneInString(t.Correct); c == last {
+		return r, t.Correct, true
+	}
+	// the shortest tail of Correct after the last rune found ends with
+	for i := len(t.Correct); i > 0; {
+		c, w := utf8.DecodeLastRuneInString(t.Correct[:i])
+		i -= w
+		if c == last {
+			tail := t.Correct[i+w:]
+			if strings.HasPrefix(s[r.End:], tail) {
+				return lint.Range{Start: r.Start, End: r.End + len(tail)}, t.Correct, true
+			}
+			break
+		}
+	}
+	return r, "", false
 }
 
 // A termMatcher finds many literals in a text in one pass: the scan steps

@@ -102,7 +102,7 @@ func TestBrackets(t *testing.T) {
 		{"balanced", "落实《纲要(2021—2025年)》和“‘三项制度’”,【执法】。", lint.Options{}, nil},
 		{"closing mark without its opener", "落实工作要点》。", lint.Options{}, []string{"1:7 warning “》”前面没有与之配对的“《”"}},
 		{"closed by the wrong partner", "贯彻纲要(2021—2025年》。", lint.Options{}, []string{
-			"1:16 warning “》”与第1行第5列的“(”不配对"}},
+			"1:16 warning “》”与前面的“(”不配对"}},
 		{"never closed", "对照“十三五规划的要求", lint.Options{}, []string{"1:3 warning 左引号“后面没有与之配对的右引号”"}},
 		{"inner mark unclosed", "《纲要(2021—2025年》", lint.Options{}, []string{"1:4 warning “(”后面没有"}},
 		{"full-width", "落实（执法监督。", lint.Options{}, []string{"1:3 warning “(”后面没有"}},

@@ -635,6 +635,12 @@ func addComments(comments []byte, anchors []anchor, ns string, opt DocxOptions) 
 	for _, a := range anchors {
 		fmt.Fprintf(&b, `<%s%s %s="%d" %s="%s" %s="D"%s>`, m.name("comment"), decl, m.name("id"), a.id, m.name("author"), xmlEscape(opt.Author), m.name("initials"), date)
 		lines := strings.Split(severityLabel(a.f.Severity)+a.f.Message, "\n")
+		if a.f.Fix != nil {
+			lines = append(lines, FixText(a.f.Fix))
+		}
+		for _, r := range a.f.Related {
+			lines = append(lines, "另见:"+r.Message)
+		}
 		lines = append(lines, "规则:"+a.f.Rule)
 		for i, line := range lines {
 			b.WriteString("<" + m.name("p") + ">")

@@ -226,6 +226,9 @@ func TestDocxTricky(t *testing.T) {
 	src := trickyDocx(t)
 	r := resultOf(t, src, "a.docx")
 	r.Findings = findingsAt(r.Document, "", "2023年度法治政府建设", "XX年&", "厅字〔201928", "框内错误", "表格XX", "第一行\n第二行", "有错误")
+	glued := &r.Findings[3]
+	glued.Fix = &lint.Fix{Span: glued.Span, Text: "厅字〔2019〕28号"}
+	glued.Related = []lint.Related{{Span: r.Findings[2].Span, Message: "同一句中的“XX年&”"}}
 	var b bytes.Buffer
 	if err := Docx(&b, r, src, DocxOptions{}); err != nil {
 		t.Fatal(err)
@@ -258,6 +261,9 @@ func TestDocxTricky(t *testing.T) {
 	cs := commentsOf(t, parts)
 	if len(cs) != len(r.Findings)+1 || cs["3"] != "审核人: 原有批注" || cs["4"] != "ducha: 【错误】缺少某部分:应写明“存在的不足和原因”。\n规则:demo/empty" {
 		t.Errorf("comments = %q", cs)
+	}
+	if want := "ducha: 【错误】“厅字〔201928”有误 <&>\n第二行说明\n建议改为“厅字〔2019〕28号”\n另见:同一句中的“XX年&”\n规则:demo/mark"; cs["7"] != want {
+		t.Errorf("the comment of a finding with a fix and a related location is\n%q, want\n%q", cs["7"], want)
 	}
 	// The copy reads as the original.
 	back := resultOf(t, b.Bytes(), "b.docx")

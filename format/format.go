@@ -110,3 +110,14 @@ func where(it lint.ChecklistItem) string {
 	}
 	return at
 }
+
+// FixText says what a fix does, as a drafter reads it: "建议改为“厅字〔2019〕28号”",
+// or "建议删去" for a fix that deletes. The formats that show a finding's fix
+// (text with details, the Word comments, the HTML report, SARIF's fix
+// description) word it alike.
+func FixText(x *lint.Fix) string {
+	if x.Text == "" {
+		return "建议删去"
+	}
+	return "建议改为“" + x.Text + "”"
+}

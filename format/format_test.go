@@ -40,12 +40,19 @@ func (demoCheck) Run(p *lint.Pass) error {
 		if j < 0 {
 			break
 		}
-		p.Report(placeholder, lint.Warning, lint.Range{Start: i + j, End: i + j + 2}, "模板残留“XX”:请填写实际内容。")
+		r := lint.Range{Start: i + j, End: i + j + 2}
+		p.Report(placeholder, lint.Warning, r, "模板残留“XX”:请填写实际内容。", lint.WithFix(r, "")) // a fix that deletes
 		i += j + 2
 	}
 	if i := strings.Index(d.Norm, "错误"); i >= 0 {
 		// A message with everything a format must escape.
-		p.Report(wrong, lint.Error, lint.Range{Start: i, End: i + len("错误")}, "含有“错误”,100%要改:第1处\n第2行|竖线")
+		// A fix and a related location with what the formats must escape.
+		r := lint.Range{Start: i, End: i + len("错误")}
+		var opts []lint.ReportOption
+		if d.Title != nil {
+			opts = append(opts, lint.WithFix(r, "<正确>&“对”"), lint.WithRelated(d.Title.Range, "标题|在此\n另起一行"))
+		}
+		p.Report(wrong, lint.Error, r, "含有“错误”,100%要改:第1处\n第2行|竖线", opts...)
 	}
 	if d.Title != nil {
 		p.Report(note, lint.Info, d.Title.Range, "提示:标题")
@@ -121,6 +128,7 @@ func TestGolden(t *testing.T) {
 	}{
 		{"text.txt", func(b *bytes.Buffer) error { return Text(b, files, TextOptions{}) }},
 		{"text-color.txt", func(b *bytes.Buffer) error { return Text(b, files, TextOptions{Color: true}) }},
+		{"text-details.txt", func(b *bytes.Buffer) error { return Text(b, files, TextOptions{Details: true}) }},
 		{"json.json", func(b *bytes.Buffer) error { return JSON(b, files) }},
 		{"sarif.json", func(b *bytes.Buffer) error {
 			return SARIF(b, files, rules, Tool{Name: "ducha", Version: "v1.2.3", InformationURI: "https://github.com/ducha-dev/ducha"})
@@ -205,9 +213,30 @@ func TestJSONContract(t *testing.T) {
 		"line": 3.0, "column": 4.0, "end_line": 3.0, "end_column": 6.0,
 		"offset":     float64(len("关于2023年度法治政府建设情况的报告\n一、主要工作\n第二行")),
 		"end_offset": float64(len("关于2023年度法治政府建设情况的报告\n一、主要工作\n第二行ＸＸ")),
+		// additive: the fix, here one that deletes (its text is "", not absent)
+		"fix": map[string]any{
+			"line": 3.0, "column": 4.0, "end_line": 3.0, "end_column": 6.0, "text": "",
+			"offset":     float64(len("关于2023年度法治政府建设情况的报告\n一、主要工作\n第二行")),
+			"end_offset": float64(len("关于2023年度法治政府建设情况的报告\n一、主要工作\n第二行ＸＸ")),
+		},
 	}
 	if diff := cmp.Diff(want, finding); diff != "" {
 		t.Errorf("finding mismatch (-want +got):\n%s", diff)
+	}
+	wrongAt := float64(len("关于2023年度法治政府建设情况的报告\n一、主要工作\n第二行ＸＸ,还有"))
+	fr := first["findings"].([]any)[2].(map[string]any)
+	wantFR := map[string]any{
+		"fix": map[string]any{"line": 3.0, "column": 9.0, "end_line": 3.0, "end_column": 11.0, "offset": wrongAt, "end_offset": wrongAt + 6, "text": "<正确>&“对”"},
+		"related": []any{map[string]any{
+			"message": "标题|在此\n另起一行", "line": 1.0, "column": 1.0, "end_line": 1.0, "end_column": 20.0,
+			"offset": 0.0, "end_offset": float64(len("关于2023年度法治政府建设情况的报告")),
+		}},
+	}
+	if diff := cmp.Diff(wantFR, map[string]any{"fix": fr["fix"], "related": fr["related"]}); diff != "" {
+		t.Errorf("fix and related mismatch (-want +got):\n%s", diff)
+	}
+	if _, ok := first["findings"].([]any)[0].(map[string]any)["fix"]; ok {
+		t.Error("a finding with no fix has a \"fix\" field; it must be omitted")
 	}
 	doc := first["document"].(map[string]any)
 	if doc["year"] != 2023.0 || doc["title"] != "关于2023年度法治政府建设情况的报告" {

@@ -89,6 +89,13 @@ type htmlPiece struct {
 
 type htmlFinding struct {
 	ID, Sev, SevZh, Rule, Message, Where string
+	Fix                                  string // FixText, or ""
+	Related                              []htmlRelated
+}
+
+// htmlRelated is a related location: where it is and what is there.
+type htmlRelated struct {
+	Where, Message string
 }
 
 type htmlCheck struct {
@@ -131,8 +138,14 @@ func htmlReport(n int, f File) htmlFile {
 	spans := make([][2]int, len(r.Findings))
 	for i, fd := range r.Findings {
 		id := h.ID + "-f" + strconv.Itoa(i+1)
-		h.Findings = append(h.Findings, htmlFinding{ID: id, Sev: fd.Severity.String(), SevZh: fd.Severity.Chinese(), Rule: fd.Rule, Message: fd.Message,
-			Where: "第" + strconv.Itoa(fd.Span.Start.Line) + "行第" + strconv.Itoa(fd.Span.Start.Column) + "列"})
+		hf := htmlFinding{ID: id, Sev: fd.Severity.String(), SevZh: fd.Severity.Chinese(), Rule: fd.Rule, Message: fd.Message, Where: lineCol(fd.Span.Start)}
+		if fd.Fix != nil {
+			hf.Fix = FixText(fd.Fix)
+		}
+		for _, rel := range fd.Related {
+			hf.Related = append(hf.Related, htmlRelated{Where: lineCol(rel.Span.Start), Message: rel.Message})
+		}
+		h.Findings = append(h.Findings, hf)
 		rules[fd.Rule] = true
 		s, e, ok := extend([]byte(d.Text), clamp(fd.Span.Start.Offset, len(d.Text)), clamp(fd.Span.End.Offset, len(d.Text)))
 		if !ok {
@@ -171,7 +184,11 @@ func pieces(text string, fs []lint.Finding, spans [][2]int, hf []htmlFinding) []
 			}
 			if s[0] <= a && b <= s[1] && s[0] < s[1] {
 				ids = append(ids, hf[i].ID)
-				msgs = append(msgs, "【"+fs[i].Severity.Chinese()+"】"+fs[i].Message+" ["+fs[i].Rule+"]")
+				msg := "【" + fs[i].Severity.Chinese() + "】" + fs[i].Message
+				if hf[i].Fix != "" {
+					msg += "\n" + hf[i].Fix
+				}
+				msgs = append(msgs, msg+" ["+fs[i].Rule+"]")
 				worst = max(worst, fs[i].Severity)
 			}
 		}
@@ -181,4 +198,9 @@ func pieces(text string, fs []lint.Finding, spans [][2]int, hf []htmlFinding) []
 		out = append(out, p)
 	}
 	return out
+}
+
+// lineCol is a position as the report's reader says it: "第6行第3列".
+func lineCol(p lint.Position) string {
+	return "第" + strconv.Itoa(p.Line) + "行第" + strconv.Itoa(p.Column) + "列"
 }

@@ -7,8 +7,9 @@ import (
 	"github.com/ducha-dev/ducha/lint"
 )
 
-// The JSON document. Field names and meanings are a contract: see
-// DESIGN.md §7 and the package documentation of ducha.
+// The JSON document. Field names and meanings are a contract (the README's
+// "JSON output"): version 1 only gains fields, each omitted when empty so
+// that older readers see what they saw before (fix and related came so).
 type (
 	jsonOutput struct {
 		Version int         `json:"version"`
@@ -51,6 +52,29 @@ type (
 		EndColumn int    `json:"end_column"`
 		Offset    int    `json:"offset"`
 		EndOffset int    `json:"end_offset"`
+		// Fix and Related are additive (absent when the finding has none).
+		Fix     *jsonFix      `json:"fix,omitempty"`
+		Related []jsonRelated `json:"related,omitempty"`
+	}
+	// jsonFix is a suggested replacement: text in place of the span (an
+	// empty text deletes it).
+	jsonFix struct {
+		Line      int    `json:"line"`
+		Column    int    `json:"column"`
+		EndLine   int    `json:"end_line"`
+		EndColumn int    `json:"end_column"`
+		Offset    int    `json:"offset"`
+		EndOffset int    `json:"end_offset"`
+		Text      string `json:"text"`
+	}
+	jsonRelated struct {
+		Message   string `json:"message"`
+		Line      int    `json:"line"`
+		Column    int    `json:"column"`
+		EndLine   int    `json:"end_line"`
+		EndColumn int    `json:"end_column"`
+		Offset    int    `json:"offset"`
+		EndOffset int    `json:"end_offset"`
 	}
 	jsonChecklist struct {
 		Rule   string `json:"rule"`
@@ -80,12 +104,27 @@ func JSON(w io.Writer, files []File) error {
 		}
 		jf.Document = document(f.Result)
 		for _, fd := range f.Result.Findings {
-			jf.Findings = append(jf.Findings, jsonFinding{
+			jfd := jsonFinding{
 				Rule: fd.Rule, Severity: fd.Severity.String(), Message: fd.Message, Source: fd.Source,
 				Line: fd.Span.Start.Line, Column: fd.Span.Start.Column,
 				EndLine: fd.Span.End.Line, EndColumn: fd.Span.End.Column,
 				Offset: fd.Span.Start.Offset, EndOffset: fd.Span.End.Offset,
-			})
+			}
+			if x := fd.Fix; x != nil {
+				jfd.Fix = &jsonFix{
+					Line: x.Span.Start.Line, Column: x.Span.Start.Column,
+					EndLine: x.Span.End.Line, EndColumn: x.Span.End.Column,
+					Offset: x.Span.Start.Offset, EndOffset: x.Span.End.Offset, Text: x.Text,
+				}
+			}
+			for _, r := range fd.Related {
+				jfd.Related = append(jfd.Related, jsonRelated{
+					Message: r.Message, Line: r.Span.Start.Line, Column: r.Span.Start.Column,
+					EndLine: r.Span.End.Line, EndColumn: r.Span.End.Column,
+					Offset: r.Span.Start.Offset, EndOffset: r.Span.End.Offset,
+				})
+			}
+			jf.Findings = append(jf.Findings, jfd)
 			switch fd.Severity {
 			case lint.Error:
 				out.Summary.Errors++

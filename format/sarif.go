@@ -76,9 +76,26 @@ type (
 		Level     string          `json:"level"`
 		Message   sarifText       `json:"message"`
 		Locations []sarifLocation `json:"locations"`
+		// RelatedLocations and Fixes carry the finding's Related and Fix.
+		RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
+		Fixes            []sarifFix      `json:"fixes,omitempty"`
 	}
 	sarifLocation struct {
+		ID               *int          `json:"id,omitempty"`
 		PhysicalLocation sarifPhysical `json:"physicalLocation"`
+		Message          *sarifText    `json:"message,omitempty"`
+	}
+	sarifFix struct {
+		Description     sarifText             `json:"description"`
+		ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+	}
+	sarifArtifactChange struct {
+		ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+		Replacements     []sarifReplacement `json:"replacements"`
+	}
+	sarifReplacement struct {
+		DeletedRegion   sarifRegion `json:"deletedRegion"`
+		InsertedContent *sarifText  `json:"insertedContent,omitempty"`
 	}
 	sarifPhysical struct {
 		ArtifactLocation sarifArtifact `json:"artifactLocation"`
@@ -142,6 +159,22 @@ func SARIF(w io.Writer, files []File, rules []*lint.Rule, tool Tool) error {
 			}
 			if i, ok := index[fd.Rule]; ok {
 				res.RuleIndex = &i
+			}
+			for i, r := range fd.Related {
+				id := i + 1
+				res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
+					ID: &id, PhysicalLocation: sarifPhysical{ArtifactLocation: art, Region: region(r.Span)}, Message: &sarifText{Text: r.Message},
+				})
+			}
+			if x := fd.Fix; x != nil {
+				rep := sarifReplacement{DeletedRegion: *region(x.Span)}
+				if x.Text != "" {
+					rep.InsertedContent = &sarifText{Text: x.Text}
+				}
+				res.Fixes = []sarifFix{{
+					Description:     sarifText{Text: FixText(x)},
+					ArtifactChanges: []sarifArtifactChange{{ArtifactLocation: art, Replacements: []sarifReplacement{rep}}},
+				}}
 			}
 			run.Results = append(run.Results, res)
 		}

@@ -85,14 +85,58 @@ type pending struct {
 	r        Range
 	layer    int
 	once     bool // reported with ReportOnce: one mistake, found by several checks
+	extra
 }
 
-// Report records a finding under rule at range r of the normalised view.
-func (p *Pass) Report(rule *Rule, sev Severity, r Range, message string) {
+// extra is what ReportOptions add to a finding, in ranges of the view.
+type extra struct {
+	fix     *edit
+	related []note
+}
+
+type edit struct {
+	r    Range
+	text string
+}
+
+type note struct {
+	r       Range
+	message string
+}
+
+// A ReportOption adds structure to a finding: a fix (WithFix) or a related
+// location (WithRelated).
+type ReportOption func(*extra)
+
+// WithFix suggests putting text at range r of the normalised view (usually
+// the finding's own range) as the correction: the text is what the report
+// should read there, and with it the finding must be gone. Give it only
+// when the check can tell what was meant (not for a date that does not
+// exist: its month or its day may be the wrong one). A later WithFix
+// replaces an earlier one.
+func WithFix(r Range, text string) ReportOption {
+	return func(e *extra) { e.fix = &edit{r, text} }
+}
+
+// WithRelated points at another range of the view that bears on the
+// finding, with a short Chinese message saying what is there
+// ("前面的同一统计数字"). The finding's message then need not say where it
+// is ("第6行").
+func WithRelated(r Range, message string) ReportOption {
+	return func(e *extra) { e.related = append(e.related, note{r, message}) }
+}
+
+// Report records a finding under rule at range r of the normalised view,
+// with the fix and related locations opts give.
+func (p *Pass) Report(rule *Rule, sev Severity, r Range, message string, opts ...ReportOption) {
 	if p.state.enabled[rule.ID] == nil {
 		return
 	}
-	p.state.findings = append(p.state.findings, pending{rule: rule, severity: sev, message: message, r: r, layer: p.layer})
+	f := pending{rule: rule, severity: sev, message: message, r: r, layer: p.layer}
+	for _, o := range opts {
+		o(&f.extra)
+	}
+	p.state.findings = append(p.state.findings, f)
 	if p.state.reported == nil {
 		p.state.reported = map[reported]int{}
 	}
@@ -107,17 +151,17 @@ func (p *Pass) Report(rule *Rule, sev Severity, r Range, message string) {
 // pack's relation and a generic check may both catch one mistake, and the
 // reader should see it once — the pack's, when the pack is loaded over the
 // check (Config.Layers).
-func (p *Pass) ReportOnce(rule *Rule, sev Severity, r Range, message string) {
+func (p *Pass) ReportOnce(rule *Rule, sev Severity, r Range, message string, opts ...ReportOption) {
 	if l, dup := p.state.reported[reported{rule.ID, r}]; dup && l >= p.layer {
 		return
 	}
-	p.Report(rule, sev, r, message)
+	p.Report(rule, sev, r, message, opts...)
 	if f := &p.state.findings[len(p.state.findings)-1]; f.rule == rule {
 		f.once = true
 	}
 }
 
-// Reportf is Report with a formatted message.
+// Reportf is Report with a formatted message; Report takes the options.
 func (p *Pass) Reportf(rule *Rule, sev Severity, r Range, format string, args ...any) {
 	p.Report(rule, sev, r, fmt.Sprintf(format, args...))
 }

@@ -3,7 +3,10 @@
 // title, source, severity, the years it applies to); a Check is a kind of
 // check configured for some rules, which a Linter runs on every report with
 // a Pass — the report's document.Document and its required parts, and the
-// way to Report a Finding at a Range. A Linter runs its checks and returns a
+// way to Report a Finding at a Range — with, as ReportOptions, the fix the
+// check can tell (WithFix: the text to put at a Range, as analysis's
+// SuggestedFix/TextEdit) and the other places that bear on it (WithRelated,
+// as analysis's RelatedInformation). A Linter runs its checks and returns a
 // Result: the findings, sorted, and a checklist row per rule
 // (pass/warn/fail/n/a).
 //

@@ -19,6 +19,34 @@ type Finding struct {
 	Source string
 	// Span locates the finding in the original text.
 	Span Span
+	// Fix, when not nil, is the correction the check can tell: the right
+	// 发文字号 for a malformed one, the likely original of a glued date, the
+	// right formula for a wrong one. Checks leave it nil where they cannot
+	// know what was meant (a date that does not exist, a missing part).
+	Fix *Fix
+	// Related are other places of the report that bear on the finding: the
+	// other statement of a conflicting figure, the partner of a bracket.
+	Related []Related
+}
+
+// A Fix is a suggested replacement, in the manner of analysis.TextEdit:
+// put Text where Span is (an empty Text deletes the span). Applying it to
+// the original text yields text on which the finding is gone.
+type Fix struct {
+	// Span is the part of the original text to replace; it usually is the
+	// finding's own Span.
+	Span Span
+	// Text is what to put there.
+	Text string
+}
+
+// Related is another location that explains a finding, in the manner of
+// analysis.RelatedInformation.
+type Related struct {
+	// Span locates it in the original text.
+	Span Span
+	// Message says, in Chinese, what is there ("前面的同一统计数字").
+	Message string
 }
 
 // sortFindings orders findings by position, then rule id, then message, so

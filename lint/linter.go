@@ -239,9 +239,14 @@ func (l *Linter) Lint(ctx context.Context, doc *document.Document) (*Result, err
 		if s, ok := l.severity[f.rule.ID]; ok {
 			sev = s
 		}
-		res.Findings = append(res.Findings, Finding{
-			Rule: f.rule.ID, Severity: sev, Message: f.message, Source: f.rule.Source, Span: doc.Span(f.r),
-		})
+		fd := Finding{Rule: f.rule.ID, Severity: sev, Message: f.message, Source: f.rule.Source, Span: doc.Span(f.r)}
+		if f.fix != nil {
+			fd.Fix = &Fix{Span: doc.Span(f.fix.r), Text: f.fix.text}
+		}
+		for _, n := range f.related {
+			fd.Related = append(fd.Related, Related{Span: doc.Span(n.r), Message: n.message})
+		}
+		res.Findings = append(res.Findings, fd)
 	}
 	sortFindings(res.Findings)
 	res.Checklist = l.checklist(doc, st, res.Findings)

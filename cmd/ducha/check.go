@@ -41,6 +41,8 @@ const checkUsage = `用法:ducha check [选项] 路径...
                        不给 --format 时只输出汇总表,给了则先输出 --format 的结果
                        (json、sarif、html 须用 --output 写到文件)
   --output 文件        把 --format 的结果写到文件,而不是标准输出
+  --details            text 格式下,在问题下面另起缩进的行,写出建议的改法(“  建议改为“…””)
+                       和相关的位置(“  另见 行:列: …”);不给时每个问题只占一行
   --color 何时         auto(默认:标准输出是终端且未设置 NO_COLOR 时着色)、always、never
   --quiet              不显示进度(检查多个文件且标准错误是终端时,显示已检查的文件数)
 
@@ -117,7 +119,7 @@ type checkFlags struct {
 	published                      string
 	year, jobs                     int
 	include, exclude               listFlag
-	quiet                          bool
+	quiet, details                 bool
 }
 
 func (c *checkFlags) register(fs *flag.FlagSet) {
@@ -137,6 +139,7 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.Var(&c.include, "include", "要检查的文件模式")
 	fs.Var(&c.exclude, "exclude", "要跳过的文件模式")
 	fs.BoolVar(&c.quiet, "quiet", false, "不显示进度")
+	fs.BoolVar(&c.details, "details", false, "写出建议的改法和相关位置")
 }
 
 // Report years accepted from flags and configuration.
@@ -167,13 +170,13 @@ func (c *cli) check(inv *invocation, cf *checkFlags) int {
 type checkOptions struct {
 	paths []string
 
-	write         writer     // --format; nil for docx
-	docx          bool       // --format docx
-	summarize     summarizer // --summary; nil for none
-	writeFindings bool       // the --format output is wanted
-	output, color string
-	jobs          int
-	quiet         bool
+	write          writer     // --format; nil for docx
+	docx           bool       // --format docx
+	summarize      summarizer // --summary; nil for none
+	writeFindings  bool       // the --format output is wanted
+	output, color  string
+	jobs           int
+	quiet, details bool
 
 	stdinName        string
 	encoding, force  string
@@ -195,7 +198,7 @@ func (cf *checkFlags) parse(paths []string, given map[string]bool) (*checkOption
 	if len(paths) == 0 {
 		return nil, errors.New("请给出要检查的报告文件或目录(- 表示标准输入)")
 	}
-	o := &checkOptions{paths: paths, output: cf.output, color: cf.color, jobs: cf.jobs, quiet: cf.quiet,
+	o := &checkOptions{paths: paths, output: cf.output, color: cf.color, jobs: cf.jobs, quiet: cf.quiet, details: cf.details,
 		stdinName: cf.stdinName, encoding: cf.encoding, force: cf.forceEncoding, include: cf.include, exclude: cf.exclude}
 	if err := cf.parseOutputs(o, given); err != nil {
 		return nil, err
@@ -338,7 +341,7 @@ func (c *cli) runCheck(inv *invocation, o *checkOptions, plan checkPlan, ld *loa
 		return inv.fail("已中断")
 	}
 	if o.writeFindings {
-		env := writeEnv{rules: ld.linter.Rules(), color: c.useColor(o.color, out)}
+		env := writeEnv{rules: ld.linter.Rules(), color: c.useColor(o.color, out), details: o.details}
 		if err := o.write(out, results, env); err != nil {
 			return inv.fail("输出失败:%v", err)
 		}
@@ -361,13 +364,14 @@ func (c *cli) runCheck(inv *invocation, o *checkOptions, plan checkPlan, ld *loa
 
 // writeEnv is what some formats need beyond the results.
 type writeEnv struct {
-	rules []*lint.Rule
-	color bool
+	rules   []*lint.Rule
+	color   bool
+	details bool // text: fixes and related locations on indented lines
 }
 
 var writers = map[string]writer{
 	"text": func(w io.Writer, fs []format.File, e writeEnv) error {
-		return format.Text(w, fs, format.TextOptions{Color: e.color})
+		return format.Text(w, fs, format.TextOptions{Color: e.color, Details: e.details})
 	},
 	"json": func(w io.Writer, fs []format.File, _ writeEnv) error { return format.JSON(w, fs) },
 	"sarif": func(w io.Writer, fs []format.File, e writeEnv) error {

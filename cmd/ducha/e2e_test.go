@@ -205,6 +205,45 @@ func TestE2EText(t *testing.T) {
 	}
 }
 
+// TestE2EDetails checks --details: under a finding, its fix and its
+// related locations on indented lines; without it, one line per finding.
+func TestE2EDetails(t *testing.T) {
+	const seed = "testdata/seeds/000_027d5137780acf8a.txt"
+	r := exe(t, "", "", "check", "--details", seed)
+	r.wantCode(t, exitOK)
+	var details []string
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if strings.HasPrefix(line, "  ") {
+			details = append(details, line)
+		}
+	}
+	want := []string{
+		"  建议改为“厅字〔2019〕28号”",
+		"  建议改为“2019年11月1日”",
+		"  建议改为“2020年10月1日”",
+		"  建议改为“2020年35”",
+	}
+	for _, w := range want {
+		if !slices.Contains(details, w) {
+			t.Errorf("--details: no line %q in\n%s", w, r.stdout)
+		}
+	}
+	if !slices.ContainsFunc(details, func(l string) bool { return strings.HasPrefix(l, "  另见 ") }) {
+		t.Errorf("--details: no related location (另见) in\n%s", r.stdout)
+	}
+	// The lines that are not details are the one-line findings.
+	plain := exe(t, "", "", "check", seed)
+	var rest []string
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if !strings.HasPrefix(line, "  ") {
+			rest = append(rest, line)
+		}
+	}
+	if diff := cmp.Diff(findings(t, plain.stdout), findings(t, strings.Join(rest, "\n"))); diff != "" {
+		t.Errorf("--details changed the findings (-without +with):\n%s", diff)
+	}
+}
+
 // TestE2EBatch checks a directory of mixed files: walked in order,
 // filtered, checked in parallel with the same output as one at a time, an
 // empty and a binary file reported without stopping the others.
@@ -416,6 +455,67 @@ func requireKeys(t *testing.T, where string, v any, keys ...string) {
 		if _, ok := m[k]; !ok {
 			t.Errorf("%s: missing %q (DESIGN.md §7)", where, k)
 		}
+	}
+}
+
+// TestE2ESARIFFixes validates against the schema the SARIF of seed 000,
+// whose findings have fixes and related locations, and checks one of each.
+func TestE2ESARIFFixes(t *testing.T) {
+	r := exe(t, "", "", "check", "--format", "sarif", "testdata/seeds/000_027d5137780acf8a.txt")
+	r.wantCode(t, exitOK)
+	schema, err := schematest.Compile(filepath.Join(repoRoot, "testdata/schemas/sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs, err := schema.Validate([]byte(r.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range errs {
+		t.Errorf("SARIF output breaks the schema: %s", e)
+	}
+	type region struct{ StartLine, StartColumn, EndLine, EndColumn int }
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID           string
+				RelatedLocations []struct {
+					PhysicalLocation struct{ Region region }
+					Message          struct{ Text string }
+				}
+				Fixes []struct {
+					ArtifactChanges []struct {
+						Replacements []struct {
+							DeletedRegion   region
+							InsertedContent struct{ Text string }
+						}
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	var fixes, related []string
+	for _, res := range log.Runs[0].Results {
+		for _, f := range res.Fixes {
+			for _, c := range f.ArtifactChanges {
+				for _, rp := range c.Replacements {
+					d := rp.DeletedRegion
+					fixes = append(fixes, fmt.Sprintf("%s %d:%d-%d:%d %s", res.RuleID, d.StartLine, d.StartColumn, d.EndLine, d.EndColumn, rp.InsertedContent.Text))
+				}
+			}
+		}
+		for _, rl := range res.RelatedLocations {
+			related = append(related, fmt.Sprintf("%s %d:%d", res.RuleID, rl.PhysicalLocation.Region.StartLine, rl.PhysicalLocation.Region.StartColumn))
+		}
+	}
+	if !slices.Contains(fixes, "format/doc-number 8:23-8:32 厅字〔2019〕28号") {
+		t.Errorf("no fix of the document number in %q", fixes)
+	}
+	if !slices.Contains(related, "structure/numbering 36:1") {
+		t.Errorf("no related location for the numbering in %q", related)
 	}
 }
 
