@@ -267,9 +267,8 @@ func convertedText(paras []string, ext string) string {
 }
 
 func TestConverted(t *testing.T) {
-	files := map[string][]byte{}
 	if golden.Update() {
-		files = convert(t)
+		files := convert(t)
 		for n, seed := range allSeeds {
 			paras := seedParagraphs(t, seed)
 			files[n+".mht"] = fixtureMHT(t, paras)
