@@ -48,15 +48,19 @@
 //
 // # How it works
 //
-// A report goes through four stages: decode (package decode: bytes to UTF-8
-// text), parse (package document: the document model — page furniture set aside,
-// title, report year, outline, sentences), check (package checks, configured
-// by package rules from HCL) and format (package format: text, JSON, SARIF,
-// GitHub annotations, checklists, summary tables). Matching
-// runs on a normalised view of the text (full-width ASCII folded to
-// half-width, so "（一）" reads "(一)"); every position reported is in the
-// original text: line and column (1-based, columns counted in characters) and
-// byte offset.
+// A report goes through four stages: decode (package decode: the bytes of a
+// text file, .docx, .doc/.wps, .odt, PDF, .ofd, web page or .mht to UTF-8
+// text, told by content), parse (package document: the document model — page
+// furniture set aside, title, report year, outline, sentences, quantities,
+// dates), check (package checks, configured by package rules from HCL) and
+// format (package format: text, JSON, SARIF, GitHub annotations, checklists,
+// summary tables, an HTML report, a copy of a .docx with Word comments;
+// package serve puts the HTML report on a local web page). Matching runs on a
+// normalised view of the text (full-width ASCII folded to half-width, so
+// "（一）" reads "(一)"; Traditional characters folded to Simplified; mirror
+// sites' pinyin glosses dropped); every position reported is in the original
+// text: line and column (1-based, columns counted in characters) and byte
+// offset. A finding may carry a suggested fix and related locations.
 //
 // # Positions, severities, exit status
 //
