@@ -340,3 +340,23 @@ func TestREADMEHCL(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMELayout: the layout table names every package of the module.
+func TestREADMELayout(t *testing.T) {
+	layout := section(t, readme(t), "## Layout")
+	cmd := exec.Command("go", "list", "./...")
+	cmd.Dir = repoRoot
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range strings.Fields(string(out)) {
+		rel, ok := strings.CutPrefix(p, "github.com/ducha-dev/ducha/")
+		if !ok {
+			continue // the module's root package, the README's subject
+		}
+		if !strings.Contains(layout, "`"+rel+"`") {
+			t.Errorf("README's layout table does not name package %s", rel)
+		}
+	}
+}
