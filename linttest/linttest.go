@@ -2,8 +2,8 @@
 // of golang.org/x/tools/go/analysis/analysistest: a folder of example
 // reports, each with an expectation file beside it, checked by go test.
 //
-// For a report X.txt (or a page X.html) the expectations are in X.want, one
-// per line:
+// For a report X.txt (or a page X.html, a Word document X.docx or X.doc, an
+// X.odt, X.mht, X.ofd or X.pdf) the expectations are in X.want, one per line:
 //
 //	# comments and blank lines are ignored
 //	@year 2022                       report year, as the caller would give it
@@ -103,21 +103,26 @@ func Run(t Testing, l *lint.Linter, dir string, cases ...string) {
 	}
 }
 
-// Reports returns the paths of the reports in dir: every .txt and .html
-// file, or, when cases are given, the named ones ("X" for X.txt, or X.html
+// reportExts are the reports a folder of cases may hold: every format ducha
+// reads (told by content; the extension only picks the files).
+var reportExts = []string{".txt", ".html", ".docx", ".doc", ".odt", ".mht", ".ofd", ".pdf"}
+
+// Reports returns the paths of the reports in dir: every .txt, .html,
+// .docx, .doc, .odt, .mht, .ofd and .pdf file, or, when cases are given, the
+// named ones ("X" for X.txt, or the first of X.html, X.docx… that exists
 // when there is no X.txt).
 func Reports(dir string, cases ...string) ([]string, error) {
 	if len(cases) == 0 {
 		var files []string
-		for _, ext := range []string{"*.txt", "*.html"} {
-			f, err := filepath.Glob(filepath.Join(dir, ext))
+		for _, ext := range reportExts {
+			f, err := filepath.Glob(filepath.Join(dir, "*"+ext))
 			if err != nil {
 				return nil, err
 			}
 			files = append(files, f...)
 		}
 		if len(files) == 0 {
-			return nil, fmt.Errorf("no .txt reports in %s", dir)
+			return nil, fmt.Errorf("no reports (.txt, .html, .docx…) in %s", dir)
 		}
 		sort.Strings(files)
 		return files, nil
@@ -126,8 +131,11 @@ func Reports(dir string, cases ...string) ([]string, error) {
 	for _, c := range cases {
 		f := filepath.Join(dir, c+".txt")
 		if _, err := os.Stat(f); err != nil {
-			if h := filepath.Join(dir, c+".html"); fileExists(h) {
-				f = h
+			for _, ext := range reportExts[1:] {
+				if h := filepath.Join(dir, c+ext); fileExists(h) {
+					f = h
+					break
+				}
 			}
 		}
 		files = append(files, f)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/ducha-dev/ducha"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -144,7 +145,7 @@ func TestRewrite(t *testing.T) {
 func TestNoReports(t *testing.T) {
 	ft := &fakeT{}
 	Run(ft, testLinter(t), t.TempDir())
-	if len(ft.errs) != 1 || !strings.Contains(ft.errs[0], "no .txt reports") {
+	if len(ft.errs) != 1 || !strings.Contains(ft.errs[0], "no reports (.txt, .html, .docx…)") {
 		t.Fatalf("errors = %q", ft.errs)
 	}
 }
@@ -445,5 +446,35 @@ func TestMissingWant(t *testing.T) {
 	Run(ft, testLinter(t), dir)
 	if len(ft.errs) != 0 {
 		t.Errorf("after -update: %q", ft.errs)
+	}
+}
+
+// TestDocxReports: a Word document in the folder is a case like a text:
+// its findings are checked at the lines of its paragraphs.
+func TestDocxReports(t *testing.T) {
+	dir := t.TempDir()
+	docx, err := os.ReadFile("../testdata/decode/004.docx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "w.docx"), docx, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, err := ducha.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// seed 004 as a .docx: one line per paragraph (cmd/ducha's TestE2EInputKinds)
+	want := "11:18 warning section/responsible-person\n37:1 warning section/deficiencies\n!error section/next-year\n@partial\n"
+	if err := os.WriteFile(filepath.Join(dir, "w.want"), []byte(want), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	Run(t, l, dir)
+	got, err := Reports(dir)
+	if err != nil || len(got) != 1 || filepath.Base(got[0]) != "w.docx" {
+		t.Errorf("Reports = %q, %v", got, err)
+	}
+	if got, _ := Reports(dir, "w"); len(got) != 1 || filepath.Base(got[0]) != "w.docx" {
+		t.Errorf("Reports(w) = %q", got)
 	}
 }
