@@ -108,10 +108,12 @@ type Capture struct {
 type Assert struct {
 	Rule     *lint.Rule
 	Severity lint.Severity
-	// Condition is compiled by CompileCondition.
+	// Condition is compiled by condition.CompileCondition.
 	Condition *condition.Condition
-	// Message is a template over the captures (see MessageContext), checked
-	// by CheckMessage; nil for the default wording.
+	// Message is a template over the captures — ${name} a capture's value,
+	// ${text.name} the quantity as written, ${label.name} its label —
+	// checked when the rules load by condition.CheckMessage (names, and the
+	// calls' arguments); nil for the check's default wording.
 	Message hcl.Expression
 	// At is the index of the capture whose quantity the finding points at.
 	At int

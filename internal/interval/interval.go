@@ -94,7 +94,7 @@ func (a Interval) IsExact() bool {
 	return a.Lo != nil && a.Hi != nil && (a.Lo == a.Hi || a.Lo.Cmp(a.Hi) == 0)
 }
 
-// exact returns the single value of a and b, when both are exact: most
+// exact2 returns the single values of a and b, when both are exact: most
 // statistics are, and their arithmetic needs one value, not two bounds.
 func exact2(a, b Interval) (x, y *big.Rat, ok bool) {
 	if a.IsExact() && b.IsExact() {
