@@ -1,0 +1,34 @@
+package rules
+
+import (
+	"flag"
+	"os"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite builtin_frozen.go")
+
+// TestFrozenBuiltin checks that builtin_frozen.go is what rules/builtin/*.hcl
+// freeze to: run go generate ./rules (or this test with -update) after
+// changing them.
+func TestFrozenBuiltin(t *testing.T) {
+	want, err := generateFrozen()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const name = "builtin_frozen.go"
+	if *update {
+		if err := os.WriteFile(name, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s is stale: run go generate ./rules (-want +got):\n%.2000s", name, diff)
+	}
+}
