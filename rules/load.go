@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -164,7 +163,9 @@ var blockKinds = map[string]func(*hcl.Block, *Set, *hcl.Diagnostics){
 	"relation": decodeRelation, // relation.go
 }
 
-var topSchema = func() *hcl.BodySchema {
+// topSchema is the blocks a rule file may hold, built on first use (the
+// kinds register in init functions).
+var topSchema = sync.OnceValue(func() *hcl.BodySchema {
 	s := &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{overrideHeader}}
 	kinds := make([]string, 0, len(blockKinds))
 	for k := range blockKinds {
@@ -180,9 +181,19 @@ var topSchema = func() *hcl.BodySchema {
 		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: k, LabelNames: []string{"name"}})
 	}
 	return s
-}()
+})
 
-var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+// validName reports whether a rule name is lower-case letters, digits and
+// hyphens, not starting with a hyphen (^[a-z0-9][a-z0-9-]*$).
+func validName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' && i > 0) {
+			return false
+		}
+	}
+	return name != ""
+}
 
 // Load parses and compiles rule files. The set is returned even when there
 // are errors, so Files can show their source; use it only when
@@ -225,7 +236,7 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 			s.collectOverrides(c.Blocks, &diags)
 			continue
 		}
-		c, d := f.Body.Content(topSchema)
+		c, d := f.Body.Content(topSchema())
 		diags = append(diags, d...)
 		if len(c.Blocks) == 0 && !d.HasErrors() {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty rule file",
@@ -248,7 +259,7 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 			if b.Type == "override" {
 				continue
 			}
-			if name := b.Labels[0]; !validName.MatchString(name) {
+			if name := b.Labels[0]; !validName(name) {
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid rule name",
 					Detail:  fmt.Sprintf("规则名 %q 无效:只能用小写英文字母、数字和连字符,如 \"responsible-person\"。", name),
 					Subject: b.LabelRanges[0].Ptr()})

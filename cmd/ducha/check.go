@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ducha-dev/ducha/dates"
@@ -165,20 +166,25 @@ func (c *cli) parseFlags(fs *flag.FlagSet, args []string, usage string) (rest []
 	}
 }
 
-// flagErrors translate the flag package's messages.
-var flagErrors = []struct {
+// flagErrors translate the flag package's messages; they compile when a
+// flag is wrong, not at every start.
+var flagErrors = sync.OnceValue(func() []flagTranslation {
+	return []flagTranslation{
+		{regexp.MustCompile(`^flag provided but not defined: (.+)$`), "没有选项 $1"},
+		{regexp.MustCompile(`^flag needs an argument: (.+)$`), "选项 $1 需要一个值"},
+		{regexp.MustCompile(`^invalid value (".*") for flag (\S+): .*$`), "选项 $2 的值 $1 无效"},
+		{regexp.MustCompile(`^invalid boolean value (".*") for -(\S+): .*$`), "选项 -$2 的值 $1 无效:应为 true 或 false"},
+	}
+})
+
+type flagTranslation struct {
 	re   *regexp.Regexp
 	repl string
-}{
-	{regexp.MustCompile(`^flag provided but not defined: (.+)$`), "没有选项 $1"},
-	{regexp.MustCompile(`^flag needs an argument: (.+)$`), "选项 $1 需要一个值"},
-	{regexp.MustCompile(`^invalid value (".*") for flag (\S+): .*$`), "选项 $2 的值 $1 无效"},
-	{regexp.MustCompile(`^invalid boolean value (".*") for -(\S+): .*$`), "选项 -$2 的值 $1 无效:应为 true 或 false"},
 }
 
 func flagError(err error) string {
 	msg := err.Error()
-	for _, fe := range flagErrors {
+	for _, fe := range flagErrors() {
 		if fe.re.MatchString(msg) {
 			return fe.re.ReplaceAllString(msg, fe.repl)
 		}
