@@ -42,9 +42,8 @@ func (t *thawer) body(b *Body) *hclsyntax.Body {
 		bl := &b.Blocks[i]
 		nb := &hclsyntax.Block{Type: bl.Type, Labels: bl.Labels, Body: t.body(&bl.Body),
 			TypeRange: t.rng(bl.TypeRange), OpenBraceRange: t.rng(bl.Open), CloseBraceRange: t.rng(bl.Close)}
-		nb.LabelRanges = make([]hcl.Range, len(bl.LabelRanges))
-		for j, r := range bl.LabelRanges {
-			nb.LabelRanges[j] = t.rng(r)
+		for _, r := range bl.LabelRanges {
+			nb.LabelRanges = append(nb.LabelRanges, t.rng(r))
 		}
 		out.Blocks[i] = nb
 	}
