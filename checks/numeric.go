@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/lint"
@@ -105,18 +104,6 @@ func sentences(pass *lint.Pass, notIn []string, f func(lo, hi int)) {
 
 // span is the range of q in the normalised view.
 func span(q *quantity.Quantity) lint.Range { return lint.Range{Start: q.Start, End: q.End} }
-
-// joinTexts joins the texts of quantities with sep: "39件+2件".
-func joinTexts(qs []*quantity.Quantity, sep string) string {
-	var b strings.Builder
-	for i, q := range qs {
-		if i > 0 {
-			b.WriteString(sep)
-		}
-		b.WriteString(q.Text)
-	}
-	return b.String()
-}
 
 // reportf reports a numeric finding once per rule and range: a relation of
 // the rule pack may have reported the same mistake already.

@@ -7,10 +7,73 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// A text "placeholder" block configures Placeholder (rule text/placeholder):
+//
+//	text "placeholder" {
+//	  title    = "没有未替换的模板内容"
+//	  severity = "error"
+//	  patterns = ["[Xx×]{2,}", "([Xx×])(?:次|个)"] # reported wherever they match;
+//	                                    # a capturing group marks what to report
+//	  unquoted = ["某某"]               # reported only outside quotation marks
+//	  quotes   = ["“”", "‘’", "「」"]    # opening and closing marks
+//	  surnames = "王李张刘陈"            # 王某某 after these is a name, not a blank
+//	}
+//
+// Each pattern must start with a definite character or a small class of
+// them ("X", "[Xx×]", "某", "〔"), not with ".", "[^…]" or \p{Han}: the check
+// looks for those characters and tries the pattern only there, which keeps
+// it fast on long reports.
+func init() {
+	kind.Register(kind.Kind{
+		Block: "text", Label: "placeholder", Rule: "text/placeholder", Severity: lint.Error,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+			{Name: "patterns"}, {Name: "unquoted"}, {Name: "inside"}, {Name: "quotes"}, {Name: "surnames"},
+		}},
+		Decode: decodePlaceholder,
+	})
+}
+
+func decodePlaceholder(d kind.Decoder, rule *lint.Rule) lint.Check {
+	if !d.Has("patterns") && !d.Has("unquoted") {
+		d.Errorf("patterns", "Missing required argument", "%s %q 缺少必需的属性 %s。", "text", "placeholder", "patterns")
+	}
+	var pats [3][]*regexp.Regexp
+	for i, name := range []string{"patterns", "unquoted", "inside"} {
+		for _, re := range d.Patterns(name) {
+			if err := FastPattern(re); err != nil {
+				d.Errorf(name, "Pattern cannot be searched fast", "%v;请以要找的字开头,如 \"X次\" 而不是 \".?X次\"。", err)
+				continue
+			}
+			pats[i] = append(pats[i], re)
+		}
+	}
+	var quotes []string
+	for _, q := range d.Strings("quotes") {
+		if utf8.RuneCountInString(q) == 2 {
+			quotes = append(quotes, q)
+		} else {
+			d.Errorf("quotes", "Invalid quotation marks", "quotes 的每一项应是一对引号:左引号和右引号,如 \"“”\",不能是 %q。", q)
+		}
+	}
+	surnames, _ := d.String("surnames")
+	c, err := NewPlaceholder(rule, pats[0], pats[1], quotes, surnames)
+	if err == nil {
+		err = c.AddInside(pats[2])
+	}
+	if err != nil {
+		d.Errorf("", "Invalid placeholder rule", "%v", err)
+		return nil
+	}
+	return c
+}
 
 // Placeholder checks that no template leftovers remain in the report:
 // "XX", "××", "XXXX年", "召开会议X次", "*次", "某某", an empty "〔〕",

@@ -334,7 +334,7 @@ func (d *Document) findYear(caller int) {
 
 // yearFromDates falls back, when neither the caller, the title nor the
 // opening paragraph names the year reported on, to the year the report's own
-// date implies (DESIGN.md §4): the publication date, else the signing date.
+// date implies: the publication date, else the signing date.
 // A report dated in the first half of a year reports on the year before (it
 // is due by 1 April); one dated in the second half, on that year (a
 // year-end summary).

@@ -21,9 +21,9 @@ type Finding struct {
 	Span Span
 }
 
-// SortFindings orders findings by position, then rule id, then message, so
+// sortFindings orders findings by position, then rule id, then message, so
 // output never depends on the order checks ran in.
-func SortFindings(fs []Finding) {
+func sortFindings(fs []Finding) {
 	slices.SortStableFunc(fs, compareFindings)
 }
 

@@ -236,7 +236,7 @@ func (l *Linter) Lint(ctx context.Context, doc *document.Document) (*Result, err
 			Rule: f.rule.ID, Severity: sev, Message: f.message, Source: f.rule.Source, Span: doc.Span(f.r),
 		})
 	}
-	SortFindings(res.Findings)
+	sortFindings(res.Findings)
 	res.Checklist = l.checklist(doc, st, res.Findings)
 	return res, nil
 }

@@ -58,7 +58,7 @@ var steps, halfSteps = func() (s, h [2*stepRange + 1]*big.Rat) {
 
 // Bounds returns the interval a quantity stands for: quantity.Bounds, with
 // the upper end raised by half a step for a rounded statement, because
-// reports truncate as often as they round (REQUIREMENTS §4: 11/13 =
+// reports truncate as often as they round (a rate of 11/13 =
 // 84.615…% may be written 84.61%). "84.61%" is [84.605, 84.62]; "4489件"
 // is [4489, 4489]; "200余件" is [200, +∞).
 //
