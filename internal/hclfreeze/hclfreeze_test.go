@@ -126,7 +126,7 @@ func compareBodies(t *testing.T, want, got *hclsyntax.Body, path []string) {
 			t.Errorf("%v %s: ranges differ", path, name)
 		}
 		// a string's StartRange is the whole string's, not its first part's
-		if _, str := ga.Expr.(*hclsyntax.LiteralValueExpr); !str && wa.Expr.StartRange() != ga.Expr.StartRange() {
+		if _, str := ga.Expr.(*Literal); !str && wa.Expr.StartRange() != ga.Expr.StartRange() {
 			t.Errorf("%v %s: start ranges differ", path, name)
 		}
 		wv, wd := wa.Expr.Value(ctx)
@@ -137,6 +137,19 @@ func compareBodies(t *testing.T, want, got *hclsyntax.Body, path []string) {
 		}
 		if blank(path, name) {
 			wv = cty.StringVal("")
+		}
+		if s, ok := Text(ga.Expr); ok && !wv.RawEquals(cty.StringVal(s)) {
+			t.Errorf("%v %s: Text %q, want %#v", path, name, s, wv)
+		}
+		if ss, ok := Texts(ga.Expr); ok {
+			want, _ := wa.Expr.Value(ctx)
+			var ws []string
+			for _, v := range want.AsValueSlice() {
+				ws = append(ws, v.AsString())
+			}
+			if fmt.Sprintf("%q", ss) != fmt.Sprintf("%q", ws) {
+				t.Errorf("%v %s: Texts %q, want %q", path, name, ss, ws)
+			}
 		}
 		if !wv.RawEquals(gv) {
 			t.Errorf("%v %s = %#v, thawed %#v", path, name, wv, gv)

@@ -32,7 +32,7 @@ func (t *thawer) body(b *Body) *hclsyntax.Body {
 	}
 	for i := range b.Attrs {
 		a := &b.Attrs[i]
-		out.Attributes[a.Name] = &hclsyntax.Attribute{Name: a.Name, Expr: t.expr(&a.Expr),
+		out.Attributes[a.Name] = &hclsyntax.Attribute{Name: a.Name, Expr: t.attrExpr(&a.Expr),
 			SrcRange: t.rng(a.Src), NameRange: t.rng(a.NameRange), EqualsRange: t.rng(a.Equal)}
 	}
 	if len(b.Blocks) > 0 {
@@ -48,6 +48,28 @@ func (t *thawer) body(b *Body) *hclsyntax.Body {
 		out.Blocks[i] = nb
 	}
 	return out
+}
+
+// attrExpr rebuilds an attribute's expression: a string, or a list of
+// strings, as Literals, anything else as expr does.
+func (t *thawer) attrExpr(e *Expr) hclsyntax.Expression {
+	literal := func(e *Expr) *Literal {
+		return &Literal{LiteralValueExpr: hclsyntax.LiteralValueExpr{SrcRange: t.rng(e.Src)}, text: e.Val}
+	}
+	switch e.Kind {
+	case String:
+		return literal(e)
+	case Tuple:
+		out := &hclsyntax.TupleConsExpr{Exprs: make([]hclsyntax.Expression, len(e.Elems)), SrcRange: t.rng(e.Src), OpenRange: t.rng(e.Open)}
+		for i := range e.Elems {
+			if e.Elems[i].Kind != String {
+				return t.expr(e)
+			}
+			out.Exprs[i] = literal(&e.Elems[i])
+		}
+		return out
+	}
+	return t.expr(e)
 }
 
 // expr rebuilds an expression as the parser builds it, but for a string
