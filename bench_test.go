@@ -169,7 +169,8 @@ func bigReport(tb testing.TB, seeds map[string][]byte, size int) []byte {
 // BenchmarkLoad loads and compiles the built-in rules and builds their
 // Linter: "full" as rules.Builtin has them (what ducha.Default, rules
 // explain, rules validate and SARIF output load), "lean" without their
-// documentation and examples (rules.BuiltinLean, what ducha check loads).
+// documentation and examples, thawed from the syntax compiled into the
+// program instead of parsed (rules.BuiltinLean, what ducha check loads).
 // Both report the bytes of the full sources.
 func BenchmarkLoad(b *testing.B) {
 	n := 0

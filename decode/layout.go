@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,12 +26,16 @@ type Line struct {
 
 // pageNumber matches the page numbers put in headers and footers: "3",
 // "- 3 -", "—3—", "第3页", "第 3 页 共 12 页", "3/12", "Page 3".
-var pageNumber = regexp.MustCompile(`^(?:[-—–－\s]*[0-9]+[-—–－\s]*|第\s*[0-9一二三四五六七八九十百]+\s*页(?:\s*[,，/]?\s*共\s*[0-9]+\s*页)?|[0-9]+\s*/\s*[0-9]+|(?i:page)\s*[0-9]+(?:\s*(?i:of)\s*[0-9]+)?)$`)
+var pageNumber = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[-—–－\s]*[0-9]+[-—–－\s]*|第\s*[0-9一二三四五六七八九十百]+\s*页(?:\s*[,，/]?\s*共\s*[0-9]+\s*页)?|[0-9]+\s*/\s*[0-9]+|(?i:page)\s*[0-9]+(?:\s*(?i:of)\s*[0-9]+)?)$`)
+})
 
 // headingStart matches a line that opens a heading or an enumeration: a
 // line that must not be joined to the line before it when that one ends a
-// sentence.
-var headingStart = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])`)
+// sentence. Both compile on first use.
+var headingStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[章节部分])`)
+})
 
 // layoutText turns the lines of pages into the running text, one line per
 // paragraph: what a fixed layout broke for the page width is joined again.
@@ -143,7 +148,7 @@ func continues(prev *Line, right float64, cur *Line, left float64) bool {
 	}
 	p := strings.TrimSpace(prev.Text)
 	last, _ := utf8.DecodeLastRuneInString(p)
-	if strings.ContainsRune("。!?;:！？；：", last) && headingStart.MatchString(strings.TrimSpace(cur.Text)) {
+	if strings.ContainsRune("。!?;:！？；：", last) && headingStart().MatchString(strings.TrimSpace(cur.Text)) {
 		return false
 	}
 	return true
@@ -175,7 +180,7 @@ func dropFurniture(pages []Page) []Page {
 			if !inMargin(pg, pg.Lines[i]) {
 				continue // the title, or the last line of the text
 			}
-			if pageNumber.MatchString(t) || len(pages) >= 2 && repeats[furnitureKey(t)] >= max(2, (len(pages)+1)/2) {
+			if pageNumber().MatchString(t) || len(pages) >= 2 && repeats[furnitureKey(t)] >= max(2, (len(pages)+1)/2) {
 				drop[i] = true
 			}
 		}

@@ -3,6 +3,7 @@ package document
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/ducha-dev/ducha/dates"
@@ -138,38 +139,40 @@ func isMetaField(s string) bool {
 	return len(rest) < len(t[n:]) && runeLen(s) <= 60 && !strings.ContainsAny(s, "。;,!?")
 }
 
-// furniturePattern is a line of furniture, tried only on lines that start
-// with a character its matches can start with (furnitureStarts) and with
-// one of the first two characters its matches can start with
-// (furniturePrefixes, or nil).
-var (
-	furniturePattern  = regexp.MustCompile(`^(?:` + strings.Join(furnitureAlternatives, "|") + `)`)
-	furnitureStarts   = match.Starts(furniturePattern)
-	furniturePrefixes = func() map[string]bool {
-		ps, ok := match.Prefixes(furniturePattern, 2)
-		if !ok {
-			return nil
-		}
-		m := make(map[string]bool, len(ps))
+// furniture is the pattern of a line of furniture, tried only on lines
+// that start with a character its matches can start with (starts) and with
+// one of the first two characters its matches can start with (prefixes, or
+// nil). It is built on first use, not when the program starts.
+var furniture = sync.OnceValue(func() furnitureMatcher {
+	re := regexp.MustCompile(`^(?:` + strings.Join(furnitureAlternatives, "|") + `)`)
+	f := furnitureMatcher{pattern: re, starts: match.Starts(re)}
+	if ps, ok := match.Prefixes(re, 2); ok {
+		f.prefixes = make(map[string]bool, len(ps))
 		for _, p := range ps {
-			m[p] = true
+			f.prefixes[p] = true
 		}
-		return m
-	}()
-)
+	}
+	return f
+})
 
-// mayBeFurniture reports whether s, which starts with first (w bytes), may
-// match furniturePattern.
-func mayBeFurniture(s string, first rune, w int) bool {
-	if furnitureStarts != nil && !furnitureStarts.Has(first) {
+type furnitureMatcher struct {
+	pattern  *regexp.Regexp
+	starts   *match.Bitmap
+	prefixes map[string]bool
+}
+
+// mayMatch reports whether s, which starts with first (w bytes), may
+// match the pattern.
+func (f *furnitureMatcher) mayMatch(s string, first rune, w int) bool {
+	if f.starts != nil && !f.starts.Has(first) {
 		return false
 	}
-	if furniturePrefixes == nil {
+	if f.prefixes == nil {
 		return true
 	}
 	_, w2 := utf8x.Decode(s[w:])
 	// the first two characters, or the first alone (a match of one)
-	return furniturePrefixes[s[:w+w2]] || furniturePrefixes[s[:w]]
+	return f.prefixes[s[:w+w2]] || f.prefixes[s[:w]]
 }
 
 // classify says whether a (trimmed, normalised) line is furniture, metadata
@@ -185,7 +188,7 @@ func classify(s string) LineKind {
 	if isMeta(s, first) || isMetaField(s) {
 		return MetaLine
 	}
-	if mayBeFurniture(s, first, w) && furniturePattern.MatchString(s) {
+	if f := furniture(); f.mayMatch(s, first, w) && f.pattern.MatchString(s) {
 		return FurnitureLine
 	}
 	// "来源:安定镇 日期:2021-03-31 14:27 打印 【字体:" is caught above by its

@@ -354,11 +354,12 @@ func TestHeadingHints(t *testing.T) {
 // isMeta is the metadata pattern, on every line of the seeds and cases and
 // on made-up lines.
 func TestClassifyPatterns(t *testing.T) {
-	if furnitureStarts == nil || furniturePrefixes == nil {
+	f := furniture()
+	if f.starts == nil || f.prefixes == nil {
 		t.Error("the furniture pattern has no bounded first characters or first two")
 	}
 	meta := regexp.MustCompile(`^(?:` + strings.Join(metaKeys, "|") + `)\s*:`)
-	furniture := regexp.MustCompile(`^(?:` + strings.Join(furnitureAlternatives, "|") + `)`)
+	furniturePattern := regexp.MustCompile(`^(?:` + strings.Join(furnitureAlternatives, "|") + `)`)
 	lines := []string{"来源:司法局", "日期 :2021", "日期\t\f:", "日期\v:", "编辑", "信息来源 :x", "主题词", "首页 > 通知", ">>", "【打印本页】", "(此件主动公开)", "打印", "字号:大 中 小",
 		"今天是:2023年", "扫一扫在手机打开", "京ICP备12345号", "一、主要工作", "(一)加强领导", "主要做法"}
 	for _, g := range []string{"../testdata/seeds/*.txt", "../testdata/cases/*.txt"} {
@@ -379,7 +380,7 @@ func TestClassifyPatterns(t *testing.T) {
 		if got, want := isMeta(l, first), meta.MatchString(l); got != want {
 			t.Errorf("%q: meta %v, want %v", l, got, want)
 		}
-		if got, want := mayBeFurniture(l, first, utf8.RuneLen(first)) && furniturePattern.MatchString(l), furniture.MatchString(l); got != want {
+		if got, want := f.mayMatch(l, first, utf8.RuneLen(first)) && f.pattern.MatchString(l), furniturePattern.MatchString(l); got != want {
 			t.Errorf("%q: furniture %v, want %v", l, got, want)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 
+	"github.com/ducha-dev/ducha/internal/hclfreeze"
 	"github.com/ducha-dev/ducha/internal/norm"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -110,12 +111,51 @@ func typeName(t cty.Type) string {
 	return t.FriendlyName()
 }
 
+// stringValue reads a string attribute. A string of the built-in rules
+// compiled into the program (hclfreeze.Literal) is read as it is, without
+// making it a cty value, which would normalise it again.
+func (b *body) stringValue(name string) (string, *hcl.Attribute, bool) {
+	if a, ok := b.attrs[name]; ok {
+		if s, ok := hclfreeze.Text(a.Expr); ok {
+			return s, a, true
+		}
+	}
+	v, a, ok := b.value(name, cty.String)
+	if !ok {
+		return "", a, false
+	}
+	return v.AsString(), a, true
+}
+
+// stringList reads a list of strings, the built-in rules' as stringValue
+// does; an empty list is nil.
+func (b *body) stringList(name string) ([]string, *hcl.Attribute, bool) {
+	if a, ok := b.attrs[name]; ok {
+		if ss, ok := hclfreeze.Texts(a.Expr); ok {
+			if len(ss) == 0 {
+				ss = nil
+			}
+			return ss, a, true
+		}
+	}
+	v, a, ok := b.value(name, cty.List(cty.String))
+	if !ok {
+		return nil, a, false
+	}
+	var out []string
+	for it := v.ElementIterator(); it.Next(); {
+		_, e := it.Element()
+		out = append(out, e.AsString())
+	}
+	return out, a, true
+}
+
 func (b *body) str(name, def string) string {
-	v, _, ok := b.value(name, cty.String)
+	s, _, ok := b.stringValue(name)
 	if !ok {
 		return def
 	}
-	return v.AsString()
+	return s
 }
 
 func (b *body) boolean(name string, def bool) bool {
@@ -143,13 +183,13 @@ func (b *body) integer(name string, def, lo, hi int) int {
 
 // severity reads a severity attribute.
 func (b *body) severity(name string, def lint.Severity) lint.Severity {
-	v, a, ok := b.value(name, cty.String)
+	v, a, ok := b.stringValue(name)
 	if !ok {
 		return def
 	}
-	s, err := lint.ParseSeverity(v.AsString())
+	s, err := lint.ParseSeverity(v)
 	if err != nil {
-		b.errorf(a.Expr.Range(), "Unknown severity", "严重程度 %q 无效:请写 \"error\"、\"warning\" 或 \"info\"。", v.AsString())
+		b.errorf(a.Expr.Range(), "Unknown severity", "严重程度 %q 无效:请写 \"error\"、\"warning\" 或 \"info\"。", v)
 		return def
 	}
 	return s
@@ -178,22 +218,26 @@ func (b *body) patterns(name string) []*regexp.Regexp {
 	}
 	var res []*regexp.Regexp
 	for _, e := range exprs {
-		v, d := e.Value(nil)
-		if d.HasErrors() {
-			*b.diags = append(*b.diags, d...)
-			continue
+		p, ok := hclfreeze.Text(e)
+		if !ok {
+			v, d := e.Value(nil)
+			if d.HasErrors() {
+				*b.diags = append(*b.diags, d...)
+				continue
+			}
+			if v.IsNull() || v.Type() != cty.String {
+				b.errorf(e.Range(), "Invalid pattern", "%s 的每一项都应是字符串形式的正则表达式。", name)
+				continue
+			}
+			p = v.AsString()
 		}
-		if v.IsNull() || v.Type() != cty.String {
-			b.errorf(e.Range(), "Invalid pattern", "%s 的每一项都应是字符串形式的正则表达式。", name)
-			continue
-		}
-		re, err := compilePattern(v.AsString())
+		re, err := compilePattern(p)
 		if err != nil {
-			b.errorf(e.Range(), "Invalid regular expression", "正则表达式 %q 无效:%v。语法见 https://pkg.go.dev/regexp/syntax;要匹配字面的括号、点号请加反斜杠,如 \"\\\\(一\\\\)\"。", v.AsString(), err)
+			b.errorf(e.Range(), "Invalid regular expression", "正则表达式 %q 无效:%v。语法见 https://pkg.go.dev/regexp/syntax;要匹配字面的括号、点号请加反斜杠,如 \"\\\\(一\\\\)\"。", p, err)
 			continue
 		}
 		if re.MatchString("") {
-			b.errorf(e.Range(), "Pattern matches everything", "正则表达式 %q 能匹配空字符串,因而匹配任何文字,规则将失去意义;请写出必须出现的字词。", v.AsString())
+			b.errorf(e.Range(), "Pattern matches everything", "正则表达式 %q 能匹配空字符串,因而匹配任何文字,规则将失去意义;请写出必须出现的字词。", p)
 			continue
 		}
 		res = append(res, re)
@@ -223,14 +267,9 @@ func compilePattern(p string) (*regexp.Regexp, error) {
 // names reads a list of part names, to be checked against the declared
 // parts once every file has loaded.
 func (b *body) names(name string) []string {
-	v, a, ok := b.value(name, cty.List(cty.String))
+	out, a, ok := b.stringList(name)
 	if !ok {
 		return nil
-	}
-	var out []string
-	for it := v.ElementIterator(); it.Next(); {
-		_, e := it.Element()
-		out = append(out, e.AsString())
 	}
 	b.refs = append(b.refs, partRef{names: out, rng: a.Expr.Range()})
 	return out

@@ -3,7 +3,9 @@
 // Load parses and compiles them into a Set, with a diagnostic (file, line,
 // column, in Chinese) for every mistake; Set.Linter builds the lint.Linter.
 // Builtin is the built-in rule set, embedded from rules/builtin/*.hcl;
-// BuiltinLean is the same without its documentation, for checking.
+// BuiltinLean is the same without its documentation, for checking: it is
+// compiled into the program (builtin_frozen.go, written by go generate
+// through package internal/hclfreeze), so that it loads without lexing HCL.
 //
 // A block is "TYPE "LABEL" { … }". Each kind of check registered with
 // internal/kind declares its block type, label, rule id and attributes

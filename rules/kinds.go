@@ -8,8 +8,6 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
-	"github.com/zclconf/go-cty/cty"
-
 	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -85,11 +83,8 @@ func (d decoder) Severity(attr string, def lint.Severity) lint.Severity {
 }
 
 func (d decoder) String(attr string) (string, bool) {
-	v, _, ok := d.b.value(attr, cty.String)
-	if !ok {
-		return "", false
-	}
-	return v.AsString(), true
+	s, _, ok := d.b.stringValue(attr)
+	return s, ok
 }
 
 func (d decoder) Strings(attr string) []string          { return d.b.strList(attr) }

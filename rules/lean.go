@@ -1,86 +1,65 @@
 package rules
 
 import (
-	"bytes"
-	"regexp"
-	"sync"
-	"unicode/utf8"
+	"fmt"
+	"path"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/ducha-dev/ducha/internal/hclfreeze"
 )
 
-// BuiltinLean returns the built-in rule set's sources without what only
-// documents the rules: the heredoc texts of doc, example_fail and
-// example_pass, and of the example blocks, and the comments are emptied,
-// their lines kept (empty), so that every other position keeps its line
-// and column. Loading
-// them gives the same rules, checks and part specs as loading Builtin,
-// only with empty Rule.Doc, ExampleFail and ExamplePass, in about half the
-// time and memory: what checking reports needs, not explaining rules.
-// TestBuiltinLean checks that.
-func BuiltinLean() []Source {
-	srcs := builtinLean()
-	return append([]Source(nil), srcs...)
-}
+// The built-in rules are compiled into the program: go generate freezes
+// rules/builtin/*.hcl (package hclfreeze) into builtin_frozen.go, leaving out
+// what only documents the rules, and TestFrozenBuiltin fails when the file
+// is not what the HCL gives.
+//go:generate go test -run ^TestFrozenBuiltin$ . -update
 
-var builtinLean = sync.OnceValue(func() []Source {
+// BuiltinLean returns the built-in rule set without what only documents
+// the rules: loading it gives the same rules, checks and part specs as
+// loading Builtin, with empty Rule.Doc, ExampleFail and ExamplePass — what
+// checking reports needs, not explaining rules. Its sources are the
+// built-in files, but Load does not lex them: it rebuilds their syntax from
+// the form compiled into the program (builtin_frozen.go), which takes a few
+// hundred microseconds. Their Data is the full source, for diagnostics'
+// excerpts. Override blocks apply to them as to parsed files.
+// TestBuiltinLean checks that the two loads agree.
+func BuiltinLean() []Source {
 	srcs := Builtin()
+	if len(srcs) != len(frozenBuiltin) {
+		return srcs // a stale builtin_frozen.go (TestFrozenBuiltin fails)
+	}
 	for i := range srcs {
-		srcs[i].Data = leanSource(srcs[i].Data)
+		if srcs[i].Name != frozenBuiltin[i].Name {
+			return Builtin()
+		}
+		srcs[i].frozen = &frozenBuiltin[i]
 	}
 	return srcs
-})
+}
 
-// docHeredoc is the first line of a heredoc that documents a rule; heredoc
-// the first line of any heredoc.
-var (
-	docHeredoc = regexp.MustCompile(`^[ \t]*(?:doc|example_fail|example_pass|text)[ \t]*=[ \t]*<<-?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n$`)
-	heredoc    = regexp.MustCompile(`<<-?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n$`)
-)
+// docAttrs are the attributes that only document a rule, and "text" of
+// example blocks: frozen empty.
+var docAttrs = map[string]bool{"doc": true, "example_fail": true, "example_pass": true}
 
-// leanSource empties the bodies of the heredocs docHeredoc opens, unless a
-// body holds a template sequence (${ or %{) or is not valid UTF-8: those
-// parse as they are. It also empties the lines that are comments (#…),
-// outside heredocs. A body ends at the first line that is its marker
-// alone, which is never later than where HCL ends it. It is meant for the
-// built-in files only, whose heredocs hold no lines that look like these.
-func leanSource(src []byte) []byte {
-	lines := bytes.SplitAfter(src, []byte("\n"))
-	out := make([]byte, 0, len(src))
-	empty := func(l []byte) {
-		if bytes.HasSuffix(l, []byte("\r\n")) {
-			out = append(out, '\r', '\n')
-		} else if bytes.HasSuffix(l, []byte("\n")) {
-			out = append(out, '\n')
+func blankDoc(blocks []string, attr string) bool {
+	return docAttrs[attr] || (attr == "text" && len(blocks) == 1 && blocks[0] == "example")
+}
+
+// generateFrozen returns the Go source of builtin_frozen.go.
+func generateFrozen() ([]byte, error) {
+	var files []hclfreeze.File
+	for _, src := range Builtin() {
+		f, d := hclsyntax.ParseConfig(src.Data, src.Name, hcl.InitialPos)
+		if d.HasErrors() {
+			return nil, d
 		}
+		ff, err := hclfreeze.Freeze(src.Name, src.Data, f.Body.(*hclsyntax.Body), hclfreeze.Options{Blank: blankDoc})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path.Base(src.Name), err)
+		}
+		files = append(files, ff)
 	}
-	for i := 0; i < len(lines); i++ {
-		if t := bytes.TrimLeft(lines[i], " \t"); bytes.HasPrefix(t, []byte("#")) {
-			empty(lines[i])
-			continue
-		}
-		out = append(out, lines[i]...)
-		m := heredoc.FindSubmatch(lines[i])
-		if m == nil {
-			continue
-		}
-		end := i + 1
-		for end < len(lines) && string(bytes.TrimSpace(lines[end])) != string(m[1]) {
-			end++
-		}
-		if end == len(lines) {
-			continue
-		}
-		body := bytes.Join(lines[i+1:end], nil)
-		if !docHeredoc.Match(lines[i]) || bytes.Contains(body, []byte("${")) || bytes.Contains(body, []byte("%{")) || !utf8.Valid(body) {
-			// a heredoc kept: its lines as they are, whatever they hold
-			for _, l := range lines[i+1 : end] {
-				out = append(out, l...)
-			}
-		} else {
-			for _, l := range lines[i+1 : end] {
-				empty(l)
-			}
-		}
-		i = end - 1
-	}
-	return out
+	return hclfreeze.Write("rules", "frozenBuiltin", "go generate (TestFrozenBuiltin) from rules/builtin/*.hcl", files)
 }

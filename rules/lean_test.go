@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,41 +11,17 @@ import (
 	"github.com/ducha-dev/ducha/lint"
 )
 
-// TestBuiltinLean checks that the lean built-in sources differ from the
-// built-in ones only in emptied documentation, keep every line where it
-// was, and give the same rules (but for their documentation) and the same
-// findings and checklist on every report of the tests.
+// TestBuiltinLean checks that the lean built-in rules, thawed from
+// builtin_frozen.go, give the same rules (but for their documentation),
+// declared at the same places, and the same findings and checklist on
+// every report of the tests as the built-in files parsed.
 func TestBuiltinLean(t *testing.T) {
 	full, lean := Builtin(), BuiltinLean()
-	emptied := 0
-	for i := range full {
-		fl, ll := bytes.SplitAfter(full[i].Data, []byte("\n")), bytes.SplitAfter(lean[i].Data, []byte("\n"))
-		if len(fl) != len(ll) {
-			t.Fatalf("%s: %d lines, lean %d", full[i].Name, len(fl), len(ll))
-		}
-		inDoc := "" // the marker of the documentation heredoc line j is in
-		for j := range fl {
-			if inDoc != "" && strings.TrimSpace(string(fl[j])) == inDoc {
-				inDoc = ""
-			}
-			if !bytes.Equal(fl[j], ll[j]) {
-				if strings.TrimSpace(string(ll[j])) != "" {
-					t.Errorf("%s:%d: lean line %q, want %q or empty", full[i].Name, j+1, ll[j], fl[j])
-				}
-				if inDoc == "" && !strings.HasPrefix(strings.TrimSpace(string(fl[j])), "#") {
-					t.Errorf("%s:%d: lean empties %q, neither documentation nor a comment", full[i].Name, j+1, fl[j])
-				}
-				emptied++
-			}
-			if m := docHeredoc.FindSubmatch(fl[j]); m != nil && inDoc == "" {
-				inDoc = string(m[1])
-			}
+	for i := range lean {
+		if lean[i].frozen == nil {
+			t.Fatalf("%s is not frozen", lean[i].Name)
 		}
 	}
-	if emptied == 0 {
-		t.Error("the lean sources empty nothing")
-	}
-
 	fset, diags := Load(full...)
 	if diags.HasErrors() {
 		t.Fatal(diags)

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/ducha-dev/ducha/checks"
 	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/hclfreeze"
 	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -32,6 +32,9 @@ type Source struct {
 	Config bool
 
 	builtin bool // one of Builtin's: its checks are layer 0
+	// frozen is the file's syntax compiled into the program (BuiltinLean),
+	// which Load thaws instead of parsing Data.
+	frozen *hclfreeze.File
 }
 
 // MaxFileSize is the largest rule file Load accepts. Rule packs are small;
@@ -160,7 +163,9 @@ var blockKinds = map[string]func(*hcl.Block, *Set, *hcl.Diagnostics){
 	"relation": decodeRelation, // relation.go
 }
 
-var topSchema = func() *hcl.BodySchema {
+// topSchema is the blocks a rule file may hold, built on first use (the
+// kinds register in init functions).
+var topSchema = sync.OnceValue(func() *hcl.BodySchema {
 	s := &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{overrideHeader}}
 	kinds := make([]string, 0, len(blockKinds))
 	for k := range blockKinds {
@@ -176,9 +181,19 @@ var topSchema = func() *hcl.BodySchema {
 		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: k, LabelNames: []string{"name"}})
 	}
 	return s
-}()
+})
 
-var validName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+// validName reports whether a rule name is lower-case letters, digits and
+// hyphens, not starting with a hyphen (^[a-z0-9][a-z0-9-]*$).
+func validName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' && i > 0) {
+			return false
+		}
+	}
+	return name != ""
+}
 
 // Load parses and compiles rule files. The set is returned even when there
 // are errors, so Files can show their source; use it only when
@@ -221,7 +236,7 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 			s.collectOverrides(c.Blocks, &diags)
 			continue
 		}
-		c, d := f.Body.Content(topSchema)
+		c, d := f.Body.Content(topSchema())
 		diags = append(diags, d...)
 		if len(c.Blocks) == 0 && !d.HasErrors() {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty rule file",
@@ -244,7 +259,7 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 			if b.Type == "override" {
 				continue
 			}
-			if name := b.Labels[0]; !validName.MatchString(name) {
+			if name := b.Labels[0]; !validName(name) {
 				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Invalid rule name",
 					Detail:  fmt.Sprintf("规则名 %q 无效:只能用小写英文字母、数字和连字符,如 \"responsible-person\"。", name),
 					Subject: b.LabelRanges[0].Ptr()})
@@ -292,6 +307,18 @@ func parseAll(srcs []Source) []parsedFile {
 		f, d := hclsyntax.ParseConfig(srcs[i].Data, srcs[i].Name, hcl.InitialPos)
 		out[i] = parsedFile{f, d}
 	}
+	// frozen files thaw in microseconds: no need for other cores
+	k := 0
+	for _, i := range todo {
+		if fz := srcs[i].frozen; fz != nil {
+			f, d := hclfreeze.Thaw(fz, srcs[i].Data)
+			out[i] = parsedFile{f, d}
+			continue
+		}
+		todo[k] = i
+		k++
+	}
+	todo = todo[:k]
 	workers := min(runtime.GOMAXPROCS(0), len(todo))
 	if workers <= 1 {
 		for _, i := range todo {

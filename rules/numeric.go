@@ -9,6 +9,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/internal/hclfreeze"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -153,16 +154,19 @@ type declaredRule struct {
 
 // strList reads a list of strings.
 func (b *body) strList(name string) []string {
-	v, _, ok := b.value(name, cty.List(cty.String))
-	if !ok {
-		return nil
-	}
-	var out []string
-	for it := v.ElementIterator(); it.Next(); {
-		_, e := it.Element()
-		out = append(out, e.AsString())
-	}
+	out, _, _ := b.stringList(name)
 	return out
+}
+
+// patternString returns the string e is, if it is one.
+func patternString(e hcl.Expression) (string, bool) {
+	if s, ok := hclfreeze.Text(e); ok {
+		return s, true
+	}
+	if v, d := e.Value(nil); !d.HasErrors() && v.Type() == cty.String && !v.IsNull() {
+		return v.AsString(), true
+	}
+	return "", false
 }
 
 // patternOrList reads one regexp or a list of them.
@@ -171,14 +175,14 @@ func (b *body) patternOrList(name string) []*regexp.Regexp {
 	if !ok {
 		return nil
 	}
-	if v, d := a.Expr.Value(nil); !d.HasErrors() && v.Type() == cty.String && !v.IsNull() {
-		re, err := compilePattern(v.AsString())
+	if p, ok := patternString(a.Expr); ok {
+		re, err := compilePattern(p)
 		switch {
 		case err != nil:
-			b.errorf(a.Expr.Range(), "Invalid regular expression", "正则表达式 %q 无效:%v。", v.AsString(), err)
+			b.errorf(a.Expr.Range(), "Invalid regular expression", "正则表达式 %q 无效:%v。", p, err)
 			return nil
 		case re.MatchString(""):
-			b.errorf(a.Expr.Range(), "Pattern matches everything", "正则表达式 %q 能匹配空字符串,因而匹配任何文字;请写出必须出现的字词。", v.AsString())
+			b.errorf(a.Expr.Range(), "Pattern matches everything", "正则表达式 %q 能匹配空字符串,因而匹配任何文字;请写出必须出现的字词。", p)
 			return nil
 		}
 		return []*regexp.Regexp{re}

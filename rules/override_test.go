@@ -13,26 +13,33 @@ import (
 )
 
 // findingsOf loads the built-in rules and packs, checks report and returns
-// its findings as "rule severity message" lines.
+// its findings as "rule severity message" lines. It checks that the lean
+// built-in rules (thawed, not parsed), overridden by the same packs, give
+// the same findings.
 func findingsOf(t *testing.T, report string, packs ...Source) []string {
 	t.Helper()
-	set, diags := Load(append(Builtin(), packs...)...)
-	if diags.HasErrors() {
-		t.Fatal(diags)
+	var outs [2][]string
+	for i, builtin := range []func() []Source{Builtin, BuiltinLean} {
+		set, diags := Load(append(builtin(), packs...)...)
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		l, err := set.Linter()
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := l.Check(context.Background(), []byte(report), lint.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Findings {
+			outs[i] = append(outs[i], f.Rule+" "+f.Severity.String()+" "+f.Message)
+		}
 	}
-	l, err := set.Linter()
-	if err != nil {
-		t.Fatal(err)
+	if diff := cmp.Diff(outs[0], outs[1]); diff != "" {
+		t.Errorf("the lean built-in rules give other findings (-full +lean):\n%s", diff)
 	}
-	res, err := l.Check(context.Background(), []byte(report), lint.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, f := range res.Findings {
-		out = append(out, f.Rule+" "+f.Severity.String()+" "+f.Message)
-	}
-	return out
+	return outs[0]
 }
 
 func only(fs []string, prefix string) []string {
@@ -102,6 +109,10 @@ func TestOverrideErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, diags := Load(append(Builtin(), Source{Name: "pack.hcl", Data: []byte(tc.src)})...)
+			_, lean := Load(append(BuiltinLean(), Source{Name: "pack.hcl", Data: []byte(tc.src)})...)
+			if diff := cmp.Diff(diags.Error(), lean.Error()); diff != "" {
+				t.Errorf("the lean built-in rules give other diagnostics (-full +lean):\n%s", diff)
+			}
 			for _, d := range diags {
 				if d.Subject != nil && d.Subject.Filename == "pack.hcl" && posOf(d.Subject.Start.Line, d.Subject.Start.Column) == tc.pos && strings.Contains(d.Detail, tc.want) {
 					return

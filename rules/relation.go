@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -60,7 +59,15 @@ var assertSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 
 // captureName is what a capture may be called: a name an HCL expression
 // reads as one variable ("total-1" would read as total minus 1).
-var captureName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+func captureName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' || '0' <= c && c <= '9' && i > 0) {
+			return false
+		}
+	}
+	return name != ""
+}
 
 // scopes maps the names a rule pack uses to scopes.
 var scopes = map[string]checks.Scope{"sentence": checks.ScopeSentence, "clause": checks.ScopeClause, "paragraph": checks.ScopeParagraph, "part": checks.ScopePart}
@@ -134,7 +141,7 @@ func decodeCapture(b *hcl.Block, names []string, diags *hcl.Diagnostics) (checks
 	bd := inner(b, captureSchema, diags)
 	ok := true
 	switch {
-	case !captureName.MatchString(name) || name == "text" || name == "label":
+	case !captureName(name) || name == "text" || name == "label":
 		bd.errorf(b.LabelRanges[0], "Invalid capture name", "捕获名 %q 无效:只能用英文字母、数字和下划线,字母开头(如 \"total\"、\"success_rate\"),且不能是 text 或 label。", name)
 		ok = false
 	case contains(names, name):

@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 )
@@ -25,23 +26,26 @@ type translation struct {
 // detailTranslations cover the details that name things (arguments,
 // blocks, functions, variables); summaryTranslations the fixed wordings,
 // by summary. The suggestion HCL appends ("Did you mean …?") is handled
-// apart, so each entry matches the detail without it.
-var detailTranslations = []translation{
-	{regexp.MustCompile(`^An argument named "([^"]*)" is not expected here\.$`), `这里不能写属性 $1(拼写错误,或这种块没有这个属性)。`},
-	{regexp.MustCompile(`^Blocks of type "([^"]*)" are not expected here\.$`), `这里不能写 $1 块(拼写错误,或它不属于这里)。`},
-	{regexp.MustCompile(`^The argument "([^"]*)" is required, but no definition was found\.$`), `缺少必需的属性 $1。`},
-	{regexp.MustCompile(`^The argument "([^"]*)" was already set at ([^ ]+)\. Each argument may be set only once\.$`), `属性 $1 已在 $2 设置过;每个属性只能设置一次。`},
-	{regexp.MustCompile(`^There is no variable named "([^"]*)"\.$`), `没有名为 $1 的变量。`},
-	{regexp.MustCompile(`^There is no function named "([^"]*)"\.$`), `没有名为 $1 的函数。`},
-	{regexp.MustCompile(`^Function "([^"]*)" expects (\d+) argument\(s\)\. Missing value for "([^"]*)"\.$`), `函数 $1 需要 $2 个参数,缺少参数 $3。`},
-	{regexp.MustCompile(`^Function "([^"]*)" expects only (\d+) argument\(s\)\.$`), `函数 $1 只接受 $2 个参数,给多了。`},
-	{regexp.MustCompile(`^Invalid value for "([^"]*)" parameter: (.*)$`), `参数 $1 的值不对:$2`},
-	{regexp.MustCompile(`^Inappropriate value for attribute "([^"]*)": (.*)\.$`), `属性 $1 的值类型不对:$2。`},
-	{regexp.MustCompile(`^All "([^"]*)" blocks must have (\d+) labels \(([^)]*)\)\.$`), `$1 块要有 $2 个标签($3),如 $1 "名字" { … }。`},
-	{regexp.MustCompile(`^Extraneous label for "([^"]*)"\..*$`), `$1 块的标签多了:只能有一个名字,如 $1 "名字" { … }。`},
-	{regexp.MustCompile(`^Missing ([^ ]+) for "([^"]*)"\..*$`), `$2 块缺少标签 $1,如 $2 "名字" { … }。`},
-	{regexp.MustCompile(`^Expected a comma to mark the beginning of the next item\.$`), `缺少逗号:列表或参数的各项之间要用“,”分隔(也可能是少了右括号“]”或“)”)。`},
-}
+// apart, so each entry matches the detail without it. The patterns compile
+// when a diagnostic first needs them, not when the program starts.
+var detailTranslations = sync.OnceValue(func() []translation {
+	return []translation{
+		{regexp.MustCompile(`^An argument named "([^"]*)" is not expected here\.$`), `这里不能写属性 $1(拼写错误,或这种块没有这个属性)。`},
+		{regexp.MustCompile(`^Blocks of type "([^"]*)" are not expected here\.$`), `这里不能写 $1 块(拼写错误,或它不属于这里)。`},
+		{regexp.MustCompile(`^The argument "([^"]*)" is required, but no definition was found\.$`), `缺少必需的属性 $1。`},
+		{regexp.MustCompile(`^The argument "([^"]*)" was already set at ([^ ]+)\. Each argument may be set only once\.$`), `属性 $1 已在 $2 设置过;每个属性只能设置一次。`},
+		{regexp.MustCompile(`^There is no variable named "([^"]*)"\.$`), `没有名为 $1 的变量。`},
+		{regexp.MustCompile(`^There is no function named "([^"]*)"\.$`), `没有名为 $1 的函数。`},
+		{regexp.MustCompile(`^Function "([^"]*)" expects (\d+) argument\(s\)\. Missing value for "([^"]*)"\.$`), `函数 $1 需要 $2 个参数,缺少参数 $3。`},
+		{regexp.MustCompile(`^Function "([^"]*)" expects only (\d+) argument\(s\)\.$`), `函数 $1 只接受 $2 个参数,给多了。`},
+		{regexp.MustCompile(`^Invalid value for "([^"]*)" parameter: (.*)$`), `参数 $1 的值不对:$2`},
+		{regexp.MustCompile(`^Inappropriate value for attribute "([^"]*)": (.*)\.$`), `属性 $1 的值类型不对:$2。`},
+		{regexp.MustCompile(`^All "([^"]*)" blocks must have (\d+) labels \(([^)]*)\)\.$`), `$1 块要有 $2 个标签($3),如 $1 "名字" { … }。`},
+		{regexp.MustCompile(`^Extraneous label for "([^"]*)"\..*$`), `$1 块的标签多了:只能有一个名字,如 $1 "名字" { … }。`},
+		{regexp.MustCompile(`^Missing ([^ ]+) for "([^"]*)"\..*$`), `$2 块缺少标签 $1,如 $2 "名字" { … }。`},
+		{regexp.MustCompile(`^Expected a comma to mark the beginning of the next item\.$`), `缺少逗号:列表或参数的各项之间要用“,”分隔(也可能是少了右括号“]”或“)”)。`},
+	}
+})
 
 var summaryTranslations = map[string]string{
 	"Argument or block definition required":           `这里应是一个属性(名字 = 值)或一个块(类型 "名字" { … })。`,
@@ -108,7 +112,7 @@ var typePhrases = strings.NewReplacer(
 )
 
 // didYouMean is HCL's suggestion, appended to a detail.
-var didYouMean = regexp.MustCompile(`\s*Did you mean "([^"]*)"\?$`)
+var didYouMean = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\s*Did you mean "([^"]*)"\?$`) })
 
 // translate puts the English diagnostics of diags into Chinese, in place.
 func translate(diags hcl.Diagnostics) {
@@ -125,13 +129,13 @@ func translate(diags hcl.Diagnostics) {
 // or is returned unchanged when the summary is not known either.
 func translateDetail(summary, detail string) string {
 	suggestion := ""
-	if m := didYouMean.FindStringSubmatchIndex(detail); m != nil {
+	if m := didYouMean().FindStringSubmatchIndex(detail); m != nil {
 		suggestion = "是不是要写 " + detail[m[2]:m[3]] + "?"
 		detail = detail[:m[0]]
 	}
 	detail = strings.TrimSpace(detail)
 	zh := ""
-	for _, t := range detailTranslations {
+	for _, t := range detailTranslations() {
 		if m := t.re.FindStringSubmatchIndex(detail); m != nil {
 			zh = typePhrases.Replace(string(t.re.ExpandString(nil, t.zh, detail, m)))
 			break

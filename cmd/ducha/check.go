@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ducha-dev/ducha/dates"
@@ -415,8 +416,9 @@ var sizeUnits = []struct {
 	{"b", 1},
 }
 
-// sizeNumber is the number of a size: digits, and maybe a decimal part.
-var sizeNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+// sizeNumber is the number of a size: digits, and maybe a decimal part;
+// compiled when a size is given, not at every start.
+var sizeNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`) })
 
 // maxSizeLimit is the largest size accepted, 1 TiB.
 const maxSizeLimit = 1 << 40
@@ -433,7 +435,7 @@ func parseSize(s string) (int64, error) {
 		}
 	}
 	n, err := strconv.ParseFloat(num, 64)
-	if !sizeNumber.MatchString(num) || err != nil || n*mult < 1 || n*mult > maxSizeLimit {
+	if !sizeNumber().MatchString(num) || err != nil || n*mult < 1 || n*mult > maxSizeLimit {
 		return 0, fmt.Errorf("应为正的字节数,可加单位 K、M、G(也可写 KB、MB、GB 或 KiB、MiB、GiB,均按 1024 进位),如 64M、500K、1.5M,不能是 %q", s)
 	}
 	return int64(n * mult), nil

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // A command is one entry of the command table. What every subcommand
@@ -133,22 +134,27 @@ func (c *cli) parseFlags(fs *flag.FlagSet, args []string, usage string) (rest []
 }
 
 // flagErrors translate the flag package's messages; ${flag} is the flag's
-// name as the user typed it.
-var flagErrors = []struct {
+// name as the user typed it. They compile when a flag is wrong, not at
+// every start.
+var flagErrors = sync.OnceValue(func() []flagTranslation {
+	return []flagTranslation{
+		{regexp.MustCompile(`^flag provided but not defined: -(.+)$`), "没有选项 ${flag}"},
+		{regexp.MustCompile(`^flag needs an argument: -(.+)$`), "选项 ${flag} 需要一个值"},
+		{regexp.MustCompile(`^invalid value (".*") for flag -(\S+): .*$`), "选项 ${flag} 的值 $1 无效"},
+		{regexp.MustCompile(`^invalid boolean value (".*") for -(\S+): .*$`), "选项 ${flag} 的值 $1 无效:应为 true 或 false"},
+	}
+})
+
+type flagTranslation struct {
 	re   *regexp.Regexp
 	repl string
-}{
-	{regexp.MustCompile(`^flag provided but not defined: -(.+)$`), "没有选项 ${flag}"},
-	{regexp.MustCompile(`^flag needs an argument: -(.+)$`), "选项 ${flag} 需要一个值"},
-	{regexp.MustCompile(`^invalid value (".*") for flag -(\S+): .*$`), "选项 ${flag} 的值 $1 无效"},
-	{regexp.MustCompile(`^invalid boolean value (".*") for -(\S+): .*$`), "选项 ${flag} 的值 $1 无效:应为 true 或 false"},
 }
 
 // flagError says in Chinese what is wrong with a flag, naming it as it was
 // typed in args (--year or -year; the flag package says -year).
 func flagError(err error, args []string) string {
 	msg := err.Error()
-	for _, fe := range flagErrors {
+	for _, fe := range flagErrors() {
 		m := fe.re.FindStringSubmatch(msg)
 		if m == nil {
 			continue

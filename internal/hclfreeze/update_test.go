@@ -1,4 +1,4 @@
-package rules
+package hclfreeze
 
 // The blank import makes this package's test binary accept -update, so that
 // "go test ./... -update" runs everywhere: the flag is defined once, in
