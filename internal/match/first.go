@@ -4,7 +4,9 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A RuneSet is a set of characters, as lo, hi pairs of a range each.
@@ -174,6 +176,9 @@ func Prefixes(re *regexp.Regexp, n int) ([]string, bool) {
 	for _, p := range ps {
 		if p.s == "" {
 			return nil, false // a match can be empty
+		}
+		if strings.ContainsRune(p.s, utf8.RuneError) {
+			return nil, false // U+FFFD matches any invalid byte
 		}
 		if !slices.Contains(out, p.s) {
 			out = append(out, p.s)

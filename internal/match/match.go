@@ -144,7 +144,28 @@ func New(re *regexp.Regexp) Pattern {
 			p.masks = append(p.masks, RuneMask(l))
 		}
 	}
+	if p.hasReplacementChar() {
+		// the regexp matches U+FFFD on any invalid byte, which holds
+		// none of the literal's bytes: no literal can prefilter it
+		return Pattern{Re: re}
+	}
 	return p
+}
+
+// hasReplacementChar reports whether one of p's literals holds U+FFFD.
+func (p *Pattern) hasReplacementChar() bool {
+	sets := append([][]string{p.lits, p.ends.lits}, nil)
+	for _, m := range p.more {
+		sets = append(sets, m.lits)
+	}
+	for _, set := range sets {
+		for _, l := range set {
+			if strings.ContainsRune(l, utf8.RuneError) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // parts returns the literal sets of the parts of body, a sequence, other
