@@ -10,7 +10,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/transform"
 )
@@ -482,14 +481,11 @@ type docxPara struct {
 // (w:delText) is not w:t, and text moved away (w:moveFrom) is skipped; field
 // codes (w:instrText) are left out too.
 type docxDoc struct {
-	st       styles
-	out      strings.Builder
-	lines    int // lines written
-	headings map[int]int
-	title    string
-	paras    []*docxPara // open paragraphs, innermost last
-	inText   bool        // inside a w:t
-	skip     int         // depth inside an mc:Fallback
+	st styles
+	paragraphs
+	paras  []*docxPara // open paragraphs, innermost last
+	inText bool        // inside a w:t
+	skip   int         // depth inside an mc:Fallback
 }
 
 func readDocument(f *zip.File, st styles, l *limits) (*Text, error) {
@@ -585,29 +581,9 @@ func (d *docxDoc) endPara() {
 	}
 	p := d.paras[len(d.paras)-1]
 	d.paras = d.paras[:len(d.paras)-1]
-	text := string(p.text)
-	d.out.WriteString(text)
-	d.out.WriteByte('\n')
-	first := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsSpace(r) })
-	if first < 0 {
-		d.lines += 1 + strings.Count(text, "\n")
-		return
-	}
-	// The hints go to the first line with text: a paragraph may open
-	// with a line break.
-	line := d.lines + 1 + strings.Count(text[:first], "\n")
-	d.lines += 1 + strings.Count(text, "\n")
 	lv := d.st.level(p.style)
 	if p.outline >= 0 {
 		lv = p.outline + 1
 	}
-	if 1 <= lv && lv <= 4 {
-		if d.headings == nil {
-			d.headings = map[int]int{}
-		}
-		d.headings[line] = lv
-	}
-	if d.title == "" && p.style != "" && d.st.isTitle(p.style) {
-		d.title = strings.Join(strings.Fields(text), " ")
-	}
+	d.add(string(p.text), lv, func() bool { return p.style != "" && d.st.isTitle(p.style) })
 }

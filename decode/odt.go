@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"encoding/xml"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -43,13 +42,10 @@ func decodeODT(zr *zip.Reader, lim *limits) (*Text, error) {
 // annotations, tracked deletions and the table of contents (which repeats
 // the headings) are skipped: they are not the report's running text.
 type odtDoc struct {
-	out      strings.Builder
-	lines    int
-	headings map[int]int
-	title    string
-	parent   map[string]string // automatic style → the style it is based on
-	paras    []*odtPara
-	skip     int
+	paragraphs
+	parent map[string]string // automatic style → the style it is based on
+	paras  []*odtPara
+	skip   int
 }
 
 type odtPara struct {
@@ -173,25 +169,7 @@ func (d *odtDoc) endPara() {
 	if p.space && len(p.text) > 0 && p.text[len(p.text)-1] == ' ' {
 		p.text = p.text[:len(p.text)-1] // white space that closes a paragraph is not shown
 	}
-	text := string(p.text)
-	d.out.WriteString(text)
-	d.out.WriteByte('\n')
-	first := strings.IndexFunc(text, func(r rune) bool { return !unicode.IsSpace(r) })
-	if first < 0 {
-		d.lines += 1 + strings.Count(text, "\n")
-		return
-	}
-	line := d.lines + 1 + strings.Count(text[:first], "\n")
-	d.lines += 1 + strings.Count(text, "\n")
-	if 1 <= p.level && p.level <= 4 {
-		if d.headings == nil {
-			d.headings = map[int]int{}
-		}
-		d.headings[line] = p.level
-	}
-	if d.title == "" && d.isTitle(p.style) {
-		d.title = strings.Join(strings.Fields(text), " ")
-	}
+	d.add(string(p.text), p.level, func() bool { return d.isTitle(p.style) })
 }
 
 // attrNS returns the value of the attribute space:local of t.
