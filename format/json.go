@@ -42,39 +42,34 @@ type (
 		Part   string `json:"part"`
 	}
 	jsonFinding struct {
-		Rule      string `json:"rule"`
-		Severity  string `json:"severity"`
-		Message   string `json:"message"`
-		Source    string `json:"source"`
-		Line      int    `json:"line"`
-		Column    int    `json:"column"`
-		EndLine   int    `json:"end_line"`
-		EndColumn int    `json:"end_column"`
-		Offset    int    `json:"offset"`
-		EndOffset int    `json:"end_offset"`
+		Rule     string `json:"rule"`
+		Severity string `json:"severity"`
+		Message  string `json:"message"`
+		Source   string `json:"source"`
+		jsonSpan
 		// Fix and Related are additive (absent when the finding has none).
 		Fix     *jsonFix      `json:"fix,omitempty"`
 		Related []jsonRelated `json:"related,omitempty"`
 	}
+	// jsonSpan is where a finding, a fix or a related place is; embedded,
+	// its fields are the object's own.
+	jsonSpan struct {
+		Line      int `json:"line"`
+		Column    int `json:"column"`
+		EndLine   int `json:"end_line"`
+		EndColumn int `json:"end_column"`
+		Offset    int `json:"offset"`
+		EndOffset int `json:"end_offset"`
+	}
 	// jsonFix is a suggested replacement: text in place of the span (an
 	// empty text deletes it).
 	jsonFix struct {
-		Line      int    `json:"line"`
-		Column    int    `json:"column"`
-		EndLine   int    `json:"end_line"`
-		EndColumn int    `json:"end_column"`
-		Offset    int    `json:"offset"`
-		EndOffset int    `json:"end_offset"`
-		Text      string `json:"text"`
+		jsonSpan
+		Text string `json:"text"`
 	}
 	jsonRelated struct {
-		Message   string `json:"message"`
-		Line      int    `json:"line"`
-		Column    int    `json:"column"`
-		EndLine   int    `json:"end_line"`
-		EndColumn int    `json:"end_column"`
-		Offset    int    `json:"offset"`
-		EndOffset int    `json:"end_offset"`
+		Message string `json:"message"`
+		jsonSpan
 	}
 	jsonChecklist struct {
 		Rule   string `json:"rule"`
@@ -91,7 +86,15 @@ type (
 	}
 )
 
-// JSON writes the results as one JSON object (DESIGN.md §7).
+func spanOf(s lint.Span) jsonSpan {
+	return jsonSpan{
+		Line: s.Start.Line, Column: s.Start.Column, EndLine: s.End.Line, EndColumn: s.End.Column,
+		Offset: s.Start.Offset, EndOffset: s.End.Offset,
+	}
+}
+
+// JSON writes the results as one JSON object: the contract the README's
+// "JSON output" documents.
 func JSON(w io.Writer, files []File) error {
 	out := jsonOutput{Version: 1, Files: make([]jsonFile, 0, len(files))}
 	out.Summary.Files = len(files)
@@ -106,23 +109,13 @@ func JSON(w io.Writer, files []File) error {
 		for _, fd := range f.Result.Findings {
 			jfd := jsonFinding{
 				Rule: fd.Rule, Severity: fd.Severity.String(), Message: fd.Message, Source: fd.Source,
-				Line: fd.Span.Start.Line, Column: fd.Span.Start.Column,
-				EndLine: fd.Span.End.Line, EndColumn: fd.Span.End.Column,
-				Offset: fd.Span.Start.Offset, EndOffset: fd.Span.End.Offset,
+				jsonSpan: spanOf(fd.Span),
 			}
 			if x := fd.Fix; x != nil {
-				jfd.Fix = &jsonFix{
-					Line: x.Span.Start.Line, Column: x.Span.Start.Column,
-					EndLine: x.Span.End.Line, EndColumn: x.Span.End.Column,
-					Offset: x.Span.Start.Offset, EndOffset: x.Span.End.Offset, Text: x.Text,
-				}
+				jfd.Fix = &jsonFix{jsonSpan: spanOf(x.Span), Text: x.Text}
 			}
 			for _, r := range fd.Related {
-				jfd.Related = append(jfd.Related, jsonRelated{
-					Message: r.Message, Line: r.Span.Start.Line, Column: r.Span.Start.Column,
-					EndLine: r.Span.End.Line, EndColumn: r.Span.End.Column,
-					Offset: r.Span.Start.Offset, EndOffset: r.Span.End.Offset,
-				})
+				jfd.Related = append(jfd.Related, jsonRelated{Message: r.Message, jsonSpan: spanOf(r.Span)})
 			}
 			jf.Findings = append(jf.Findings, jfd)
 			switch fd.Severity {
