@@ -129,21 +129,7 @@ func WithRelated(r Range, message string) ReportOption {
 // Report records a finding under rule at range r of the normalised view,
 // with the fix and related locations opts give.
 func (p *Pass) Report(rule *Rule, sev Severity, r Range, message string, opts ...ReportOption) {
-	if p.state.enabled[rule.ID] == nil {
-		return
-	}
-	f := pending{rule: rule, severity: sev, message: message, r: r, layer: p.layer}
-	for _, o := range opts {
-		o(&f.extra)
-	}
-	p.state.findings = append(p.state.findings, f)
-	if p.state.reported == nil {
-		p.state.reported = map[reported]int{}
-	}
-	k := reported{rule.ID, r}
-	if l, ok := p.state.reported[k]; !ok || p.layer > l {
-		p.state.reported[k] = p.layer
-	}
+	p.report(rule, sev, r, message, false, opts)
 }
 
 // ReportOnce is Report unless a finding of the same rule at the same range
@@ -155,9 +141,24 @@ func (p *Pass) ReportOnce(rule *Rule, sev Severity, r Range, message string, opt
 	if l, dup := p.state.reported[reported{rule.ID, r}]; dup && l >= p.layer {
 		return
 	}
-	p.Report(rule, sev, r, message, opts...)
-	if f := &p.state.findings[len(p.state.findings)-1]; f.rule == rule {
-		f.once = true
+	p.report(rule, sev, r, message, true, opts)
+}
+
+func (p *Pass) report(rule *Rule, sev Severity, r Range, message string, once bool, opts []ReportOption) {
+	if p.state.enabled[rule.ID] == nil {
+		return
+	}
+	f := pending{rule: rule, severity: sev, message: message, r: r, layer: p.layer, once: once}
+	for _, o := range opts {
+		o(&f.extra)
+	}
+	p.state.findings = append(p.state.findings, f)
+	if p.state.reported == nil {
+		p.state.reported = map[reported]int{}
+	}
+	k := reported{rule.ID, r}
+	if l, ok := p.state.reported[k]; !ok || p.layer > l {
+		p.state.reported[k] = p.layer
 	}
 }
 

@@ -81,3 +81,30 @@ func TestReportOptions(t *testing.T) {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 }
+
+type onceOffCheck struct{ off, on *Rule }
+
+func (c onceOffCheck) Rules() []*Rule { return []*Rule{c.off, c.on} }
+func (c onceOffCheck) Run(p *Pass) error {
+	p.ReportOnce(c.off, Error, Range{Start: 0, End: 3}, "关闭的规则") // the first report of all
+	p.ReportOnce(c.on, Error, Range{Start: 0, End: 3}, "开着的规则")
+	return nil
+}
+
+// TestReportOnceDisabled: ReportOnce under a disabled rule, before any
+// finding was recorded, records nothing and does not fail (a relation
+// whose first assert's rule the user disabled).
+func TestReportOnceDisabled(t *testing.T) {
+	off, on := &Rule{ID: "x/off", Severity: Error}, &Rule{ID: "x/on", Severity: Error}
+	l, err := New(Config{Rules: []*Rule{off, on}, Checks: []Check{onceOffCheck{off, on}}}, Disable("x/off"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := l.Check(context.Background(), []byte("标题报告\n正文内容。"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Message != "开着的规则" {
+		t.Errorf("findings = %+v", res.Findings)
+	}
+}
