@@ -2,16 +2,59 @@ package checks
 
 import (
 	"fmt"
-
 	"regexp"
 	"strconv"
 	"sync"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ducha-dev/ducha/internal/interval"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
+
+// A numeric "conflict" block configures Conflict:
+//
+//	numeric "conflict" {              # a key statistic has one value
+//	  title     = "…"
+//	  not_label = ["上年", "同期"]       # vetoes for every figure
+//	  not_in    = ["next-year"]
+//	  figure "负责人出庭次数" {
+//	    label     = ["负责人出庭(应诉)?$"]
+//	    not_label = ["应出庭"]
+//	    unit      = ["次"]
+//	  }
+//	}
+func init() {
+	kind.Register(kind.Kind{
+		Block: "numeric", Label: "conflict", Rule: "numeric/conflict", Severity: lint.Error,
+		Schema: hcl.BodySchema{
+			Attributes: []hcl.AttributeSchema{{Name: "not_label"}, {Name: "not_in"}},
+			Blocks:     []hcl.BlockHeaderSchema{{Type: "figure", LabelNames: []string{"name"}}},
+		},
+		Decode: decodeConflict,
+	})
+}
+
+var figureSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+	{Name: "label", Required: true}, {Name: "not_label"}, {Name: "unit"},
+}}
+
+func decodeConflict(d kind.Decoder, rule *lint.Rule) lint.Check {
+	c := &Conflict{Rule: rule, NotLabel: d.Patterns("not_label"), NotIn: d.Names("not_in")}
+	for _, b := range d.Blocks() {
+		fd := d.Sub(b, figureSchema)
+		c.Figures = append(c.Figures, Figure{
+			Name: b.Labels[0], Label: fd.Patterns("label"), NotLabel: fd.Patterns("not_label"), Units: fd.Strings("unit"),
+		})
+	}
+	if len(c.Figures) == 0 {
+		d.ErrorAt(d.Block().DefRange, "No figures", "numeric \"conflict\" 至少要声明一个 figure(关键统计数字),如 figure \"负责人出庭次数\" { label = [\"负责人出庭\"] }。")
+	}
+	return c
+}
 
 // Conflict checks that a key statistic, stated more than once, is stated
 // with one value:

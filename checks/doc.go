@@ -5,11 +5,10 @@
 // exported fields are its configuration, set before the first Run and only
 // read after, so one check serves any number of reports at once.
 //
-// A kind in the registry of internal/kind (the date checks, NextYear,
-// YearHeading, Numbering, DocNumber, Placeholder, Brackets) also
-// declares, in its own file, the HCL block that configures it; the other
-// kinds are still decoded by package rules, one file per block type.
-// CONTRIBUTING.md says how to add a kind.
+// Each kind also declares, in its own file, the HCL block that configures
+// it, registered with internal/kind in an init function: package rules
+// reads the registry and knows nothing of the kinds. CONTRIBUTING.md says
+// how to add a kind.
 //
 // Kinds:
 //

@@ -4,10 +4,35 @@ import (
 	"regexp"
 	"sync"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ducha-dev/ducha/internal/interval"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// A numeric "part-exceeds-total" block configures PartExceedsTotal:
+//
+//	numeric "part-exceeds-total" {    # a success count ≤ the count it is part of
+//	  title   = "…"
+//	  success = ["成功", "办结"]        # labels of the part
+//	  total   = ["受理", "收到"]        # labels of the total
+//	  exempt  = ["结转"]                # sentences left alone
+//	  not_in  = ["next-year"]
+//	}
+func init() {
+	kind.Register(kind.Kind{
+		Block: "numeric", Label: "part-exceeds-total", Rule: "numeric/part-exceeds-total", Severity: lint.Error,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+			{Name: "success"}, {Name: "total"}, {Name: "exempt"}, {Name: "not_in"},
+		}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			d.Require("success", "total")
+			return &PartExceedsTotal{Rule: rule, Success: d.Patterns("success"), Total: d.Patterns("total"), Exempt: d.Patterns("exempt"), NotIn: d.Names("not_in")}
+		},
+	})
+}
 
 // PartExceedsTotal checks that a count of successes (resolved, concluded,
 // passed) is no larger than the count it is part of:

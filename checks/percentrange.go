@@ -5,11 +5,32 @@ import (
 	"regexp"
 	"sync"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ducha-dev/ducha/internal/interval"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
+
+// A numeric "percent-range" block configures PercentRange:
+//
+//	numeric "percent-range" {         # a proportion is within 0–100%
+//	  title           = "…"
+//	  proportions     = ["通过率", "占比"]
+//	  not_proportions = ["完成率"]
+//	}
+func init() {
+	kind.Register(kind.Kind{
+		Block: "numeric", Label: "percent-range", Rule: "numeric/percent-range", Severity: lint.Error,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "proportions"}, {Name: "not_proportions"}}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			d.Require("proportions")
+			return &PercentRange{Rule: rule, Proportions: d.Patterns("proportions"), NotProportions: d.Patterns("not_proportions")}
+		},
+	})
+}
 
 var hundred = big.NewRat(100, 1) // never changed
 

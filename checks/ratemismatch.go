@@ -9,12 +9,59 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/interval"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
+
+// A numeric "rate-mismatch" block configures RateMismatch:
+//
+//	numeric "rate-mismatch" {         # a rate follows from its counts
+//	  title     = "…"
+//	  rates     = ["率$"]              # labels of rates
+//	  not_rates = ["增长率"]
+//	  concluded = ["审结", "结案"]     # when the rate's clause has no denominator,
+//	                                   # the whole sentence's counts are tried, unless
+//	                                   # the numerator exceeds one of these
+//	  not_in    = ["next-year"]
+//	  composite "first-class-or-better" {   # a rate over a sum of counts
+//	    rate  = ["一类以上(案件)?率"]
+//	    parts = ["优秀", "^一类"]       # each matches the label of one count
+//	  }
+//	}
+func init() {
+	kind.Register(kind.Kind{
+		Block: "numeric", Label: "rate-mismatch", Rule: "numeric/rate-mismatch", Severity: lint.Error,
+		Schema: hcl.BodySchema{
+			Attributes: []hcl.AttributeSchema{{Name: "rates"}, {Name: "not_rates"}, {Name: "not_in"}, {Name: "concluded"}},
+			Blocks:     []hcl.BlockHeaderSchema{{Type: "composite", LabelNames: []string{"name"}}},
+		},
+		Decode: decodeRateMismatch,
+	})
+}
+
+var compositeSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+	{Name: "rate", Required: true}, {Name: "parts", Required: true},
+}}
+
+func decodeRateMismatch(d kind.Decoder, rule *lint.Rule) lint.Check {
+	d.Require("rates")
+	c := &RateMismatch{Rule: rule, Rates: d.Patterns("rates"), NotRates: d.Patterns("not_rates"), NotIn: d.Names("not_in"), Concluded: d.Patterns("concluded")}
+	for _, b := range d.Blocks() {
+		cd := d.Sub(b, compositeSchema)
+		comp := Composite{Name: b.Labels[0], Rate: cd.Patterns("rate")}
+		for _, p := range cd.Patterns("parts") {
+			comp.Parts = append(comp.Parts, []*regexp.Regexp{p})
+		}
+		c.Composites = append(c.Composites, comp)
+	}
+	return c
+}
 
 // RateMismatch checks that a stated rate follows from the counts of its
 // sentence:

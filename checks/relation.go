@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -12,10 +13,239 @@ import (
 	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/condition"
 	"github.com/ducha-dev/ducha/internal/interval"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
+
+// A relation block configures a Relation: statistics that a sentence (or
+// clause, paragraph, part) states together and the conditions they must
+// meet. It declares no rule of its own: each assert reports under a declared
+// rule id, usually one of the numeric rules.
+//
+//	relation "mediation" {
+//	  doc       = "人民调解:调解成功数不超过受理数,成功率由二者算出。"
+//	  within    = "sentence"          # clause | sentence | paragraph | part
+//	  topic     = "调解|纠纷"           # the scope's text must match (optional)
+//	  not_in    = ["next-year"]        # parts whose text is not checked
+//	  same_unit = true                 # the counts of one binding share a unit
+//
+//	  count "total" {                  # also: rate "x" {…} (a %), amount "x" {…} (元)
+//	    label     = "(受理|调解).{0,8}纠纷"   # regexp(s) on the words before the number
+//	    after     = ["纠纷"]            # or on the words after it
+//	    not_label = ["成功"]            # vetoes, on either
+//	    unit      = ["件", "起"]         # canonical units (default: any)
+//	    optional  = false
+//	  }
+//	  count "success" { label = "调解成功|成功调解" }
+//	  rate  "rate"    { label = "调解成功率", optional = true }
+//
+//	  assert "numeric/part-exceeds-total" {   # the rule it reports under
+//	    condition = success <= total
+//	    message   = "调解成功${text.success}多于受理的${text.total}。"
+//	    severity  = "error"            # default: the rule's
+//	    at        = "success"          # the capture the finding points at
+//	  }                                # (default: the first in condition)
+//	}
+//
+// A numeric block whose label is none of the numeric kinds' declares a rule
+// with no check of its own, for asserts to report under (numeric
+// "legal-aid" is rule numeric/legal-aid); such a rule must be named by an
+// assert.
+func init() {
+	kind.Register(kind.Kind{
+		Block: "relation", Label: "*",
+		Schema: hcl.BodySchema{
+			Attributes: []hcl.AttributeSchema{{Name: "doc"}, {Name: "within"}, {Name: "topic"}, {Name: "not_in"}, {Name: "same_unit"}},
+			Blocks: []hcl.BlockHeaderSchema{
+				{Type: "count", LabelNames: []string{"name"}},
+				{Type: "rate", LabelNames: []string{"name"}},
+				{Type: "amount", LabelNames: []string{"name"}},
+				{Type: "assert", LabelNames: []string{"rule"}},
+			},
+		},
+		Decode: decodeRelation,
+	})
+	kind.Register(kind.Kind{
+		Block: "numeric", Label: "*", Rule: "numeric/*", Severity: lint.Error,
+		Decode: func(kind.Decoder, *lint.Rule) lint.Check { return kind.NoCheck },
+		Unreported: "规则 %[1]s 不是内置的数字检查(%[2]s),也没有任何 relation 的 assert 在它之下报告;" +
+			"请检查名称是否写错,或在 relation 中加 assert \"%[1]s\" { … }。",
+	})
+}
+
+var captureSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+	{Name: "label"}, {Name: "after"}, {Name: "not_label"}, {Name: "unit"}, {Name: "optional"},
+}}
+
+var assertSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+	{Name: "condition", Required: true}, {Name: "message", Required: true}, {Name: "severity"}, {Name: "at"},
+}}
+
+// scopes maps the names a rule pack uses to scopes.
+var scopes = map[string]Scope{"sentence": ScopeSentence, "clause": ScopeClause, "paragraph": ScopeParagraph, "part": ScopePart}
+
+var captureKinds = map[string]CaptureKind{"count": CaptureCount, "rate": CaptureRate, "amount": CaptureAmount}
+
+// sharedRelations is the key, in the loader's store, of where each relation
+// name was declared.
+const sharedRelations = "checks.Relation"
+
+func decodeRelation(d kind.Decoder, _ *lint.Rule) lint.Check {
+	b := d.Block()
+	name := b.Labels[0]
+	declared, _ := d.Shared()[sharedRelations].(map[string]hcl.Range)
+	if declared == nil {
+		declared = map[string]hcl.Range{}
+		d.Shared()[sharedRelations] = declared
+	}
+	if prev, ok := declared[name]; ok {
+		d.ErrorAt(b.LabelRanges[0], "Duplicate relation", "relation %q 已在 %s 定义过;每个 relation 的名字只能用一次。", name, prev)
+		return nil
+	}
+	declared[name] = b.DefRange
+	rel := &Relation{Name: name, Topic: d.PatternOrList("topic"), NotIn: d.Names("not_in"), SameUnit: d.Bool("same_unit", true)}
+	if d.Has("within") {
+		w, ok := d.String("within")
+		if !ok {
+			w = "sentence"
+		}
+		sc, ok := scopes[w]
+		if !ok {
+			d.Errorf("within", "Unknown scope", "within 应为 \"clause\"、\"sentence\"、\"paragraph\" 或 \"part\",不能是 %q。", w)
+		}
+		rel.Within = sc
+	}
+	var names []string
+	var asserts []*hcl.Block
+	for _, cb := range d.Blocks() {
+		if cb.Type == "assert" {
+			asserts = append(asserts, cb)
+			continue
+		}
+		if cp, ok := decodeCapture(d.Sub(cb, captureSchema), names); ok {
+			rel.Captures = append(rel.Captures, cp)
+			names = append(names, cp.Name)
+		}
+	}
+	if len(rel.Captures) == 0 {
+		d.ErrorAt(b.DefRange, "No captures", "relation %q 没有捕获任何数字;请用 count \"名称\" { label = \"…\" } 等块声明要比较的统计数字。", name)
+	}
+	if len(asserts) == 0 {
+		d.ErrorAt(b.DefRange, "No asserts", "relation %q 没有 assert;请写 assert \"numeric/…\" { condition = …, message = \"…\" }。", name)
+	}
+	for _, ab := range asserts {
+		a, severitySet, ok := decodeAssert(d.Sub(ab, assertSchema), names)
+		if !ok {
+			continue
+		}
+		rel.Asserts = append(rel.Asserts, a)
+		i, id, rng := len(rel.Asserts)-1, ab.Labels[0], ab.LabelRanges[0]
+		d.AfterLoad(func(r kind.Resolver) {
+			rule := r.Rule(id)
+			if rule == nil {
+				r.ErrorAt(rng, "Unknown rule", "%s", "没有 id 为 "+id+" 的规则;assert 的标签应是已声明的规则 id,如 \"numeric/rate-mismatch\"。"+
+					declaredNumeric(r.RuleIDs())+"要用自己的 id,请先声明 numeric \"名称\" { title = \"…\" }。")
+				return
+			}
+			as := &rel.Asserts[i]
+			as.Rule = rule
+			if !severitySet {
+				as.Severity = rule.Severity
+			}
+		})
+	}
+	return rel
+}
+
+// declaredNumeric names the numeric rules an assert may report under.
+func declaredNumeric(ids []string) string {
+	var numeric []string
+	for _, id := range ids {
+		if strings.HasPrefix(id, "numeric/") {
+			numeric = append(numeric, id)
+		}
+	}
+	if len(numeric) == 0 {
+		return "这些规则文件还没有声明任何 numeric 规则(内置规则未加载时,需自己声明)。"
+	}
+	return "已声明的 numeric 规则有:" + strings.Join(numeric, "、") + "。"
+}
+
+// captureName is what a capture may be called: a name an HCL expression
+// reads as one variable ("total-1" would read as total minus 1).
+func captureName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' || '0' <= c && c <= '9' && i > 0) {
+			return false
+		}
+	}
+	return name != ""
+}
+
+func decodeCapture(d kind.Decoder, names []string) (Capture, bool) {
+	b := d.Block()
+	name := b.Labels[0]
+	ok := true
+	switch {
+	case !captureName(name) || name == "text" || name == "label":
+		d.ErrorAt(b.LabelRanges[0], "Invalid capture name", "捕获名 %q 无效:只能用英文字母、数字和下划线,字母开头(如 \"total\"、\"success_rate\"),且不能是 text 或 label。", name)
+		ok = false
+	case slices.Contains(names, name):
+		d.ErrorAt(b.LabelRanges[0], "Duplicate capture", "本关系中已有名为 %q 的捕获。", name)
+		ok = false
+	}
+	cp := Capture{
+		Name:     name,
+		Kind:     captureKinds[b.Type],
+		Label:    d.PatternOrList("label"),
+		After:    d.PatternOrList("after"),
+		NotLabel: d.PatternOrList("not_label"),
+		Units:    d.Strings("unit"),
+		Optional: d.Bool("optional", false),
+	}
+	if !d.Has("label") && !d.Has("after") {
+		d.ErrorAt(b.DefRange, "Missing required argument", "%s %q 需要 label(数字前的字词)或 after(数字后的字词)。", b.Type, name)
+		ok = false
+	}
+	return cp, ok
+}
+
+// decodeAssert reads an assert; severitySet says whether it sets its own
+// severity (else it takes its rule's, once the rule is resolved).
+func decodeAssert(d kind.Decoder, names []string) (a Assert, severitySet, ok bool) {
+	a = Assert{At: -1}
+	cexpr := d.Expr("condition")
+	if cexpr == nil || len(names) == 0 {
+		return a, false, false
+	}
+	cond, diags := condition.CompileCondition(cexpr, names)
+	d.Diagnose(diags)
+	// the message is checked even under a bad condition, so that all of
+	// an assert's mistakes come in one round
+	if m := d.Expr("message"); m != nil {
+		d.Diagnose(condition.CheckMessage(m, names))
+		a.Message = m
+	}
+	if diags.HasErrors() {
+		return a, false, false
+	}
+	a.Condition = cond
+	a.At = cond.Refs[0]
+	severitySet = d.Has("severity")
+	a.Severity = d.Severity("severity", lint.Error)
+	if d.Has("at") {
+		n, _ := d.String("at")
+		if i := slices.Index(names, n); i < 0 {
+			d.Errorf("at", "Unknown capture", "at 应是本关系的一个捕获名(%s),不能是 %q。", strings.Join(names, "、"), n)
+		} else {
+			a.At = i
+		}
+	}
+	return a, severitySet, true
+}
 
 // Relation checks how statistics a rule pack names relate to each other:
 // within each sentence (or clause, paragraph, part) it captures quantities

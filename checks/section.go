@@ -12,9 +12,103 @@ import (
 
 	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/condition"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// A part block declares one required part of the report, how to recognise
+// it and how strict to be, and configures Section for it; its rule id is
+// "section/" + its label:
+//
+//	part "deficiencies" {
+//	  title    = "上一年度推进法治政府建设存在的不足和原因"
+//	  source   = "《法治政府建设与责任落实督察工作规定》"
+//	  since    = 2019
+//	  severity = "error"             # neither a heading nor the body evidences it
+//	  inline_severity = "warning"    # only the body mentions it
+//	  thin_severity   = "error"      # its heading has fewer than min_chars under it
+//	  min_chars = 40
+//	  headings     = ["不足", "存在.{0,4}问题"]   # regexps on heading words, any level
+//	  not_headings = ["安排|打算"]                # vetoes
+//	  mentions     = ["存在.{0,6}(问题|不足)"]   # body evidence when no heading
+//	  leading = false   # unrecognised leading top-level headings count as this part
+//	  not_in  = ["next-year"]  # parts inside which its headings and mentions do not count
+//
+//	  require "causes" {               # content the part's text must carry
+//	    severity = "warning"
+//	    min      = 1                   # classes that must be evidenced
+//	    message  = "…${found}…"        # optional template
+//	    in_body  = true                # the headings' own words do not count
+//	    class "原因分析" { cues = ["原因", "由于"] }
+//	  }
+//	}
+//
+// The recognition (headings, not_headings, mentions, leading, not_in) is the
+// part's document.PartSpec, which the Linter applies before checks run.
+func init() {
+	kind.Register(kind.Kind{
+		Block: "part", Label: "*", Rule: "section/*", Severity: lint.Error,
+		Schema: hcl.BodySchema{
+			Attributes: []hcl.AttributeSchema{
+				{Name: "inline_severity"}, {Name: "thin_severity"}, {Name: "min_chars"},
+				{Name: "headings"}, {Name: "not_headings"}, {Name: "mentions"},
+				{Name: "leading"}, {Name: "not_in"},
+			},
+			Blocks: []hcl.BlockHeaderSchema{{Type: "require", LabelNames: []string{"name"}}},
+		},
+		Decode: decodeSection,
+	})
+}
+
+var requireSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "severity"}, {Name: "min"}, {Name: "message"}, {Name: "in_body"}},
+	Blocks:     []hcl.BlockHeaderSchema{{Type: "class", LabelNames: []string{"name"}}},
+}
+
+var classSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{{Name: "cues", Required: true}},
+}
+
+func decodeSection(d kind.Decoder, rule *lint.Rule) lint.Check {
+	name := d.Block().Labels[0]
+	d.Require("headings")
+	spec := document.PartSpec{
+		Name:        name,
+		Headings:    d.Patterns("headings"),
+		NotHeadings: d.Patterns("not_headings"),
+		Mentions:    d.Patterns("mentions"),
+		Leading:     d.Bool("leading", false),
+		NotIn:       d.Names("not_in"),
+	}
+	c := &Section{
+		Rule:     rule,
+		Part:     name,
+		Missing:  rule.Severity,
+		Inline:   d.Severity("inline_severity", lint.Warning),
+		Thin:     d.Severity("thin_severity", lint.Error),
+		MinChars: d.Int("min_chars", 0, 0, 100000),
+	}
+	for _, rb := range d.Blocks() {
+		r := d.Sub(rb, requireSchema)
+		req := Requirement{
+			Name:     rb.Labels[0],
+			Severity: r.Severity("severity", lint.Warning),
+			Min:      r.Int("min", 1, 0, 100),
+			Message:  r.Template("message", messageVars),
+			InBody:   r.Bool("in_body", false),
+		}
+		for _, cb := range r.Blocks() {
+			req.Classes = append(req.Classes, CueClass{Name: cb.Labels[0], Cues: r.Sub(cb, classSchema).Patterns("cues")})
+		}
+		if len(req.Classes) < req.Min {
+			r.ErrorAt(rb.DefRange, "Requirement cannot be met", "require %q 要求至少 %d 类内容,但只定义了 %d 个 class;请增加 class 或减小 min。", req.Name, req.Min, len(req.Classes))
+		}
+		c.Requires = append(c.Requires, req)
+	}
+	d.DeclarePart(spec)
+	return c
+}
 
 // Section checks that a required part of the report is there as a part of
 // its own: a heading (at any level) recognised as the part, with enough
@@ -72,8 +166,8 @@ type CueClass struct {
 	Cues []*regexp.Regexp
 }
 
-// MessageVars are the variables a Requirement's message template may use.
-var MessageVars = []string{"part", "heading", "found", "missing", "count", "min"}
+// messageVars are the variables a Requirement's message template may use.
+var messageVars = []string{"part", "heading", "found", "missing", "count", "min"}
 
 func (c *Section) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
 

@@ -7,11 +7,42 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ducha-dev/ducha/internal/interval"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 	"github.com/ducha-dev/ducha/quantity"
 )
+
+// A numeric "sum-mismatch" block configures SumMismatch:
+//
+//	numeric "sum-mismatch" {          # 其中 parts add up to their total
+//	  title = "…"  source = "…"  doc = "…"
+//	  severity        = "error"       # the parts exceed the total
+//	  short_severity  = "warning"     # two or more parts fall short of it
+//	  min_short_parts = 2
+//	  breaks = ["另", "此外"]          # words between two parts that end the list
+//	  not_in = ["next-year"]           # parts whose text is not checked
+//	}
+func init() {
+	kind.Register(kind.Kind{
+		Block: "numeric", Label: "sum-mismatch", Rule: "numeric/sum-mismatch", Severity: lint.Error,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+			{Name: "short_severity"}, {Name: "min_short_parts"}, {Name: "breaks"}, {Name: "not_in"},
+		}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			return &SumMismatch{
+				Rule:     rule,
+				Short:    d.Severity("short_severity", lint.Warning),
+				MinShort: d.Int("min_short_parts", 2, 1, 100),
+				Breaks:   d.Patterns("breaks"),
+				NotIn:    d.Names("not_in"),
+			}
+		},
+	})
+}
 
 // SumMismatch checks that the parts a sentence lists after 其中 add up to
 // the total stated before it:

@@ -11,8 +11,115 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/ducha-dev/ducha/internal/condition"
+	"github.com/ducha-dev/ducha/internal/kind"
+	"github.com/ducha-dev/ducha/internal/norm"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// term and watermark blocks list strings the report must not carry, each
+// in a block of its own:
+//
+//	text "term" {                       # text/term (or text/watermark)
+//	  title    = "规范表述写法正确"
+//	  severity = "warning"
+//	  message  = "“${found}”应为“${correct}”。"  # optional; also ${term}, ${note}
+//	  term "中央全面依法治国委员会" {
+//	    correct  = "中央全面依法治国委员会"   # named in the message; optional
+//	    wrong    = ["中央依法治国委员会"]     # matched literally
+//	    patterns = ["纲要\\(\\d{8}年\\)"]    # regexps that start with a literal
+//	    allow    = ["中央全面依法治国委员会"] # right forms around a wrong one
+//	    note     = "…"                       # added to the message
+//	  }
+//	}
+//
+// The wrong forms and pattern prefixes of every term and watermark block go
+// into one matcher built when the rules load: the first block's Term (NewTerm)
+// is shared with the others (Add) through the loader's store, so a report is
+// scanned once for all of them.
+func init() {
+	for _, k := range []struct {
+		label string
+		def   lint.Severity
+	}{{"term", lint.Warning}, {"watermark", lint.Error}} {
+		kind.Register(kind.Kind{
+			Block: "text", Label: k.label, Rule: "text/" + k.label, Severity: k.def,
+			Schema: hcl.BodySchema{
+				Attributes: []hcl.AttributeSchema{{Name: "message"}},
+				Blocks:     []hcl.BlockHeaderSchema{{Type: "term", LabelNames: []string{"name"}}},
+			},
+			Decode: decodeTerm,
+		})
+	}
+}
+
+var termEntrySchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+	{Name: "correct"}, {Name: "wrong"}, {Name: "patterns"}, {Name: "allow"}, {Name: "note"},
+}}
+
+// sharedTerm is the key of the one Term in the loader's store.
+const sharedTerm = "checks.Term"
+
+func decodeTerm(d kind.Decoder, rule *lint.Rule) lint.Check {
+	b := d.Block()
+	blocks := d.Blocks()
+	if len(blocks) == 0 {
+		d.ErrorAt(b.DefRange, "Missing term blocks", "text %q 至少要有一个 term 块,列出要找的写法。", b.Labels[0])
+	}
+	var terms []TermEntry
+	for _, tb := range blocks {
+		td := d.Sub(tb, termEntrySchema)
+		correct, _ := td.String("correct")
+		note, _ := td.String("note")
+		t := TermEntry{
+			Name:     tb.Labels[0],
+			Correct:  normStr(correct),
+			Wrong:    normList(td.Strings("wrong")),
+			Patterns: td.Patterns("patterns"),
+			Allow:    normList(td.Strings("allow")),
+			Note:     note,
+		}
+		if len(t.Wrong) == 0 && len(t.Patterns) == 0 {
+			td.ErrorAt(tb.DefRange, "Missing wrong forms", "term %q 应列出错误写法:wrong(字面)或 patterns(正则表达式)。", t.Name)
+			continue
+		}
+		for _, re := range t.Patterns {
+			if p, _ := re.LiteralPrefix(); p == "" {
+				td.Errorf("patterns", "Pattern without a literal start", "模式 %q 应以确定的文字开头(如 \"纲要\\\\(\"),不能以 \\d、. 或字符类开头:检查按开头的文字查找。", re)
+			}
+		}
+		terms = append(terms, t)
+	}
+	msg := d.Template("message", termVars)
+	if d.HasErrors() {
+		return nil // this block's mistakes are diagnosed; other files' are not its
+	}
+	shared := d.Shared()
+	if c, ok := shared[sharedTerm].(*Term); ok {
+		if err := c.Add(rule, terms, msg); err != nil {
+			d.ErrorAt(b.DefRange, "Invalid term rule", "%v", err)
+			return nil
+		}
+		return kind.NoCheck
+	}
+	c, err := NewTerm(rule, terms, msg)
+	if err != nil {
+		d.ErrorAt(b.DefRange, "Invalid term rule", "%v", err)
+		return nil
+	}
+	shared[sharedTerm] = c
+	return c
+}
+
+// normList folds each string the way the text is folded, so that a rule
+// file's full-width "（" matches the text's "(".
+func normList(ss []string) []string {
+	for i, v := range ss {
+		ss[i] = normStr(v)
+	}
+	return ss
+}
+
+func normStr(s string) string { v, _ := norm.String(s); return v }
 
 // Term checks that the report writes official formulas and names as they
 // are ("推进法治建设第一责任人职责", "中央全面依法治国委员会",
@@ -66,15 +173,15 @@ type TermEntry struct {
 	allowed []string // Correct and Allow
 }
 
-// TermVars are the variables a Term message template may use.
-var TermVars = []string{"found", "correct", "term", "note"}
+// termVars are the variables a Term message template may use.
+var termVars = []string{"found", "correct", "term", "note"}
 
 // maxTermRules bounds the rules one Term check reports under (a bit each
 // in Run).
 const maxTermRules = 64
 
 // NewTerm builds the check and its matcher for one rule; Add adds more
-// rules to the same matcher. message is a template over TermVars, nil for
+// rules to the same matcher. message is a template over termVars, nil for
 // the default wording. It fails when an entry has no wrong form or a
 // pattern does not start with a literal.
 func NewTerm(rule *lint.Rule, terms []TermEntry, message hcl.Expression) (*Term, error) {

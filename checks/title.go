@@ -4,9 +4,43 @@ import (
 	"fmt"
 	"regexp"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/lint"
 )
+
+// title blocks configure the title checks; the label picks which:
+//
+//	title "missing" {                 # title/missing: TitleMissing
+//	  title    = "报告有标题并写明法治政府建设"
+//	  severity = "error"
+//	  subject  = ["法治政府建设", "依法行政"]   # the title must match one
+//	}
+//
+//	title "year" {                    # title/year: TitleYear
+//	  title    = "标题年度与正文所报告的年度一致"
+//	  severity = "error"                # the years differ
+//	  undated_severity = "warning"      # the title names no year
+//	}
+func init() {
+	kind.Register(kind.Kind{
+		Block: "title", Label: "missing", Rule: "title/missing", Severity: lint.Error,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "subject"}}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			d.Require("subject")
+			return &TitleMissing{Rule: rule, Subject: d.Patterns("subject")}
+		},
+	})
+	kind.Register(kind.Kind{
+		Block: "title", Label: "year", Rule: "title/year", Severity: lint.Error,
+		Schema: hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "undated_severity"}}},
+		Decode: func(d kind.Decoder, rule *lint.Rule) lint.Check {
+			return &TitleYear{Rule: rule, Undated: d.Severity("undated_severity", lint.Warning)}
+		},
+	})
+}
 
 // TitleMissing checks that the report has a title and that the title says
 // what the report is.

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -30,10 +31,11 @@ var commonAttrs = []hcl.AttributeSchema{
 // body is a rule block's decoded content with helpers that read attributes
 // and record a diagnostic, with the attribute's range, for every mistake.
 type body struct {
-	block *hcl.Block
-	attrs hcl.Attributes
-	diags *hcl.Diagnostics
-	refs  []partRef
+	block  *hcl.Block
+	attrs  hcl.Attributes
+	blocks hcl.Blocks // nested, in the order written
+	diags  *hcl.Diagnostics
+	refs   []partRef
 	// exRefs are the block's references to example blocks.
 	exRefs []exampleRef
 }
@@ -50,11 +52,11 @@ type partRef struct {
 func content(b *hcl.Block, kind *hcl.BodySchema, diags *hcl.Diagnostics) (*body, []*hcl.Block) {
 	schema := &hcl.BodySchema{Attributes: append(append([]hcl.AttributeSchema(nil), commonAttrs...), kind.Attributes...), Blocks: kind.Blocks}
 	c, d := b.Body.Content(schema)
-	*diags = append(*diags, d...)
+	*diags = append(*diags, inOrder(d)...)
 	if c == nil {
 		c = &hcl.BodyContent{}
 	}
-	return &body{block: b, attrs: c.Attributes, diags: diags}, c.Blocks
+	return &body{block: b, attrs: c.Attributes, blocks: c.Blocks, diags: diags}, c.Blocks
 }
 
 // sub reads a block nested in a rule (a require, a class, a capture, an
@@ -62,11 +64,23 @@ func content(b *hcl.Block, kind *hcl.BodySchema, diags *hcl.Diagnostics) (*body,
 // so that a title or until written there is an error, not ignored.
 func sub(b *hcl.Block, schema *hcl.BodySchema, diags *hcl.Diagnostics) (*body, []*hcl.Block) {
 	c, d := b.Body.Content(schema)
-	*diags = append(*diags, d...)
+	*diags = append(*diags, inOrder(d)...)
 	if c == nil {
 		c = &hcl.BodyContent{}
 	}
-	return &body{block: b, attrs: c.Attributes, diags: diags}, c.Blocks
+	return &body{block: b, attrs: c.Attributes, blocks: c.Blocks, diags: diags}, c.Blocks
+}
+
+// inOrder sorts a body's diagnostics by position: HCL reports unsupported
+// attributes in its map's order, which changes from run to run.
+func inOrder(d hcl.Diagnostics) hcl.Diagnostics {
+	slices.SortStableFunc(d, func(a, b *hcl.Diagnostic) int {
+		if a.Subject == nil || b.Subject == nil {
+			return 0
+		}
+		return a.Subject.Start.Byte - b.Subject.Start.Byte
+	})
+	return d
 }
 
 func (b *body) errorf(rng hcl.Range, summary, detail string, args ...any) {
@@ -262,6 +276,44 @@ func compilePattern(p string) (*regexp.Regexp, error) {
 		sb.WriteRune(f)
 	}
 	return regexp.Compile(sb.String())
+}
+
+// strList reads a list of strings.
+func (b *body) strList(name string) []string {
+	out, _, _ := b.stringList(name)
+	return out
+}
+
+// patternString returns the string e is, if it is one.
+func patternString(e hcl.Expression) (string, bool) {
+	if s, ok := hclfreeze.Text(e); ok {
+		return s, true
+	}
+	if v, d := e.Value(nil); !d.HasErrors() && v.Type() == cty.String && !v.IsNull() {
+		return v.AsString(), true
+	}
+	return "", false
+}
+
+// patternOrList reads one regexp or a list of them.
+func (b *body) patternOrList(name string) []*regexp.Regexp {
+	a, ok := b.attrs[name]
+	if !ok {
+		return nil
+	}
+	if p, ok := patternString(a.Expr); ok {
+		re, err := compilePattern(p)
+		switch {
+		case err != nil:
+			b.errorf(a.Expr.Range(), "Invalid regular expression", "正则表达式 %q 无效:%v。", p, err)
+			return nil
+		case re.MatchString(""):
+			b.errorf(a.Expr.Range(), "Pattern matches everything", "正则表达式 %q 能匹配空字符串,因而匹配任何文字;请写出必须出现的字词。", p)
+			return nil
+		}
+		return []*regexp.Regexp{re}
+	}
+	return b.patterns(name)
 }
 
 // names reads a list of part names, to be checked against the declared

@@ -12,9 +12,7 @@
 // next to its check (package checks); Load reads the attributes every rule
 // has (title, source, doc, severity, since, until, example_fail,
 // example_pass), rejects any attribute neither declares, and lets the kind
-// build its check. part, title, text "term"/"watermark",
-// numeric and relation blocks are still decoded here, one file per block
-// type; example blocks hold shared examples and override blocks change a
-// rule declared elsewhere (a rule pack loaded later overrides the
-// built-in one).
+// build its check; no block type is decoded here. Example blocks hold
+// shared examples and override blocks change a rule declared elsewhere (a
+// rule pack loaded later overrides the built-in one).
 package rules

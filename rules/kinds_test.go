@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -103,5 +104,39 @@ text "placeholder" {
 	}
 	if _, err := set.Linter(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestUnknownLabel checks the message for a label no kind has: the labels
+// there are, each with its rule, the last after 或.
+func TestUnknownLabel(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"title \"color\" {\n  title = \"T\"\n}\n", `title 块的标签应为 "missing"(title/missing)或 "year"(title/year),不能是 "color"。`},
+		{"year \"x\" {\n  title = \"T\"\n}\n", `year 块的标签应为 "heading"(year/heading)或 "next-year"(year/next-year),不能是 "x"。`},
+		{"date \"x\" {\n  title = \"T\"\n}\n", `date 块的标签应为 "deadline"(date/deadline)、"malformed"(date/malformed)、"missing"(date/missing)或 "period"(date/period),不能是 "x"。`},
+	} {
+		_, diags := Load(Source{Name: "pack.hcl", Data: []byte(tc.src)})
+		if len(diags) != 1 || diags[0].Detail != tc.want {
+			t.Errorf("%s: diagnostics %v, want one: %s", tc.src, diags, tc.want)
+		}
+	}
+}
+
+// TestDiagnosticsInOrder checks that a block's unsupported attributes are
+// diagnosed in the order they are written, every time (HCL reports them in
+// its map's order).
+func TestDiagnosticsInOrder(t *testing.T) {
+	src := "numeric \"x\" {\n  title = \"T\"\n  a = 1\n  b = 2\n  c = 3\n  d = 4\n  e = 5\n  f = 6\n}\n"
+	for range 20 {
+		_, diags := Load(Source{Name: "pack.hcl", Data: []byte(src)})
+		var lines []int
+		for _, d := range diags {
+			if d.Summary == "Unsupported argument" {
+				lines = append(lines, d.Subject.Start.Line)
+			}
+		}
+		if !slices.Equal(lines, []int{3, 4, 5, 6, 7, 8}) {
+			t.Fatalf("unsupported attributes diagnosed at lines %v, want 3 to 8 in order", lines)
+		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
-	"github.com/ducha-dev/ducha/checks"
+	_ "github.com/ducha-dev/ducha/checks" // the kinds of check register in its init functions
 	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/hclfreeze"
 	"github.com/ducha-dev/ducha/internal/kind"
@@ -102,10 +102,11 @@ type Set struct {
 	refs   []partRef // to resolve once every file has loaded
 	parser *hclparse.Parser
 
-	// numeric rules and relations (numeric.go, relation.go)
-	asserts   []assertRef    // to resolve once every file has loaded
-	declared  []declaredRule // numeric rules that only asserts report under
-	relations map[string]hcl.Range
+	// what the registered kinds' blocks left to do once every file has
+	// loaded (kinds.go), and the store their blocks share
+	hooks      []func(kind.Resolver)
+	unchecked  []uncheckedRule
+	kindShared map[string]any
 
 	// layers[i] is the layer of checks[i]: 0 for the built-in files, n for
 	// the nth other file (see lint.Config.Layers); layer is the current
@@ -118,10 +119,6 @@ type Set struct {
 	overrides     map[string][]*hcl.Block
 	overrideOrder []string
 	overridden    map[string][]hcl.Range
-
-	// term is the one check text/term and text/watermark blocks share
-	// (text.go), nil until the first.
-	term *checks.Term
 }
 
 // Rules returns the rules in declaration order.
@@ -148,37 +145,21 @@ func (s *Set) Linter(opts ...lint.Option) (*lint.Linter, error) {
 	return lint.New(s.Config(), opts...)
 }
 
-// blockKinds maps each top-level block type to its decoder, for the kinds
-// of check not yet in the registry of package internal/kind (those are
-// decoded by decodeKind, kinds.go); a block type that only registered
-// kinds have needs no entry.
-var blockKinds = map[string]func(*hcl.Block, *Set, *hcl.Diagnostics){
-	"part":    decodePart,
-	"title":   decodeTitle,
-	"example": decodeExample, // examples.go
-
-	"text": decodeText, // text.go
-
-	"numeric":  decodeNumeric,  // numeric.go
-	"relation": decodeRelation, // relation.go
-}
-
-// topSchema is the blocks a rule file may hold, built on first use (the
-// kinds register in init functions).
+// topSchema is the blocks a rule file may hold: override and example
+// blocks, and the block types of the registered kinds of check (package
+// internal/kind), built on first use (the kinds register in init
+// functions).
 var topSchema = sync.OnceValue(func() *hcl.BodySchema {
-	s := &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{overrideHeader}}
-	kinds := make([]string, 0, len(blockKinds))
-	for k := range blockKinds {
-		kinds = append(kinds, k)
-	}
+	s := &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{overrideHeader, {Type: "example", LabelNames: []string{"name"}}}}
+	var types []string
 	for _, k := range kind.All() {
-		if !slices.Contains(kinds, k.Block) {
-			kinds = append(kinds, k.Block)
+		if !slices.Contains(types, k.Block) {
+			types = append(types, k.Block)
 		}
 	}
-	sort.Strings(kinds)
-	for _, k := range kinds {
-		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: k, LabelNames: []string{"name"}})
+	sort.Strings(types)
+	for _, t := range types {
+		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: t, LabelNames: []string{"name"}})
 	}
 	return s
 })
@@ -202,7 +183,7 @@ func validName(name string) bool {
 // type, bad regular expressions, unknown severities, duplicate rule ids.
 // Diagnostics are in Chinese, HCL's own ones translated (translate.go).
 func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
-	s := &Set{decl: map[string]hcl.Range{}, examples: map[string][2]hcl.Range{}, shared: map[string]sharedExample{}, parser: hclparse.NewParser(), relations: map[string]hcl.Range{},
+	s := &Set{decl: map[string]hcl.Range{}, examples: map[string][2]hcl.Range{}, shared: map[string]sharedExample{}, parser: hclparse.NewParser(), kindShared: map[string]any{},
 		overrides: map[string][]*hcl.Block{}, overridden: map[string][]hcl.Range{}}
 	var diags hcl.Diagnostics
 	if len(srcs) == 0 {
@@ -265,21 +246,20 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 					Subject: b.LabelRanges[0].Ptr()})
 				continue
 			}
-			if k, ok := kind.Lookup(b.Type, b.Labels[0]); ok {
+			switch k, ok := kind.Lookup(b.Type, b.Labels[0]); {
+			case ok:
 				decodeKind(k, s.applyOverrides(b), s, &diags)
-				continue
+			case b.Type == "example":
+				decodeExample(b, s, &diags) // examples.go
+			default:
+				unknownLabel(b, &diags)
 			}
-			decode, ok := blockKinds[b.Type]
-			if !ok {
-				decode = decodeLabels
-			}
-			decode(s.applyOverrides(b), s, &diags)
 		}
 	}
 	s.unusedOverrides(&diags)
 	s.resolveRefs(&diags)
 	s.resolveExamples(&diags)
-	s.resolveAsserts(&diags)
+	s.resolveKinds(&diags)
 	translate(diags)
 	return s, diags
 }

@@ -34,26 +34,14 @@ var overrideHeader = hcl.BlockHeaderSchema{Type: "override", LabelNames: []strin
 // blocks; the rest is the caller's.
 var configSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{overrideHeader}}
 
-// idPrefix maps the kinds whose rule id does not start with the kind's
-// name; noID lists the kinds that declare no rule.
-var (
-	idPrefix = map[string]string{"part": "section"}
-	noID     = map[string]bool{"relation": true, "example": true, "override": true}
-)
-
-// ruleID is the id of the rule block b declares, or "".
+// ruleID is the id of the rule block b declares, or "" (an example, a
+// relation).
 func ruleID(b *hcl.Block) string {
-	if noID[b.Type] || len(b.Labels) == 0 {
+	if len(b.Labels) == 0 {
 		return ""
 	}
-	if k, ok := kind.Lookup(b.Type, b.Labels[0]); ok {
-		return k.Rule
-	}
-	prefix, ok := idPrefix[b.Type]
-	if !ok {
-		prefix = b.Type
-	}
-	return prefix + "/" + b.Labels[0]
+	k, _ := kind.Lookup(b.Type, b.Labels[0])
+	return k.Rule
 }
 
 // applyOverrides returns b with the overrides of its rule applied, and

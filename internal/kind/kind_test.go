@@ -29,10 +29,29 @@ func TestRegister(t *testing.T) {
 	if _, ok := Lookup("text", "c"); ok {
 		t.Error("Lookup(text, c) found a kind")
 	}
+	// a "*" kind stands for every other label of its block type
+	Register(Kind{Block: "part", Label: "*", Rule: "section/*", Severity: lint.Error, Decode: decode})
+	Register(Kind{Block: "part", Label: "special", Rule: "section/special", Severity: lint.Warning, Decode: decode})
+	Register(Kind{Block: "relation", Label: "*", Decode: decode})
+	for _, tc := range []struct{ block, label, rule, gotLabel string }{
+		{"part", "deficiencies", "section/deficiencies", "deficiencies"},
+		{"part", "special", "section/special", "special"},
+		{"relation", "mediation", "", "mediation"},
+	} {
+		k, ok := Lookup(tc.block, tc.label)
+		if !ok || k.Rule != tc.rule || k.Label != tc.gotLabel {
+			t.Errorf("Lookup(%s, %s) = %q %q %v, want rule %q label %q", tc.block, tc.label, k.Rule, k.Label, ok, tc.rule, tc.gotLabel)
+		}
+	}
+	if l := join(Labels("part")); l != "special" {
+		t.Errorf("Labels(part) = %s, want special (no \"*\")", l)
+	}
 	for name, k := range map[string]Kind{
-		"duplicate": {Block: "text", Label: "a", Rule: "text/a", Severity: lint.Warning, Decode: decode},
-		"no decode": {Block: "text", Label: "c", Rule: "text/c", Severity: lint.Warning},
-		"no rule":   {Block: "text", Label: "d", Severity: lint.Warning, Decode: decode},
+		"duplicate":         {Block: "text", Label: "a", Rule: "text/a", Severity: lint.Warning, Decode: decode},
+		"no decode":         {Block: "text", Label: "c", Rule: "text/c", Severity: lint.Warning},
+		"no rule":           {Block: "text", Label: "d", Severity: lint.Warning, Decode: decode},
+		"no severity":       {Block: "text", Label: "e", Rule: "text/e", Decode: decode},
+		"* rule without /*": {Block: "year", Label: "*", Rule: "year/any", Severity: lint.Error, Decode: decode},
 	} {
 		func() {
 			defer func() {
