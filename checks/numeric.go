@@ -73,17 +73,17 @@ func labelOf(doc *document.Document, i int) (string, uint64) {
 // isCount reports whether q counts things and is a level, not a change.
 func isCount(q *quantity.Quantity) bool { return q.Kind == quantity.Count && !q.Growth }
 
-// MaxSentence is the most quantities a sentence may state for the checks
+// maxSentence is the most quantities a sentence may state for the checks
 // that compare them pairwise (RateMismatch, PartExceedsTotal, SumMismatch)
 // to look at it. A report's sentences state a handful; one with more is a
 // table or a run of text without full stops, which those checks cannot
 // read, and comparing every pair in it would cost time quadratic in its
 // length.
-const MaxSentence = 64
+const maxSentence = 64
 
 // sentences calls f with the index range [lo, hi) in doc.Quantities of each
 // sentence's quantities, skipping the sentences in the parts notIn names,
-// sentences with more than MaxSentence quantities and quantities outside
+// sentences with more than maxSentence quantities and quantities outside
 // any sentence.
 func sentences(pass *lint.Pass, notIn []string, f func(lo, hi int)) {
 	doc := pass.Doc
@@ -95,7 +95,7 @@ func sentences(pass *lint.Pass, notIn []string, f func(lo, hi int)) {
 		for hi < len(qs) && doc.QuantitySentence(hi) == s {
 			hi++
 		}
-		if s >= 0 && hi-lo <= MaxSentence && !within(out, qs[lo].Start) {
+		if s >= 0 && hi-lo <= maxSentence && !within(out, qs[lo].Start) {
 			f(lo, hi)
 		}
 		lo = hi

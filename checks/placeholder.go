@@ -48,7 +48,7 @@ func decodePlaceholder(d kind.Decoder, rule *lint.Rule) lint.Check {
 	var pats [3][]*regexp.Regexp
 	for i, name := range []string{"patterns", "unquoted", "inside"} {
 		for _, re := range d.Patterns(name) {
-			if err := FastPattern(re); err != nil {
+			if err := fastPattern(re); err != nil {
 				d.Errorf(name, "Pattern cannot be searched fast", "%v;请以要找的字开头,如 \"X次\" 而不是 \".?X次\"。", err)
 				continue
 			}

@@ -155,7 +155,7 @@ func (c *RateMismatch) Run(pass *lint.Pass) error {
 			// No denominator in the rate's clause: the counts of the whole
 			// sentence, up to its 。, may hold it.
 			wlo, whi := c.wide(doc, lo, hi)
-			if wlo == lo && whi == hi || whi-wlo > MaxSentence || !sharesUnit(doc.Quantities, lo, hi, wlo, whi) {
+			if wlo == lo && whi == hi || whi-wlo > maxSentence || !sharesUnit(doc.Quantities, lo, hi, wlo, whi) {
 				continue
 			}
 			wide := beforeAfter(doc.Norm, doc.Quantities[wlo:whi])

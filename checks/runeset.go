@@ -28,11 +28,11 @@ func (s startSet) has(r rune) bool { return match.RuneSet(s).Has(r) }
 // size is the number of characters in s.
 func (s startSet) size() int { return match.RuneSet(s).Size() }
 
-// FastPattern reports whether re can be searched for by the characters it
+// fastPattern reports whether re can be searched for by the characters it
 // starts with, as the placeholder check searches: it fails for a pattern
 // that starts with ".", "[^…]", a class of more than 4096 characters
 // (\p{Han}), or that can match the empty string.
-func FastPattern(re *regexp.Regexp) error {
+func fastPattern(re *regexp.Regexp) error {
 	_, _, err := anchorStart(re)
 	return err
 }
