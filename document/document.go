@@ -124,6 +124,20 @@ type Line struct {
 	Kind LineKind
 }
 
+// OriginalTitle is the report's title as the report writes it (not
+// normalised), on one line: a title split over two lines is joined without
+// the break and the spaces around it. Empty when the report has no title.
+func (d *Document) OriginalTitle() string {
+	if d.Title == nil {
+		return ""
+	}
+	lines := strings.Split(d.Original(d.Title.Range), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSpace(l)
+	}
+	return strings.Join(lines, "")
+}
+
 // Title is the report's title line.
 type Title struct {
 	Text  string // normalised

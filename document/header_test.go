@@ -281,3 +281,22 @@ func TestChromeAboveTitle(t *testing.T) {
 		t.Errorf("DocNumbers = %+v, want the one above the title", d.DocNumbers)
 	}
 }
+
+// TestOriginalTitle checks that a title split over two lines is given on
+// one, as written (full-width characters kept), and a one-line title as it is.
+func TestOriginalTitle(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"XX区人民政府关于2023年度\n  法治政府建设情况的报告  \n\n" + body, "XX区人民政府关于2023年度法治政府建设情况的报告"},
+		{"XX区人民政府关于2023年度\r\n法治政府建设情况的报告（草稿）\r\n\r\n" + body, "XX区人民政府关于2023年度法治政府建设情况的报告（草稿）"},
+		{"XX区2023年度法治政府建设情况报告\n\n" + body, "XX区2023年度法治政府建设情况报告"},
+		{body, ""},
+	} {
+		d, err := ParseString(tc.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.OriginalTitle(); got != tc.want {
+			t.Errorf("OriginalTitle() = %q, want %q\nsource:\n%s", got, tc.want, tc.src)
+		}
+	}
+}

@@ -114,7 +114,7 @@ func htmlReport(n int, f File) htmlFile {
 	h.Errors, h.Warnings, h.Infos = counts(r)
 	h.Year = year(r)
 	if d.Title != nil {
-		h.Title = d.Original(d.Title.Range)
+		h.Title = d.OriginalTitle()
 	}
 	if p, ok := d.Published(); ok {
 		h.Published = p.ISO()

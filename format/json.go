@@ -144,7 +144,7 @@ func document(r *lint.Result) *jsonDocument {
 	d := r.Document
 	jd := &jsonDocument{Year: d.Year, Dates: []jsonDate{}, Outline: make([]jsonHeading, 0, len(d.Outline))}
 	if d.Title != nil {
-		jd.Title = d.Original(d.Title.Range)
+		jd.Title = d.OriginalTitle()
 	}
 	// Dates that name a real day: the publication dates (page or caller),
 	// the signing date, the dates in the text. A date the caller or a
