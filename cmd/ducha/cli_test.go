@@ -89,7 +89,7 @@ func TestConfigValues(t *testing.T) {
 	src := `rules     = ["pack.hcl", "` + filepath.ToSlash(abs) + `"]
 builtin   = false
 disable   = ["section/other"]
-severity  = { "section/deficiencies" = "warning", "title/year" = "info" }
+severity  = { "section/deficiencies" = "warning", "title/year" = "info", "date/period" = "OFF" }
 fail_on   = "warning"
 year      = 2023
 published = "2024-03-20"
@@ -105,9 +105,10 @@ exclude   = ["草稿*", "old/"]
 		t.Fatal(diags)
 	}
 	got := fmt.Sprintf("%v %v %v %v %v %v %v %v %v", cfg.rules, cfg.builtin, cfg.disable[0].id,
-		[]string{cfg.severity[0].id + "=" + cfg.severity[0].severity.String(), cfg.severity[1].id + "=" + cfg.severity[1].severity.String()},
+		[]string{cfg.severity[0].id + "=" + cfg.severity[0].severity.String(), cfg.severity[1].id + "=" + cfg.severity[1].severity.String(),
+			fmt.Sprint(cfg.severity[2].id, " off=", cfg.severity[2].off)},
 		cfg.failOn, cfg.year, cfg.published.Format("2006-01-02"), cfg.include, cfg.exclude)
-	want := fmt.Sprintf("[%s %s] false section/other [section/deficiencies=warning title/year=info] warning 2023 2024-03-20 [*.txt] [草稿* old/]", filepath.Join(dir, "pack.hcl"), abs)
+	want := fmt.Sprintf("[%s %s] false section/other [section/deficiencies=warning title/year=info date/period off=true] warning 2023 2024-03-20 [*.txt] [草稿* old/]", filepath.Join(dir, "pack.hcl"), abs)
 	if got != want {
 		t.Errorf("decoded\n got %s\nwant %s", got, want)
 	}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -26,7 +27,7 @@ const configName = ".ducha.hcl"
 //	rules     = ["province.hcl", "rules/"]   # extra rule packs, relative to this file
 //	builtin   = true                         # load the built-in rules (default true)
 //	disable   = ["section/other"]
-//	severity  = { "section/deficiencies" = "error" }
+//	severity  = { "section/deficiencies" = "error", "section/other" = "off" }
 //	fail_on   = "warning"                    # error (default), warning or info
 //	year      = 2023                         # the year reported on, for every file
 //	published = "2024-03-20"                 # publication date, for every file
@@ -61,6 +62,7 @@ type idRef struct {
 type severityRef struct {
 	idRef
 	severity lint.Severity
+	off      bool // "off": the rule is disabled, as in disable
 }
 
 var configSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
@@ -276,15 +278,19 @@ func (d configDecoder) severities(a *hcl.Attribute) []severityRef {
 		}
 		v, diags := p.Value.Value(nil)
 		if diags.HasErrors() || v.IsNull() || v.Type() != cty.String {
-			d.errorf(p.Value.Range(), "Invalid severity", "级别应为 \"error\"、\"warning\" 或 \"info\"。")
+			d.errorf(p.Value.Range(), "Invalid severity", "级别应为 \"error\"、\"warning\"、\"info\" 或 \"off\"(关闭该规则)。")
 			continue
 		}
-		s, err := lint.ParseSeverity(v.AsString())
-		if err != nil {
-			d.errorf(p.Value.Range(), "Invalid severity", "级别应为 \"error\"、\"warning\" 或 \"info\",不能是 %q。", v.AsString())
-			continue
+		ref := severityRef{idRef: idRef{id: k.AsString(), rng: p.Key.Range()}, off: strings.EqualFold(v.AsString(), "off")}
+		if !ref.off {
+			s, err := lint.ParseSeverity(v.AsString())
+			if err != nil {
+				d.errorf(p.Value.Range(), "Invalid severity", "级别应为 \"error\"、\"warning\"、\"info\" 或 \"off\"(关闭该规则),不能是 %q。", v.AsString())
+				continue
+			}
+			ref.severity = s
 		}
-		out = append(out, severityRef{idRef: idRef{id: k.AsString(), rng: p.Key.Range()}, severity: s})
+		out = append(out, ref)
 	}
 	return out
 }

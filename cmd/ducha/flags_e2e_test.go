@@ -70,6 +70,30 @@ func TestE2ESeverityOff(t *testing.T) {
 	}
 }
 
+// TestE2EConfigSeverityOff checks that "off" in .ducha.hcl's severity map
+// turns the rule off, as disable does, in check and in rules list.
+func TestE2EConfigSeverityOff(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), ".ducha.hcl")
+	if err := os.WriteFile(cfg, []byte(`severity = { "section/other" = "off" }`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := exe(t, "", "", "check", "--config", cfg, rootSeed000)
+	r.wantCode(t, exitOK)
+	if strings.Contains(r.stdout, "section/other") || !strings.Contains(r.stdout, "section/responsible-person") {
+		t.Errorf("section/other still reported, or nothing else:\n%s", r.stdout)
+	}
+	r = exe(t, "", "", "rules", "list", "--config", cfg)
+	r.wantCode(t, exitOK)
+	if !strings.Contains(r.stdout, "\nsection/other ") {
+		t.Fatalf("rules list lacks section/other:\n%s", r.stdout)
+	}
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[0] == "section/other" && f[1] != "off" {
+			t.Errorf("rules list: %q, want off", line)
+		}
+	}
+}
+
 // TestE2EFlagErrors checks that every mistake in a flag starts with the
 // command's name ("ducha check:") and names the flag as typed, two dashes
 // or one, in Chinese.

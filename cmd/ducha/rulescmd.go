@@ -169,6 +169,10 @@ func (ld *loaded) adjust(rf ruleFlags) error {
 		ld.disabled[d.id] = true
 	}
 	for _, s := range ld.cfg.severity {
+		if s.off {
+			ld.disabled[s.id] = true // as disable
+			continue
+		}
 		ld.severity[s.id] = s.severity
 	}
 	unknown := func(flag, id string) error {
