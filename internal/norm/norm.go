@@ -307,11 +307,15 @@ func fold(s string, first int) (string, Map) {
 		r, n := utf8x.Decode(s[i:])
 		f := Rune(r)
 		if r == utf8.RuneError && n == 1 {
-			// written as U+FFFD, like every rune from first on
+			// written as U+FFFD, like every rune from first on: three
+			// bytes for one, so the runes after it start two bytes
+			// earlier in the original
 			b.WriteString(s[run:i])
 			b.WriteRune(r)
 			i += n
 			run = i
+			delta += n - utf8.RuneLen(r)
+			m.shifts = append(m.shifts, shift{at: b.Len(), delta: delta, dropped: dropped})
 			continue
 		}
 		if f == r {

@@ -48,6 +48,8 @@ func TestString(t *testing.T) {
 		{"发(一)", "发(一)"},               // a number
 		{"(fā)", "(fā)"},               // at the start
 		{"一、(一)加强", "一、(一)加强"},
+		{"（一）\xff加强，", "(一)\uFFFD加强,"}, // an invalid byte after a fold: 3 bytes for 1
+		{"（一）\xff\xfe發(fā)布", "(一)\uFFFD\uFFFD发布"},
 	}
 	for _, tc := range tests {
 		got, m := String(tc.in)
@@ -190,8 +192,9 @@ func reference(s string) (string, Map, []boundary) {
 		f := Rune(r)
 		b.WriteRune(f)
 		// as in View, a fold records a shift, but for a Traditional
-		// character (folded in place) and an invalid byte (U+FFFD)
-		if f != r && (r < 0x3400 || r >= 0xA000) {
+		// character (folded in place); so does an invalid byte, written
+		// as a three-byte U+FFFD
+		if f != r && (r < 0x3400 || r >= 0xA000) || r == utf8.RuneError && n == 1 {
 			delta += n - utf8.RuneLen(f)
 			m.shifts = append(m.shifts, shift{at: b.Len(), delta: delta, dropped: dropped})
 		}
