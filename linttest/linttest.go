@@ -51,6 +51,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -203,10 +204,16 @@ func CheckReport(l *lint.Linter, report string) Outcome {
 	}
 	out.Result = res
 	if golden.Update() {
-		b, dropped := exp.rewrite(res.Findings)
+		if len(exp.Check(report, res.Findings)) == 0 {
+			return out // it passes: -update leaves a file it would only reorder
+		}
+		b, dropped, gone := exp.rewrite(res.Findings)
 		for _, d := range dropped {
 			out.Warnings = append(out.Warnings, fmt.Sprintf("linttest: %s:%d: dropped \"!%s\": the rule is now reported at %d:%d (%s: %s), and the rewritten file expects that finding; check that it is right",
 				wantFile, d.absent.fileLine, d.absent, d.finding.Span.Start.Line, d.finding.Span.Start.Column, d.finding.Severity, d.finding.Message))
+		}
+		for _, w := range gone {
+			out.Warnings = append(out.Warnings, fmt.Sprintf("linttest: %s:%d: dropped %q: no finding matches it now, and @partial does not list unlisted warnings; check that this is right", wantFile, w.fileLine, w.String()))
 		}
 		if err := os.WriteFile(wantFile, b, 0o644); err != nil {
 			out.Problems = append(out.Problems, fmt.Sprintf("linttest: %v", err))
@@ -246,6 +253,8 @@ type Expectations struct {
 	FirstPart *FirstPart
 
 	header []string // comments and directives, kept by Rewrite
+	// trailer is the comments after the last expectation line.
+	trailer []string
 }
 
 // Absent is a finding that must not be reported: of the rule, at the
@@ -253,7 +262,8 @@ type Expectations struct {
 type Absent struct {
 	Rule     string
 	Severity lint.Severity
-	fileLine int // where it is written in the .want file
+	fileLine int      // where it is written in the .want file
+	comments []string // the comment lines above it, kept by Rewrite
 }
 
 func (a Absent) matches(f lint.Finding) bool {
@@ -283,6 +293,7 @@ type Want struct {
 	Rule     string
 	Message  *regexp.Regexp // nil: any
 	fileLine int            // where it is written in the .want file
+	comments []string       // the comment lines above it, kept by Rewrite
 }
 
 func (w Want) matches(f lint.Finding) bool {
@@ -318,6 +329,7 @@ func ReadExpectations(path string) (*Expectations, error) {
 	}
 	defer f.Close()
 	e := &Expectations{}
+	var comments []string // since the last expectation line
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -327,6 +339,8 @@ func ReadExpectations(path string) (*Expectations, error) {
 		case line == "" || strings.HasPrefix(line, "#"):
 			if len(e.Want) == 0 && len(e.Absent) == 0 {
 				e.header = append(e.header, sc.Text())
+			} else {
+				comments = append(comments, sc.Text())
 			}
 		case strings.HasPrefix(line, "@"):
 			if err := e.directive(line); err != nil {
@@ -338,14 +352,15 @@ func ReadExpectations(path string) (*Expectations, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s:%d: %v", path, n, err)
 			}
-			a.fileLine = n
+			a.fileLine, a.comments, comments = n, comments, nil
 			e.Absent = append(e.Absent, a)
 		default:
 			m := wantLine.FindStringSubmatch(line)
 			if m == nil {
 				return nil, fmt.Errorf("%s:%d: cannot read %q: write \"LINE[:COL] [SEVERITY] RULE [MESSAGE-REGEXP]\" or \"!RULE\"", path, n, line)
 			}
-			w := Want{Rule: m[4], fileLine: n}
+			w := Want{Rule: m[4], fileLine: n, comments: comments}
+			comments = nil
 			w.Line, _ = strconv.Atoi(m[1])
 			if m[2] != "" {
 				w.Column, _ = strconv.Atoi(m[2])
@@ -363,6 +378,7 @@ func ReadExpectations(path string) (*Expectations, error) {
 			e.Want = append(e.Want, w)
 		}
 	}
+	e.trailer = comments
 	return e, sc.Err()
 }
 
@@ -589,20 +605,35 @@ func (e *Expectations) diff(findings []lint.Finding) string {
 // matches; it returns which findings were used and the expected ones that
 // matched none.
 func (e *Expectations) match(findings []lint.Finding) (used []bool, missing []Want) {
+	by := e.pair(findings)
 	used = make([]bool, len(findings))
-	for _, w := range e.Want {
-		found := false
-		for i, f := range findings {
-			if !used[i] && w.matches(f) {
-				used[i], found = true, true
-				break
-			}
-		}
-		if !found {
+	for i, w := range by {
+		used[i] = w >= 0
+	}
+	for k, w := range e.Want {
+		if !slices.Contains(by, k) {
 			missing = append(missing, w)
 		}
 	}
 	return used, missing
+}
+
+// pair returns, for each finding, the index of the expected line that
+// matches it (each line the first unused finding it matches), or -1.
+func (e *Expectations) pair(findings []lint.Finding) []int {
+	by := make([]int, len(findings))
+	for i := range by {
+		by[i] = -1
+	}
+	for k, w := range e.Want {
+		for i, f := range findings {
+			if by[i] < 0 && w.matches(f) {
+				by[i] = k
+				break
+			}
+		}
+	}
+	return by
 }
 
 // Unexpected returns the findings that no expected finding matches, in
@@ -623,9 +654,12 @@ func (e *Expectations) Unexpected(findings []lint.Finding) []lint.Finding {
 // with its message above it as a "#>" comment, and the old "!" lines that
 // the findings do not contradict (a file that both expects a finding and
 // forbids it could never pass). A message regexp of an old line that still
-// matches its finding is kept.
+// matches its finding is kept, and so are the comments above each old line
+// (those of a line that is gone move to the end). Under @partial, a warning
+// or info no old line lists stays unlisted. (Under -update, CheckReport
+// leaves a file that passes as it is.)
 func (e *Expectations) Rewrite(findings []lint.Finding) []byte {
-	b, _ := e.rewrite(findings)
+	b, _, _ := e.rewrite(findings)
 	return b
 }
 
@@ -636,20 +670,39 @@ type dropped struct {
 	finding lint.Finding
 }
 
-func (e *Expectations) rewrite(findings []lint.Finding) ([]byte, []dropped) {
+// rewrite is Rewrite, which also returns the "!" lines it dropped and,
+// under @partial, the expected lines that no finding matches any more.
+func (e *Expectations) rewrite(findings []lint.Finding) ([]byte, []dropped, []Want) {
 	var b strings.Builder
-	for _, h := range e.header {
-		b.WriteString(h + "\n")
+	lines := func(ls []string) {
+		for _, l := range ls {
+			b.WriteString(l + "\n")
+		}
 	}
-	used := make([]bool, len(e.Want))
-	for _, f := range findings {
-		fmt.Fprintf(&b, "#> %s\n%d:%d %s %s", f.Message, f.Span.Start.Line, f.Span.Start.Column, f.Severity, f.Rule)
-		for i, w := range e.Want {
-			if !used[i] && w.Message != nil && w.matches(f) {
-				used[i] = true
-				fmt.Fprintf(&b, " %s", w.Message)
-				break
+	lines(e.header)
+	by := e.pair(findings)
+	var orphans []string // comments of lines that are gone
+	var gone []Want
+	for k, w := range e.Want {
+		if !slices.Contains(by, k) {
+			orphans = append(orphans, w.comments...)
+			if e.Partial {
+				gone = append(gone, w)
 			}
+		}
+	}
+	for i, f := range findings {
+		if by[i] < 0 && e.Partial && f.Severity != lint.Error {
+			continue
+		}
+		var w Want
+		if by[i] >= 0 {
+			w = e.Want[by[i]]
+			lines(w.comments)
+		}
+		fmt.Fprintf(&b, "#> %s\n%d:%d %s %s", f.Message, f.Span.Start.Line, f.Span.Start.Column, f.Severity, f.Rule)
+		if w.Message != nil {
+			fmt.Fprintf(&b, " %s", w.Message)
 		}
 		b.WriteString("\n")
 	}
@@ -659,10 +712,14 @@ absent:
 		for _, f := range findings {
 			if a.matches(f) {
 				drops = append(drops, dropped{a, f})
+				orphans = append(orphans, a.comments...)
 				continue absent
 			}
 		}
+		lines(a.comments)
 		fmt.Fprintf(&b, "!%s\n", a.String())
 	}
-	return []byte(b.String()), drops
+	lines(orphans)
+	lines(e.trailer)
+	return []byte(b.String()), drops, gone
 }

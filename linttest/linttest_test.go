@@ -478,3 +478,95 @@ func TestDocxReports(t *testing.T) {
 		t.Errorf("Reports(w) = %q", got)
 	}
 }
+
+// TestUpdateLeavesPassingFile checks that -update does not touch a file
+// that passes, though its lines are not in the order Rewrite writes them,
+// it has comments between them and no "#>" messages.
+func TestUpdateLeavesPassingFile(t *testing.T) {
+	dir := t.TempDir()
+	want := "# c\n!title/missing\n\n# the second line's placeholder\n2 text/xx\n# the first's\n1:5 warning text/xx\n# the end\n"
+	writeCase(t, dir, "r", "召开会议XX次\nXX人参加\n", want)
+	ft := &logT{}
+	withUpdate(t, func() { Run(ft, testLinter(t), dir) })
+	if len(ft.errs)+len(ft.logs) != 0 {
+		t.Errorf("under -update: %q %q", ft.errs, ft.logs)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "r.want"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, string(b)); diff != "" {
+		t.Errorf("-update rewrote a passing file (-want +got):\n%s", diff)
+	}
+}
+
+// TestRewriteKeepsComments checks that rewriting a failing file keeps the
+// comments above each line that stays, moves those of a line that is gone
+// to the end, and keeps the comments after the last line.
+func TestRewriteKeepsComments(t *testing.T) {
+	dir := t.TempDir()
+	writeCase(t, dir, "r", "召开会议XX次\nXX人参加\n",
+		"# header\n# about line 1\n1:5 warning text/xx\n# about line 9, gone\n9 text/xx\n# no title rule\n!title/missing\n# trailer\n")
+	ft := &logT{}
+	withUpdate(t, func() { Run(ft, testLinter(t), dir) })
+	b, err := os.ReadFile(filepath.Join(dir, "r.want"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "# header\n# about line 1\n#> 占位符XX\n1:5 warning text/xx\n#> 占位符XX\n2:1 warning text/xx\n" +
+		"# no title rule\n!title/missing\n# about line 9, gone\n# trailer\n"
+	if diff := cmp.Diff(want, string(b)); diff != "" {
+		t.Errorf("rewritten r.want (-want +got):\n%s", diff)
+	}
+	ft = &logT{}
+	Run(ft, testLinter(t), dir)
+	if len(ft.errs)+len(ft.logs) != 0 {
+		t.Errorf("the rewritten file fails: %q %q", ft.errs, ft.logs)
+	}
+}
+
+// TestRewritePartial checks that rewriting a @partial file keeps it
+// partial: an unlisted warning stays unlisted, an unlisted error (which
+// @partial refuses) is written, and a listed line no finding matches any
+// more is dropped with a warning.
+func TestRewritePartial(t *testing.T) {
+	warn := &lint.Rule{ID: "text/xx", Severity: lint.Warning}
+	errRule := &lint.Rule{ID: "text/yy", Severity: lint.Error}
+	l, err := lint.New(lint.Config{Rules: []*lint.Rule{warn, errRule}, Checks: []lint.Check{lineRule{warn}, yyRule{errRule}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeCase(t, dir, "r", "召开会议XX次\nXX人参加\nYY\n", "@partial\n1:5 warning text/xx\n# gone\n7 text/xx\n")
+	ft := &logT{}
+	withUpdate(t, func() { Run(ft, l, dir) })
+	if len(ft.logs) != 1 || !strings.Contains(ft.logs[0], `r.want:4: dropped "7 text/xx"`) {
+		t.Errorf("warnings = %q, want one about r.want:4", ft.logs)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "r.want"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "@partial\n#> 占位符XX\n1:5 warning text/xx\n#> 占位符YY\n3:1 error text/yy\n# gone\n"
+	if diff := cmp.Diff(want, string(b)); diff != "" {
+		t.Errorf("rewritten r.want (-want +got):\n%s", diff)
+	}
+	ft = &logT{}
+	Run(ft, l, dir)
+	if len(ft.errs)+len(ft.logs) != 0 {
+		t.Errorf("the rewritten file fails: %q %q", ft.errs, ft.logs)
+	}
+}
+
+// yyRule reports every "YY" as an error, under its rule.
+type yyRule struct{ rule *lint.Rule }
+
+func (c yyRule) Rules() []*lint.Rule { return []*lint.Rule{c.rule} }
+func (c yyRule) Run(p *lint.Pass) error {
+	for _, l := range p.Doc.Lines {
+		if i := strings.Index(p.Doc.Slice(l.Range), "YY"); i >= 0 {
+			p.Report(c.rule, lint.Error, lint.Range{Start: l.Start + i, End: l.Start + i + 2}, "占位符YY")
+		}
+	}
+	return nil
+}
