@@ -3,6 +3,7 @@ package quantity
 import (
 	"math/big"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -574,7 +575,7 @@ func unitAfterGe(s string, p int, u *unitDef, e int, approx *Approx) (*unitDef, 
 	if r != '多' && r != '余' && r != '半' {
 		return u, e, s[p:e]
 	}
-	for _, g := range geTime {
+	for _, g := range geTime() {
 		t := g.text[len("个"):]
 		if !strings.HasPrefix(s[e+w:], t) {
 			continue
@@ -588,12 +589,12 @@ func unitAfterGe(s string, p int, u *unitDef, e int, approx *Approx) (*unitDef, 
 	return u, e, s[p:e]
 }
 
-// geTime are the units of time written with 个.
-var geTime = func() []*unitDef {
+// geTime are the units of time written with 个, found on first use.
+var geTime = sync.OnceValue(func() []*unitDef {
 	var us []*unitDef
 	for _, t := range [...]string{"个月", "个小时", "个工作日"} {
 		u, _ := matchUnit(t, 0)
 		us = append(us, u)
 	}
 	return us
-}()
+})
