@@ -113,7 +113,7 @@ type number struct {
 }
 
 func (sc *scanner) run() {
-	s := sc.s
+	s, stop := sc.s, stops()
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -144,7 +144,7 @@ func (sc *scanner) run() {
 			// most of the text: a valid character of three bytes,
 			// decoded inline, and stepped over unless it matters below
 			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-			if stops[r>>6]&(1<<(r&63)) == 0 {
+			if stop[r>>6]&(1<<(r&63)) == 0 {
 				i += 3
 				continue
 			}
@@ -174,13 +174,11 @@ func (sc *scanner) run() {
 }
 
 // stops marks the characters of three bytes that run acts on: clause ends,
-// the marks that open quotations and titles, and isZhStart.
-var stops = func() (b [1 << 16 / 64]uint64) {
-	for _, r := range "、。“《零〇○一二两三四五六七八九十百" {
-		b[r>>6] |= 1 << (r & 63)
-	}
-	return b
-}()
+// the marks that open quotations and titles, and isZhStart. Built on first
+// use, as wordStarts.
+var stops = sync.OnceValue(func() *runeSet {
+	return newRuneSet("、。“《零〇○一二两三四五六七八九十百")
+})
 
 // closing returns the offset of the mark that closes a quotation or title
 // opened just before from, or 0 when there is none within limit bytes on the

@@ -9,6 +9,7 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -392,7 +393,8 @@ var writers = map[string]writer{
 	},
 	"json": func(w io.Writer, fs []format.File, _ writeEnv) error { return format.JSON(w, fs) },
 	"sarif": func(w io.Writer, fs []format.File, e writeEnv) error {
-		return format.SARIF(w, fs, e.rules, format.Tool{Name: "ducha", Version: moduleVersion(), InformationURI: "https://github.com/ducha-dev/ducha"})
+		bi, _ := debug.ReadBuildInfo()
+		return format.SARIF(w, fs, e.rules, format.Tool{Name: "ducha", Version: moduleVersion(bi), InformationURI: "https://github.com/ducha-dev/ducha"})
 	},
 	"github":    func(w io.Writer, fs []format.File, _ writeEnv) error { return format.GitHub(w, fs) },
 	"checklist": func(w io.Writer, fs []format.File, _ writeEnv) error { return format.Checklist(w, fs) },
