@@ -157,16 +157,16 @@ func (c *cli) check(inv *invocation, cf *checkFlags) int {
 	cl := c.loadConfig(cf.ruleFlags)
 	plan := opts.merge(cl.cfg, c.stdin)
 	inputs, inputErr := plan.walk.expand(opts.paths)
+	if inputErr == nil && c.exits && smallInputs(inputs) {
+		c.collectLess()
+	}
 	// The reports are read and parsed while the rules load; a mistake in
 	// the configuration or the arguments is reported once they have (as
 	// it would be without), and the reading abandoned.
-	var run *pending
 	prog := newProgress(c.stderr, len(inputs), opts.quiet, c.getenv)
+	plan.read.done = prog.fileDone
+	var run *pending
 	if inputErr == nil && !cl.diags.HasErrors() && !opts.docx {
-		if c.exits && smallInputs(inputs) {
-			c.collectLess()
-		}
-		plan.read.done = prog.fileDone
 		run = startCheck(c.ctx, inputs, opts.jobs, plan.read)
 	}
 	ld, ok := c.loadRules(cf.ruleFlags, cl)
@@ -176,6 +176,9 @@ func (c *cli) check(inv *invocation, cf *checkFlags) int {
 	}
 	if inputErr != nil {
 		return inv.usageErr("%v", inputErr)
+	}
+	if run == nil && !opts.docx {
+		run = startCheck(c.ctx, inputs, opts.jobs, plan.read)
 	}
 	return c.runCheck(inv, opts, plan, ld, inputs, run, prog)
 }
