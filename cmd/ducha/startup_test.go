@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -114,6 +116,34 @@ func TestSmallInputs(t *testing.T) {
 	} {
 		if got := smallInputs(tc.ins); got != tc.want {
 			t.Errorf("%s: smallInputs = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestCollectLess checks that a small run turns the collector off, up to
+// the memory limit, unless the user has set GOGC or GOMEMLIMIT.
+func TestCollectLess(t *testing.T) {
+	pct, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
+	defer func() {
+		debug.SetGCPercent(pct)
+		debug.SetMemoryLimit(limit)
+	}()
+	for _, tc := range []struct {
+		env       map[string]string
+		wantPct   int
+		wantLimit int64
+	}{
+		{nil, -1, collectLimit},
+		{map[string]string{"GOGC": "50"}, 100, math.MaxInt64},
+		{map[string]string{"GOMEMLIMIT": "1GiB"}, 100, math.MaxInt64},
+	} {
+		debug.SetGCPercent(100)
+		debug.SetMemoryLimit(math.MaxInt64)
+		c := &cli{getenv: func(k string) string { return tc.env[k] }, exits: true}
+		c.collectLess()
+		gotPct := debug.SetGCPercent(100)
+		if gotLimit := debug.SetMemoryLimit(-1); gotPct != tc.wantPct || gotLimit != tc.wantLimit {
+			t.Errorf("env %v: GC percent %d, memory limit %d; want %d, %d", tc.env, gotPct, gotLimit, tc.wantPct, tc.wantLimit)
 		}
 	}
 }
