@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/ducha-dev/ducha/internal/utf8x"
@@ -86,7 +87,7 @@ const growthReach = 4
 // the words that make the numbers after them changes (growth) or parts
 // (其中). Each stretch of a clause is read once.
 func (sc *scanner) scanWords(lo, hi int) {
-	s := sc.s
+	s, starts := sc.s, wordStarts()
 	for i := lo; i < hi; {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -99,7 +100,7 @@ func (sc *scanner) scanWords(lo, hi int) {
 			// a character of three bytes, decoded inline; none but the
 			// first characters of the words below matters
 			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-			if wordStarts[r>>6]&(1<<(r&63)) == 0 {
+			if starts[r>>6]&(1<<(r&63)) == 0 {
 				i += 3
 				continue
 			}
@@ -126,13 +127,22 @@ func (sc *scanner) scanWords(lo, hi int) {
 }
 
 // wordStarts marks the first characters of the growth words (growthWord)
-// and of 其中.
-var wordStarts = func() (b [1 << 16 / 64]uint64) {
-	for _, r := range "增提上下减降涨压缩同环翻其" {
+// and of 其中. It is built on first use: filling its 8 KB at start-up cost
+// every command a few page faults.
+var wordStarts = sync.OnceValue(func() *runeSet {
+	return newRuneSet("增提上下减降涨压缩同环翻其")
+})
+
+// A runeSet marks characters of the Basic Multilingual Plane, one bit each.
+type runeSet [1 << 16 / 64]uint64
+
+func newRuneSet(chars string) *runeSet {
+	b := new(runeSet)
+	for _, r := range chars {
 		b[r>>6] |= 1 << (r & 63)
 	}
 	return b
-}()
+}
 
 // within reports whether t has at most n characters, reading no more of it
 // than that.

@@ -547,7 +547,7 @@ func TestNoQuantity(t *testing.T) {
 func TestStops(t *testing.T) {
 	for r := rune(0x1000); r <= 0xFFFF; r++ {
 		matters := r == '、' || r == '。' || r == '“' || r == '《' || isZhStart(r)
-		if got := stops[r>>6]&(1<<(r&63)) != 0; got != matters {
+		if got := stops()[r>>6]&(1<<(r&63)) != 0; got != matters {
 			t.Errorf("%U: in stops %v, matters %v", r, got, matters)
 		}
 	}
@@ -605,7 +605,7 @@ func TestWordStarts(t *testing.T) {
 				matters = true
 			}
 		}
-		if got := wordStarts[r>>6]&(1<<(r&63)) != 0; got != matters {
+		if got := wordStarts()[r>>6]&(1<<(r&63)) != 0; got != matters {
 			t.Errorf("%c: in wordStarts %v, starts a word %v", r, got, matters)
 		}
 	}

@@ -3,6 +3,7 @@ package quantity
 import (
 	"math/big"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -112,7 +113,7 @@ type number struct {
 }
 
 func (sc *scanner) run() {
-	s := sc.s
+	s, stop := sc.s, stops()
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -143,7 +144,7 @@ func (sc *scanner) run() {
 			// most of the text: a valid character of three bytes,
 			// decoded inline, and stepped over unless it matters below
 			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-			if stops[r>>6]&(1<<(r&63)) == 0 {
+			if stop[r>>6]&(1<<(r&63)) == 0 {
 				i += 3
 				continue
 			}
@@ -173,13 +174,11 @@ func (sc *scanner) run() {
 }
 
 // stops marks the characters of three bytes that run acts on: clause ends,
-// the marks that open quotations and titles, and isZhStart.
-var stops = func() (b [1 << 16 / 64]uint64) {
-	for _, r := range "、。“《零〇○一二两三四五六七八九十百" {
-		b[r>>6] |= 1 << (r & 63)
-	}
-	return b
-}()
+// the marks that open quotations and titles, and isZhStart. Built on first
+// use, as wordStarts.
+var stops = sync.OnceValue(func() *runeSet {
+	return newRuneSet("、。“《零〇○一二两三四五六七八九十百")
+})
 
 // closing returns the offset of the mark that closes a quotation or title
 // opened just before from, or 0 when there is none within limit bytes on the
@@ -574,7 +573,7 @@ func unitAfterGe(s string, p int, u *unitDef, e int, approx *Approx) (*unitDef, 
 	if r != '多' && r != '余' && r != '半' {
 		return u, e, s[p:e]
 	}
-	for _, g := range geTime {
+	for _, g := range geTime() {
 		t := g.text[len("个"):]
 		if !strings.HasPrefix(s[e+w:], t) {
 			continue
@@ -588,12 +587,12 @@ func unitAfterGe(s string, p int, u *unitDef, e int, approx *Approx) (*unitDef, 
 	return u, e, s[p:e]
 }
 
-// geTime are the units of time written with 个.
-var geTime = func() []*unitDef {
+// geTime are the units of time written with 个, found on first use.
+var geTime = sync.OnceValue(func() []*unitDef {
 	var us []*unitDef
 	for _, t := range [...]string{"个月", "个小时", "个工作日"} {
 		u, _ := matchUnit(t, 0)
 		us = append(us, u)
 	}
 	return us
-}()
+})

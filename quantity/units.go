@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/ducha-dev/ducha/internal/utf8x"
@@ -111,8 +112,9 @@ var unitDefs = []unitDef{
 }
 
 // unitsByRune indexes unitDefs by first rune, longest first, so that
-// matchUnit tries "人(次)" and "人次" before "人". Built once; only read.
-var unitsByRune = func() map[rune][]*unitDef {
+// matchUnit tries "人(次)" and "人次" before "人". Built on first use (not
+// at start-up, which every command pays); only read.
+var unitsByRune = sync.OnceValue(func() map[rune][]*unitDef {
 	m := make(map[rune][]*unitDef)
 	for i := range unitDefs {
 		u := &unitDefs[i]
@@ -128,7 +130,7 @@ var unitsByRune = func() map[rune][]*unitDef {
 		}
 	}
 	return m
-}()
+})
 
 // isTimeUnit reports whether canon is a unit of time, before which 近 means
 // "the last" ("近3年") rather than "nearly".
@@ -146,7 +148,7 @@ func matchUnit(s string, i int) (*unitDef, int) {
 		return nil, i
 	}
 	r, _ := utf8x.Decode(s[i:])
-	for _, u := range unitsByRune[r] {
+	for _, u := range unitsByRune()[r] {
 		if !strings.HasPrefix(s[i:], u.text) {
 			continue
 		}

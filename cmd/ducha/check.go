@@ -9,6 +9,7 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -153,16 +154,33 @@ func (c *cli) check(inv *invocation, cf *checkFlags) int {
 	}
 	cf.lean = cf.format != "sarif" // SARIF shows the rules' documentation
 	cf.cmd = inv.name
-	ld, ok := c.load(cf.ruleFlags)
+	cl := c.loadConfig(cf.ruleFlags)
+	plan := opts.merge(cl.cfg, c.stdin)
+	inputs, inputErr := plan.walk.expand(opts.paths)
+	if inputErr == nil && c.exits && smallInputs(inputs) {
+		c.collectLess()
+	}
+	// The reports are read and parsed while the rules load; a mistake in
+	// the configuration or the arguments is reported once they have (as
+	// it would be without), and the reading abandoned.
+	prog := newProgress(c.stderr, len(inputs), opts.quiet, c.getenv)
+	plan.read.done = prog.fileDone
+	var run *pending
+	if inputErr == nil && !cl.diags.HasErrors() && !opts.docx {
+		run = startCheck(c.ctx, inputs, opts.jobs, plan.read)
+	}
+	ld, ok := c.loadRules(cf.ruleFlags, cl)
 	if !ok {
+		run.abandon()
 		return exitTrouble
 	}
-	plan := opts.merge(ld.cfg, c.stdin)
-	inputs, err := plan.walk.expand(opts.paths)
-	if err != nil {
-		return inv.usageErr("%v", err)
+	if inputErr != nil {
+		return inv.usageErr("%v", inputErr)
 	}
-	return c.runCheck(inv, opts, plan, ld, inputs)
+	if run == nil && !opts.docx {
+		run = startCheck(c.ctx, inputs, opts.jobs, plan.read)
+	}
+	return c.runCheck(inv, opts, plan, ld, inputs, run, prog)
 }
 
 // checkOptions are check's flags, checked and converted: what the command
@@ -316,12 +334,15 @@ func (o *checkOptions) merge(cfg *config, stdin io.Reader) checkPlan {
 	return p
 }
 
-// runCheck checks the inputs and writes the results as the options say.
-func (c *cli) runCheck(inv *invocation, o *checkOptions, plan checkPlan, ld *loaded, inputs []input) int {
+// runCheck finishes the check of the inputs begun by startCheck (run),
+// or checks them now for --format docx (run is nil), and writes the
+// results as the options say.
+func (c *cli) runCheck(inv *invocation, o *checkOptions, plan checkPlan, ld *loaded, inputs []input, run *pending, prog *progress) int {
 	if o.docx {
 		return c.writeDocx(c.ctx, ld.linter, inputs, plan.read, o.output, plan.failOn)
 	}
 	if o.output != "" && overwritesInput(o.output, inputs) {
+		run.abandon()
 		return inv.usageErr("--output %s 是要检查的文件之一;ducha 不会覆盖被检查的报告,请换一个输出文件", o.output)
 	}
 	out := c.stdout
@@ -329,14 +350,13 @@ func (c *cli) runCheck(inv *invocation, o *checkOptions, plan checkPlan, ld *loa
 	if o.output != "" && o.writeFindings {
 		f, err := os.Create(o.output)
 		if err != nil {
+			run.abandon()
 			return inv.fail("无法创建输出文件:%v", err)
 		}
 		defer f.Close() // a second Close after the one below is harmless
 		out, outFile = f, f
 	}
-	prog := newProgress(c.stderr, len(inputs), o.quiet, c.getenv)
-	plan.read.done = prog.fileDone
-	results := checkAll(c.ctx, ld.linter, inputs, o.jobs, plan.read)
+	results := run.finish(ld.linter)
 	prog.finish()
 	if err := c.ctx.Err(); err != nil {
 		return inv.fail("已中断")
@@ -376,7 +396,8 @@ var writers = map[string]writer{
 	},
 	"json": func(w io.Writer, fs []format.File, _ writeEnv) error { return format.JSON(w, fs) },
 	"sarif": func(w io.Writer, fs []format.File, e writeEnv) error {
-		return format.SARIF(w, fs, e.rules, format.Tool{Name: "ducha", Version: moduleVersion(), InformationURI: "https://github.com/ducha-dev/ducha"})
+		bi, _ := debug.ReadBuildInfo()
+		return format.SARIF(w, fs, e.rules, format.Tool{Name: "ducha", Version: moduleVersion(bi), InformationURI: "https://github.com/ducha-dev/ducha"})
 	},
 	"github":    func(w io.Writer, fs []format.File, _ writeEnv) error { return format.GitHub(w, fs) },
 	"checklist": func(w io.Writer, fs []format.File, _ writeEnv) error { return format.Checklist(w, fs) },

@@ -11,10 +11,12 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/ducha-dev/ducha/decode"
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/format"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -167,29 +169,67 @@ type readOptions struct {
 	done      func(path string) // called as each input is checked (the progress line), if not nil
 }
 
-// readReport reads one input and checks it. It is the only place the
-// command reads a report, so whatever the decoder needs to know about a
-// file goes through lintOptions below. A panic while checking one report
-// becomes that report's error, so the other reports are still checked.
-func readReport(ctx context.Context, l *lint.Linter, in input, opt readOptions) (f format.File) {
+// readReport reads one input and checks it (prepareReport, then
+// lintReport).
+func readReport(ctx context.Context, l *lint.Linter, in input, opt readOptions) format.File {
+	f, doc := prepareReport(ctx, in, opt)
+	if doc == nil {
+		return f
+	}
+	return lintReport(ctx, l, f, doc)
+}
+
+// prepareReport reads, decodes and parses one input: all of checking it
+// that needs no rules, so that it can run while they load. It is the only
+// place the command reads a report, so whatever the decoder needs to know
+// about a file goes through lintOptions below. It does what
+// lint.Linter.Check does before linting. When the input cannot be read,
+// decoded or parsed, f.Err says why and doc is nil. A panic becomes the
+// report's error, so the other reports are still checked.
+func prepareReport(ctx context.Context, in input, opt readOptions) (f format.File, doc *document.Document) {
 	f.Path = in.path
 	defer func() {
 		if r := recover(); r != nil {
-			f.Result = nil
-			f.Err = fmt.Errorf("内部错误,未能检查这份报告(%v);请把报告文件发给 ducha 的开发者", r)
+			f.Err, doc = internalError(r), nil
 		}
 	}()
 	if in.err != nil {
 		f.Err = in.err
-		return f
+		return f, nil
 	}
 	src, err := readInput(in, opt)
 	if err != nil {
 		f.Err = err
-		return f
+		return f, nil
 	}
-	f.Result, f.Err = l.Check(ctx, src, lintOptions(in, opt))
+	lo := lintOptions(in, opt)
+	t, err := decode.BytesContext(ctx, src, decode.Options{MaxSize: lo.MaxSize, Name: lo.Name, Encoding: lo.Encoding, ForceEncoding: lo.ForceEncoding, PDF: lo.PDF})
+	if err != nil {
+		f.Err = err
+		return f, nil
+	}
+	if doc, f.Err = lint.Parse(t, lo); f.Err != nil {
+		return f, nil
+	}
+	return f, doc
+}
+
+// lintReport checks a report prepareReport has read; a panic becomes its
+// error.
+func lintReport(ctx context.Context, l *lint.Linter, prepared format.File, doc *document.Document) (f format.File) {
+	f = prepared
+	defer func() {
+		if r := recover(); r != nil {
+			f.Result, f.Err = nil, internalError(r)
+		}
+	}()
+	f.Result, f.Err = l.Lint(ctx, doc)
 	return f
+}
+
+// internalError is the error of a report whose check panicked.
+func internalError(r any) error {
+	return fmt.Errorf("内部错误,未能检查这份报告(%v);请把报告文件发给 ducha 的开发者", r)
 }
 
 // lintOptions builds the options for checking one input: the file's name
@@ -260,23 +300,73 @@ func readError(err error) error {
 // Linter (it is safe for concurrent use), and returns the results in
 // input order whatever order they finish in.
 func checkAll(ctx context.Context, l *lint.Linter, ins []input, jobs int, opt readOptions) []format.File {
-	out := make([]format.File, len(ins))
-	next := make(chan int)
-	var wg sync.WaitGroup
+	return startCheck(ctx, ins, jobs, opt).finish(l)
+}
+
+// A pending check is the checking of the inputs, begun before the rules
+// have loaded (startCheck).
+type pending struct {
+	// ready is closed when linter is set (finish) or the check is
+	// abandoned (linter stays nil).
+	ready  chan struct{}
+	linter *lint.Linter
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	out    []format.File
+}
+
+// startCheck begins checking the inputs, at most jobs at a time. Each
+// worker reads, decodes and parses a report (prepareReport) and then
+// waits for the Linter (finish): the command starts it before loading the
+// rules, so that the first reports are read and parsed on the other core
+// meanwhile. At most jobs parsed reports wait at a time.
+func startCheck(ctx context.Context, ins []input, jobs int, opt readOptions) *pending {
+	ctx, cancel := context.WithCancel(ctx)
+	p := &pending{ready: make(chan struct{}), cancel: cancel, out: make([]format.File, len(ins))}
+	var next atomic.Int64
 	for range max(1, min(jobs, len(ins))) {
-		wg.Go(func() {
-			for i := range next {
-				out[i] = readReport(ctx, l, ins[i], opt)
+		p.wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(ins) {
+					return
+				}
+				f, doc := prepareReport(ctx, ins[i], opt)
+				<-p.ready
+				if p.linter == nil {
+					return // abandoned
+				}
+				if doc != nil {
+					f = lintReport(ctx, p.linter, f, doc)
+				}
+				p.out[i] = f
 				if opt.done != nil {
 					opt.done(ins[i].path)
 				}
 			}
 		})
 	}
-	for i := range ins {
-		next <- i
+	return p
+}
+
+// finish checks the reports with l and returns the results in input
+// order, whatever order they finish in.
+func (p *pending) finish(l *lint.Linter) []format.File {
+	p.linter = l
+	close(p.ready)
+	p.wg.Wait()
+	p.cancel()
+	return p.out
+}
+
+// abandon stops the check (the rules did not load, or the command stops
+// for another reason) and waits for the workers to end. A nil *pending
+// does nothing.
+func (p *pending) abandon() {
+	if p == nil {
+		return
 	}
-	close(next)
-	wg.Wait()
-	return out
+	p.cancel()
+	close(p.ready)
+	p.wg.Wait()
 }

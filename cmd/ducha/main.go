@@ -19,14 +19,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := (&cli{ctx: ctx, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}).run(os.Args[1:])
-	stop()
-	os.Exit(code)
+	os.Exit((&cli{ctx: context.Background(), stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, exits: true}).run(os.Args[1:]))
 }
 
 // Exit statuses.
@@ -44,6 +40,11 @@ type cli struct {
 	// dir is where to look for .ducha.hcl; "" means the working directory.
 	dir    string
 	getenv func(string) string
+	// exits is set when the process ends with the command (main, not the
+	// tests' run): settings of the whole process, such as the garbage
+	// collector's, may then be left changed, and an interrupt cancels ctx
+	// (for the commands that watch for one).
+	exits bool
 }
 
 // run runs the command with the given arguments in-process, for tests.

@@ -72,6 +72,39 @@ type loaded struct {
 // the rules, and builds the Linter. It prints every mistake, with its
 // file, line and column, and reports whether all went well.
 func (c *cli) load(rf ruleFlags) (*loaded, bool) {
+	return c.loadRules(rf, c.loadConfig(rf))
+}
+
+// A configLoad is the configuration file read, before the rules: its
+// mistakes are printed with those of the rules, by loadRules.
+type configLoad struct {
+	cfg   *config // the zero configuration when there is no file
+	files map[string]*hcl.File
+	diags hcl.Diagnostics
+}
+
+// loadConfig reads the configuration: --config, or the nearest .ducha.hcl.
+// A configuration with mistakes still loads the rules it names (loadRules),
+// so that unknown rule ids are reported with the other mistakes.
+func (c *cli) loadConfig(rf ruleFlags) *configLoad {
+	cl := &configLoad{cfg: &config{builtin: true}}
+	path := rf.config
+	if path == "" {
+		path = findConfig(c.workDir())
+	}
+	if path != "" {
+		var p *hclparse.Parser
+		cl.cfg, p, cl.diags = loadConfig(path)
+		cl.files = p.Files()
+	}
+	return cl
+}
+
+// loadRules loads the rules the flags and the configuration name, and
+// builds the Linter. It prints every mistake, the configuration's
+// included, with its file, line and column, and reports whether all went
+// well.
+func (c *cli) loadRules(rf ruleFlags, cl *configLoad) (*loaded, bool) {
 	prefix := "ducha: "
 	if rf.cmd != "" {
 		prefix = "ducha " + rf.cmd + ": "
@@ -80,27 +113,15 @@ func (c *cli) load(rf ruleFlags) (*loaded, bool) {
 	// end (the rule files' syntax trees): collecting it while loading
 	// costs a short-lived command more than it frees.
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	ld := &loaded{cfg: &config{builtin: true}, disabled: map[string]bool{}, severity: map[string]lint.Severity{}}
-	path := rf.config
-	if path == "" {
-		path = findConfig(c.workDir())
-	}
-	// A configuration with mistakes still loads the rules it names, so
-	// that unknown rule ids are reported with the other mistakes.
-	var cfgFiles map[string]*hcl.File
-	var cfgDiags hcl.Diagnostics
-	if path != "" {
-		var p *hclparse.Parser
-		ld.cfg, p, cfgDiags = loadConfig(path)
-		cfgFiles = p.Files()
-	}
+	ld := &loaded{cfg: cl.cfg, disabled: map[string]bool{}, severity: map[string]lint.Severity{}}
+	cfgFiles, cfgDiags := cl.files, cl.diags
 	builtin := ld.cfg.builtin && !rf.noBuiltin
 	var srcs []rules.Source
-	if builtin {
-		srcs = rules.Builtin()
-		if rf.lean {
-			srcs = rules.BuiltinLean()
-		}
+	switch {
+	case builtin && rf.lean:
+		srcs = rules.BuiltinLean()
+	case builtin:
+		srcs = rules.Builtin() // each call copies the 175 KB of rule files
 	}
 	var missing []string
 	for _, r := range rf.rules {

@@ -15,15 +15,16 @@ func (c *cli) version(inv *invocation) int {
 	if len(inv.args) > 0 {
 		return inv.fail("多余的参数 %q", inv.args)
 	}
-	fmt.Fprintf(c.stdout, "ducha %s%s %s %s/%s\n", moduleVersion(), revision(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	bi, _ := debug.ReadBuildInfo()
+	fmt.Fprintf(c.stdout, "ducha %s%s %s %s/%s\n", moduleVersion(bi), revision(bi), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	return exitOK
 }
 
 // moduleVersion is the version of the ducha module the binary was built
-// from ("v0.4.0" when installed with go install …@v0.4.0), or "devel".
-func moduleVersion() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok || bi.Main.Version == "" || bi.Main.Version == "(devel)" {
+// from ("v0.4.0" when installed with go install …@v0.4.0), or "devel"; bi
+// is debug.ReadBuildInfo's (nil when it has none).
+func moduleVersion(bi *debug.BuildInfo) string {
+	if bi == nil || bi.Main.Version == "" || bi.Main.Version == "(devel)" {
 		return "devel"
 	}
 	return bi.Main.Version
@@ -31,9 +32,8 @@ func moduleVersion() string {
 
 // revision is " (commit abc1234, modified)" when the binary was built from
 // a version-control checkout, else "".
-func revision() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
+func revision(bi *debug.BuildInfo) string {
+	if bi == nil {
 		return ""
 	}
 	var rev, modified string

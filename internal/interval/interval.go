@@ -9,6 +9,7 @@ package interval
 import (
 	"math/big"
 	"strings"
+	"sync"
 
 	"github.com/ducha-dev/ducha/quantity"
 )
@@ -36,11 +37,17 @@ var Everything = Interval{}
 
 var hundred = big.NewRat(100, 1) // never changed
 
-// steps[e+stepRange] is 10^e and halfSteps its half, for e in ±stepRange:
-// the precisions statistics are stated to. Never changed.
+// stepTables returns steps and halfSteps: steps[e+stepRange] is 10^e and
+// halfSteps[e+stepRange] its half, for e in ±stepRange, the precisions
+// statistics are stated to. Never changed. They are built on first use,
+// not at start-up (1,200 allocations every run of the command paid, most
+// of which never reads a number).
 const stepRange = 12
 
-var steps, halfSteps = func() (s, h [2*stepRange + 1]*big.Rat) {
+type stepTable [2*stepRange + 1]*big.Rat
+
+var stepTables = sync.OnceValues(func() (s, h *stepTable) {
+	s, h = new(stepTable), new(stepTable)
 	for e := -stepRange; e <= stepRange; e++ {
 		v := big.NewRat(1, 1)
 		ten := big.NewRat(10, 1)
@@ -54,7 +61,7 @@ var steps, halfSteps = func() (s, h [2*stepRange + 1]*big.Rat) {
 		h[e+stepRange] = new(big.Rat).Quo(v, big.NewRat(2, 1))
 	}
 	return s, h
-}()
+})
 
 // Bounds returns the interval a quantity stands for: quantity.Bounds, with
 // the upper end raised by half a step for a rounded statement, because
@@ -73,6 +80,7 @@ func Bounds(q quantity.Quantity) Interval {
 		}
 		// quantity.Bounds widened, without its allocations
 		if e := q.Scale - q.Decimals; e >= -stepRange && e <= stepRange {
+			steps, halfSteps := stepTables()
 			lo := new(big.Rat).Sub(q.Value, halfSteps[e+stepRange])
 			if lo.Sign() < 0 {
 				lo.SetInt64(0)
