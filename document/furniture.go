@@ -52,20 +52,21 @@ var metaKeys = []string{
 	"浏览量", "访问量", "阅读量",
 }
 
-// metaKeysBy are the metaKeys by their first character.
-var metaKeysBy = func() map[rune][]string {
+// metaKeysBy are the metaKeys by their first character, built on first use
+// (not when every command starts).
+var metaKeysBy = sync.OnceValue(func() map[rune][]string {
 	m := map[rune][]string{}
 	for _, k := range metaKeys {
 		r, _ := utf8.DecodeRuneInString(k)
 		m[r] = append(m[r], k)
 	}
 	return m
-}()
+})
 
 // isMeta reports whether s, which starts with first, matches
 // ^(?:key|key…)\s*: for the metaKeys.
 func isMeta(s string, first rune) bool {
-	for _, k := range metaKeysBy[first] {
+	for _, k := range metaKeysBy()[first] {
 		if strings.HasPrefix(s, k) && strings.HasPrefix(strings.TrimLeft(s[len(k):], "\t\n\f\r "), ":") {
 			return true
 		}
@@ -76,7 +77,7 @@ func isMeta(s string, first rune) bool {
 // metaKeyAt returns the end of the metadata key at the start of s, whose
 // characters may be spaced out ("名    称"), or -1.
 func metaKeyAt(s string, first rune) int {
-	for _, k := range metaKeysBy[first] {
+	for _, k := range metaKeysBy()[first] {
 		if n := spacedPrefix(s, k); n > 0 {
 			return n
 		}

@@ -5,28 +5,71 @@ package zhnum
 
 import "strings"
 
-var digits = map[rune]int64{
-	'零': 0, '〇': 0, 'О': 0, '○': 0,
-	'一': 1, '壹': 1, '二': 2, '贰': 2, '两': 2, '三': 3, '叁': 3, '四': 4, '肆': 4,
-	'五': 5, '伍': 5, '六': 6, '陆': 6, '七': 7, '柒': 7, '八': 8, '捌': 8, '九': 9, '玖': 9,
+// digit is the value of a Chinese digit. The three tables are switches, not
+// maps: nothing to build when the program starts, and a lookup is a few
+// comparisons.
+func digit(r rune) (int64, bool) {
+	switch r {
+	case '零', '〇', 'О', '○':
+		return 0, true
+	case '一', '壹':
+		return 1, true
+	case '二', '贰', '两':
+		return 2, true
+	case '三', '叁':
+		return 3, true
+	case '四', '肆':
+		return 4, true
+	case '五', '伍':
+		return 5, true
+	case '六', '陆':
+		return 6, true
+	case '七', '柒':
+		return 7, true
+	case '八', '捌':
+		return 8, true
+	case '九', '玖':
+		return 9, true
+	}
+	return 0, false
 }
 
-var units = map[rune]int64{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000}
+// unit is the value of a unit below 万.
+func unit(r rune) (int64, bool) {
+	switch r {
+	case '十', '拾':
+		return 10, true
+	case '百', '佰':
+		return 100, true
+	case '千', '仟':
+		return 1000, true
+	}
+	return 0, false
+}
 
-var bigUnits = map[rune]int64{'万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8}
+// bigUnit is the value of 万 or 亿.
+func bigUnit(r rune) (int64, bool) {
+	switch r {
+	case '万', '萬':
+		return 1e4, true
+	case '亿', '億':
+		return 1e8, true
+	}
+	return 0, false
+}
 
 // IsDigit reports whether r is a Chinese digit (零〇一二两…九).
-func IsDigit(r rune) bool { _, ok := digits[r]; return ok }
+func IsDigit(r rune) bool { _, ok := digit(r); return ok }
 
 // IsNumeral reports whether r can appear in a Chinese numeral.
 func IsNumeral(r rune) bool {
-	if _, ok := digits[r]; ok {
+	if _, ok := digit(r); ok {
 		return true
 	}
-	if _, ok := units[r]; ok {
+	if _, ok := unit(r); ok {
 		return true
 	}
-	_, ok := bigUnits[r]
+	_, ok := bigUnit(r)
 	return ok
 }
 
@@ -39,14 +82,14 @@ func Parse(s string) (int64, bool) {
 	}
 	positional := false
 	for _, r := range s {
-		if _, ok := digits[r]; ok {
+		if _, ok := digit(r); ok {
 			continue
 		}
-		if _, ok := units[r]; ok {
+		if _, ok := unit(r); ok {
 			positional = true
 			continue
 		}
-		if _, ok := bigUnits[r]; ok {
+		if _, ok := bigUnit(r); ok {
 			positional = true
 			continue
 		}
@@ -58,7 +101,8 @@ func Parse(s string) (int64, bool) {
 			if n > 1e15 {
 				return 0, false
 			}
-			n = n*10 + digits[r]
+			d, _ := digit(r)
+			n = n*10 + d
 		}
 		return n, true
 	}
@@ -66,22 +110,22 @@ func Parse(s string) (int64, bool) {
 }
 
 func parsePositional(s string) (int64, bool) {
-	var total, section, digit int64
+	var total, section, cur int64
 	haveDigit := false
 	lastUnit := int64(0) // the unit last applied inside the section, to reject "十百"
 	prevZero := false
 	for _, r := range s {
-		if d, ok := digits[r]; ok {
+		if d, ok := digit(r); ok {
 			if haveDigit && !prevZero && d != 0 {
 				return 0, false // two digits in a row: "一二十"
 			}
 			prevZero = d == 0
 			if d != 0 {
-				digit, haveDigit = d, true
+				cur, haveDigit = d, true
 			}
 			continue
 		}
-		if u, ok := units[r]; ok {
+		if u, ok := unit(r); ok {
 			if lastUnit != 0 && u >= lastUnit {
 				return 0, false
 			}
@@ -89,14 +133,14 @@ func parsePositional(s string) (int64, bool) {
 				if u != 10 {
 					return 0, false // only "十" stands without a digit: "十二"
 				}
-				digit = 1
+				cur = 1
 			}
-			section += digit * u
-			digit, haveDigit, lastUnit, prevZero = 0, false, u, false
+			section += cur * u
+			cur, haveDigit, lastUnit, prevZero = 0, false, u, false
 			continue
 		}
-		u := bigUnits[r]
-		section += digit
+		u, _ := bigUnit(r)
+		section += cur
 		if section == 0 {
 			return 0, false
 		}
@@ -105,12 +149,12 @@ func parsePositional(s string) (int64, bool) {
 		} else {
 			total += section * u
 		}
-		section, digit, haveDigit, lastUnit, prevZero = 0, 0, false, 0, false
+		section, cur, haveDigit, lastUnit, prevZero = 0, 0, false, 0, false
 		if total > 1e16 {
 			return 0, false
 		}
 	}
-	return total + section + digit, true
+	return total + section + cur, true
 }
 
 var ones = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
