@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -46,14 +45,14 @@ import (
 // the other, and are not used.
 type RateMismatch struct {
 	Rule            *lint.Rule
-	Rates, NotRates []*regexp.Regexp
+	Rates, NotRates []*match.Regexp
 	Composites      []Composite
 	NotIn           []string
 	// Concluded match the labels of counts of concluded cases (审结, 结案).
 	// When a rate's clause states no denominator, the counts of its whole
 	// sentence are tried, unless a numerator exceeds one of these: see
 	// baseUnstated. Without Concluded the whole sentence is not tried.
-	Concluded []*regexp.Regexp
+	Concluded []*match.Regexp
 
 	once       sync.Once
 	rates, not match.Set
@@ -66,9 +65,9 @@ type RateMismatch struct {
 type Composite struct {
 	Name string
 	// Rate matches the rate's label.
-	Rate []*regexp.Regexp
+	Rate []*match.Regexp
 	// Parts match, each, the label of one count of the numerator.
-	Parts [][]*regexp.Regexp
+	Parts [][]*match.Regexp
 }
 
 func (c *RateMismatch) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
 	"regexp/syntax"
 	"strings"
 
@@ -32,7 +31,7 @@ func (s startSet) size() int { return match.RuneSet(s).Size() }
 // starts with, as the placeholder check searches: it fails for a pattern
 // that starts with ".", "[^…]", a class of more than 4096 characters
 // (\p{Han}), or that can match the empty string.
-func FastPattern(re *regexp.Regexp) error {
+func FastPattern(re *match.Regexp) error {
 	_, _, err := anchorStart(re)
 	return err
 }
@@ -40,8 +39,9 @@ func FastPattern(re *regexp.Regexp) error {
 // anchorStart returns re anchored at the start of the text it is matched
 // against, with the same capturing groups, and the characters a match can
 // start with. It builds the anchored pattern from re's syntax tree, not by
-// wrapping its source, which "\Q…" would swallow.
-func anchorStart(re *regexp.Regexp) (*regexp.Regexp, startSet, error) {
+// wrapping its source, which "\Q…" would swallow. The anchored pattern is
+// compiled when first matched (match.Deferred: it is re's syntax, valid).
+func anchorStart(re *match.Regexp) (*match.Regexp, startSet, error) {
 	tree, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		return nil, nil, err
@@ -58,11 +58,7 @@ func anchorStart(re *regexp.Regexp) (*regexp.Regexp, startSet, error) {
 	if strings.Contains(re.String(), `\Q`) {
 		src = (&syntax.Regexp{Op: syntax.OpConcat, Flags: syntax.Perl, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, tree}}).String()
 	}
-	anchored, err := regexp.Compile(src)
-	if err != nil {
-		return nil, nil, err
-	}
-	return anchored, set, nil
+	return match.Deferred(src), set, nil
 }
 
 // firstChars adds to set the characters a match of re can start with, and

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -11,6 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/ducha-dev/ducha/internal/condition"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -54,7 +54,7 @@ type TermEntry struct {
 	Wrong []string
 	// Patterns are wrong forms as regexps; each must start with a literal
 	// of at least one character ("纲要\\(", not "\\d").
-	Patterns []*regexp.Regexp
+	Patterns []*match.Regexp
 	// Allow are forms that contain a wrong one and are right
 	// ("中央全面依法治国委员会" around "全面依法治国委员会"): a wrong form
 	// inside one of them is not reported. Correct is always allowed.
@@ -265,7 +265,7 @@ type termMatcher struct {
 type termLit struct {
 	lit   string
 	entry int
-	re    *regexp.Regexp // the pattern to try where lit is its prefix; nil for a literal
+	re    *match.Regexp // the pattern to try where lit is its prefix; nil for a literal
 }
 
 // termHit is a literal or pattern found.

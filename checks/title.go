@@ -2,9 +2,9 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
 
 	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -19,7 +19,7 @@ import (
 type TitleMissing struct {
 	Rule *lint.Rule
 	// Subject matches what the title must name ("法治政府建设").
-	Subject []*regexp.Regexp
+	Subject []*match.Regexp
 }
 
 func (c *TitleMissing) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -11,6 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/ducha-dev/ducha/internal/hclfreeze"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/internal/norm"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -204,9 +204,12 @@ func (b *body) required(names ...string) {
 	}
 }
 
-// patterns reads a list of regular expressions, compiling each, and
-// diagnoses each bad one at its own position in the list.
-func (b *body) patterns(name string) []*regexp.Regexp {
+// patterns reads a list of regular expressions and diagnoses each bad one
+// at its own position in the list. A rule pack's are compiled here, to be
+// diagnosed; those of the built-in rules compiled into the program
+// (frozenPattern) were when they were generated, and are compiled when
+// first matched.
+func (b *body) patterns(name string) []*match.Regexp {
 	a, ok := b.attrs[name]
 	if !ok {
 		return nil
@@ -216,21 +219,22 @@ func (b *body) patterns(name string) []*regexp.Regexp {
 		b.errorf(a.Expr.Range(), "Invalid value for "+name, "属性 %s 应为正则表达式的列表,如 [\"不足\", \"存在.{0,4}问题\"]。", name)
 		return nil
 	}
-	var res []*regexp.Regexp
+	res := make([]*match.Regexp, 0, len(exprs))
 	for _, e := range exprs {
-		p, ok := hclfreeze.Text(e)
-		if !ok {
-			v, d := e.Value(nil)
-			if d.HasErrors() {
-				*b.diags = append(*b.diags, d...)
-				continue
-			}
-			if v.IsNull() || v.Type() != cty.String {
-				b.errorf(e.Range(), "Invalid pattern", "%s 的每一项都应是字符串形式的正则表达式。", name)
-				continue
-			}
-			p = v.AsString()
+		if re, ok := frozenPattern(e); ok {
+			res = append(res, re)
+			continue
 		}
+		v, d := e.Value(nil)
+		if d.HasErrors() {
+			*b.diags = append(*b.diags, d...)
+			continue
+		}
+		if v.IsNull() || v.Type() != cty.String {
+			b.errorf(e.Range(), "Invalid pattern", "%s 的每一项都应是字符串形式的正则表达式。", name)
+			continue
+		}
+		p := v.AsString()
 		re, err := compilePattern(p)
 		if err != nil {
 			b.errorf(e.Range(), "Invalid regular expression", "正则表达式 %q 无效:%v。语法见 https://pkg.go.dev/regexp/syntax;要匹配字面的括号、点号请加反斜杠,如 \"\\\\(一\\\\)\"。", p, err)
@@ -242,18 +246,40 @@ func (b *body) patterns(name string) []*regexp.Regexp {
 		}
 		res = append(res, re)
 	}
+	if len(res) == 0 {
+		return nil
+	}
 	return res
 }
 
-// compilePattern compiles a pattern for the normalised view. Full-width
-// characters in it are folded the way the text is, so "（一）" and "，" in a
-// rule file match the text's "(一)" and ","; a folded character that is a
-// regexp operator is escaped, so it stays the literal it was written as.
-func compilePattern(p string) (*regexp.Regexp, error) {
+// frozenPattern returns the pattern e is when e is a string of the built-in
+// rules compiled into the program (an hclfreeze.Literal), folded and
+// deferred (match.Deferred): the same string, loaded from the HCL, was
+// compiled and diagnosed when the program was generated and is by the
+// tests, so it is compiled only when a check first matches it.
+func frozenPattern(e hcl.Expression) (*match.Regexp, bool) {
+	p, ok := hclfreeze.Text(e)
+	if !ok {
+		return nil, false
+	}
+	return match.Deferred(foldPattern(p)), true
+}
+
+// compilePattern compiles a pattern for the normalised view (foldPattern).
+func compilePattern(p string) (*match.Regexp, error) {
 	if len(p) > 4096 {
 		return nil, fmt.Errorf("过长(%d 字节,上限 4096)", len(p))
 	}
+	return match.Compile(foldPattern(p))
+}
+
+// foldPattern folds the full-width characters of a pattern the way the
+// text is, so "（一）" and "，" in a rule file match the text's "(一)" and
+// ","; a folded character that is a regexp operator is escaped, so it
+// stays the literal it was written as.
+func foldPattern(p string) string {
 	var sb strings.Builder
+	sb.Grow(len(p))
 	for _, r := range p {
 		f := norm.Rune(r)
 		if f != r && f < 0x80 && strings.ContainsRune(`\.+*?()|[]{}^$`, f) {
@@ -261,7 +287,7 @@ func compilePattern(p string) (*regexp.Regexp, error) {
 		}
 		sb.WriteRune(f)
 	}
-	return regexp.Compile(sb.String())
+	return sb.String()
 }
 
 // names reads a list of part names, to be checked against the declared

@@ -2,13 +2,13 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ducha-dev/ducha/internal/kind"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -89,7 +89,7 @@ func (d decoder) String(attr string) (string, bool) {
 
 func (d decoder) Strings(attr string) []string          { return d.b.strList(attr) }
 func (d decoder) Names(attr string) []string            { return d.b.names(attr) }
-func (d decoder) Patterns(attr string) []*regexp.Regexp { return d.b.patterns(attr) }
+func (d decoder) Patterns(attr string) []*match.Regexp { return d.b.patterns(attr) }
 
 func (d decoder) Errorf(attr, summary, detail string, args ...any) {
 	rng := d.b.block.DefRange

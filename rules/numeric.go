@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 
 	"github.com/ducha-dev/ducha/checks"
 	"github.com/ducha-dev/ducha/internal/hclfreeze"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -116,7 +116,7 @@ func decodeNumeric(b *hcl.Block, s *Set, diags *hcl.Diagnostics) {
 			cbd := inner(cb, compositeSchema, diags)
 			comp := checks.Composite{Name: cb.Labels[0], Rate: cbd.patterns("rate")}
 			for _, p := range cbd.patterns("parts") {
-				comp.Parts = append(comp.Parts, []*regexp.Regexp{p})
+				comp.Parts = append(comp.Parts, []*match.Regexp{p})
 			}
 			rm.Composites = append(rm.Composites, comp)
 		}
@@ -170,10 +170,13 @@ func patternString(e hcl.Expression) (string, bool) {
 }
 
 // patternOrList reads one regexp or a list of them.
-func (b *body) patternOrList(name string) []*regexp.Regexp {
+func (b *body) patternOrList(name string) []*match.Regexp {
 	a, ok := b.attrs[name]
 	if !ok {
 		return nil
+	}
+	if re, ok := frozenPattern(a.Expr); ok {
+		return []*match.Regexp{re}
 	}
 	if p, ok := patternString(a.Expr); ok {
 		re, err := compilePattern(p)
@@ -185,7 +188,7 @@ func (b *body) patternOrList(name string) []*regexp.Regexp {
 			b.errorf(a.Expr.Range(), "Pattern matches everything", "正则表达式 %q 能匹配空字符串,因而匹配任何文字;请写出必须出现的字词。", p)
 			return nil
 		}
-		return []*regexp.Regexp{re}
+		return []*match.Regexp{re}
 	}
 	return b.patterns(name)
 }

@@ -11,11 +11,11 @@ package kind
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -65,9 +65,13 @@ type Decoder interface {
 	// Names reads a list of part names; Load diagnoses those that no part
 	// block declares, once every file has loaded.
 	Names(attr string) []string
-	// Patterns reads a list of regular expressions, compiled for the
-	// normalised view (full-width characters folded as the text is).
-	Patterns(attr string) []*regexp.Regexp
+	// Patterns reads a list of regular expressions for the normalised
+	// view (full-width characters folded as the text is). A rule pack's
+	// are compiled, and diagnosed, here; the built-in rules' were when
+	// they were generated, and are compiled when first matched
+	// (match.Regexp.IsDeferred): check a pattern further only when it is
+	// not deferred, so that loading the built-in rules compiles nothing.
+	Patterns(attr string) []*match.Regexp
 	// Errorf records an error at attr's value (at the block's header when
 	// the attribute is absent). Detail is in Chinese and says what to do.
 	Errorf(attr, summary, detail string, args ...any)

@@ -9,7 +9,6 @@
 package match
 
 import (
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -51,8 +50,9 @@ type Set []Pattern
 
 // A Pattern is a regexp with the literals that prefilter it.
 type Pattern struct {
-	// Re is the regexp.
-	Re   *regexp.Regexp
+	// Re is the regexp, compiled when the prefilter first lets a text
+	// through (an exact pattern is never compiled).
+	Re   *Regexp
 	lits []string // nil: no prefilter
 	// masks are the RuneMask of each of lits: a text whose mask lacks
 	// a bit of one cannot contain that literal.
@@ -120,7 +120,7 @@ const (
 )
 
 // NewSet analyses the regexps for matching.
-func NewSet(res []*regexp.Regexp) Set {
+func NewSet(res []*Regexp) Set {
 	m := make(Set, 0, len(res))
 	for _, re := range res {
 		m = append(m, New(re))
@@ -128,8 +128,8 @@ func NewSet(res []*regexp.Regexp) Set {
 	return m
 }
 
-// New analyses re for matching.
-func New(re *regexp.Regexp) Pattern {
+// New analyses re for matching, from its syntax: it does not compile re.
+func New(re *Regexp) Pattern {
 	p := Pattern{Re: re}
 	if t, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
 		t = t.Simplify()

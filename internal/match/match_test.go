@@ -39,7 +39,7 @@ func TestMatcher(t *testing.T) {
 		{"a*", "", false}, // never the empty label
 	}
 	for _, tc := range tests {
-		m := NewSet([]*regexp.Regexp{regexp.MustCompile(tc.pattern)})
+		m := NewSet([]*Regexp{Deferred(tc.pattern)})
 		if got := m.Match(tc.s); got != tc.want {
 			t.Errorf("%s on %q: %v, want %v (lits %q, exact %v)", tc.pattern, tc.s, got, tc.want, m[0].lits, m[0].exact)
 		}
@@ -94,7 +94,7 @@ func FuzzMay(f *testing.F) {
 		if err != nil {
 			return
 		}
-		p := New(re)
+		p := New(Deferred(pattern))
 		want := re.MatchString(s)
 		if want && !p.May(s, RuneMask(s)) {
 			t.Fatalf("%q matches %q but May says no", pattern, s)

@@ -1,0 +1,86 @@
+package match
+
+import (
+	"sync"
+	"testing"
+)
+
+// TestDeferred checks that a deferred pattern is compiled only when the
+// prefilter lets a text through, and never when its literals are all it
+// matches.
+func TestDeferred(t *testing.T) {
+	tests := []struct {
+		pattern, s     string
+		match, compile bool
+	}{
+		{"调解|纠纷", "排查矛盾纠纷", true, false},                       // exact: the literals decide
+		{"(参学|通过)率$", "参学率", true, false},                       // exact, anchored
+		{"存在.{0,6}(问题|困难)", "受理案件", false, false},             // no literal: ruled out
+		{"(受理|调解).{0,8}(纠纷|案件)$", "受理各类纠纷数量", false, false}, // 受理 but no ending: ruled out
+		{"存在.{0,6}(问题|困难)", "还存在一些问题", true, true},
+		{"存在.{0,6}(问题|困难)", "存在诸多原因导致的问题", false, true}, // the literals are there, the regexp says no
+		{".+率", "结案率", true, true},                             // nothing to go by
+	}
+	for _, tc := range tests {
+		re := Deferred(tc.pattern)
+		if re.Compiled() {
+			t.Fatalf("%s: compiled before use", tc.pattern)
+		}
+		p := New(re)
+		if got := p.MatchMask(tc.s, RuneMask(tc.s)); got != tc.match {
+			t.Errorf("%s on %q: %v, want %v", tc.pattern, tc.s, got, tc.match)
+		}
+		if got := re.Compiled(); got != tc.compile {
+			t.Errorf("%s on %q: compiled %v, want %v", tc.pattern, tc.s, got, tc.compile)
+		}
+	}
+}
+
+func TestCompile(t *testing.T) {
+	re, err := Compile(`(\d{4})年`)
+	if err != nil || !re.Compiled() || re.IsDeferred() || re.String() != `(\d{4})年` || re.NumSubexp() != 1 {
+		t.Fatalf("Compile: %v %v", re, err)
+	}
+	if _, err := Compile(`(年`); err == nil {
+		t.Error("Compile accepted a bad pattern")
+	}
+	d := Deferred(`(\d{4})年`)
+	if !d.IsDeferred() || d.Compiled() {
+		t.Fatal("Deferred compiled its pattern")
+	}
+	if got := d.FindStringSubmatchIndex("报告2024年"); len(got) != 4 || got[2] != 6 || !d.Compiled() {
+		t.Errorf("FindStringSubmatchIndex = %v", got)
+	}
+}
+
+// TestDeferredPanics checks that a deferred pattern that does not compile
+// says so when it is first matched (the generator's validation failed).
+func TestDeferredPanics(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("a bad deferred pattern matched without a panic")
+		}
+	}()
+	Deferred(`(年`).MatchString("年")
+}
+
+// TestDeferredConcurrent matches one deferred pattern from several
+// goroutines at once (run with -race): each gets the right answer.
+func TestDeferredConcurrent(t *testing.T) {
+	re := Deferred(`存在.{0,6}(问题|困难)`)
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := "还存在一些问题"
+			if i%2 == 1 {
+				s = "没有"
+			}
+			if got := re.MatchString(s); got != (i%2 == 0) {
+				t.Errorf("goroutine %d: %v", i, got)
+			}
+		}()
+	}
+	wg.Wait()
+}
