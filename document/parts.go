@@ -209,11 +209,7 @@ func isItemSentence(h *Heading) bool {
 func matchLen(pats *partPatterns, text string, mask uint64) int {
 	best := 0
 	for i := range pats.headings {
-		pt := &pats.headings[i]
-		if !pt.May(text, mask) {
-			continue
-		}
-		if loc := pt.Re.FindStringIndex(text); loc != nil && loc[1]-loc[0] >= best {
+		if loc := pats.headings[i].FindIndex(text, mask); loc != nil && loc[1]-loc[0] >= best {
 			best = max(loc[1]-loc[0], 1)
 		}
 	}
@@ -281,10 +277,7 @@ func (p *Parts) mention(spec *PartSpec, pats []match.Pattern) Range {
 		}
 		text := p.doc.Slice(s)
 		for j := range pats {
-			if !pats[j].May(text, ^uint64(0)) {
-				continue
-			}
-			if loc := pats[j].Re.FindStringIndex(text); loc != nil {
+			if loc := pats[j].FindIndex(text, ^uint64(0)); loc != nil {
 				return Range{s.Start + loc[0], s.Start + loc[1]}
 			}
 		}

@@ -87,8 +87,8 @@ func (d decoder) String(attr string) (string, bool) {
 	return s, ok
 }
 
-func (d decoder) Strings(attr string) []string          { return d.b.strList(attr) }
-func (d decoder) Names(attr string) []string            { return d.b.names(attr) }
+func (d decoder) Strings(attr string) []string         { return d.b.strList(attr) }
+func (d decoder) Names(attr string) []string           { return d.b.names(attr) }
 func (d decoder) Patterns(attr string) []*match.Regexp { return d.b.patterns(attr) }
 
 func (d decoder) Errorf(attr, summary, detail string, args ...any) {

@@ -219,6 +219,43 @@ func (p *Pattern) MatchMask(s string, mask uint64) bool {
 	return p.May(s, mask) && p.Re.MatchString(s)
 }
 
+// FindIndex returns where the leftmost match of p.Re in s is, as
+// regexp.Regexp.FindStringIndex does, or nil; s's RuneMask is mask (or a
+// superset of it). A pattern that is one literal ("不足", "^下步") is found
+// without running, or compiling, its regexp; any other runs only where
+// May lets it.
+func (p *Pattern) FindIndex(s string, mask uint64) []int {
+	if p.exact && len(p.lits) == 1 && p.lits[0] != "" && s != "" {
+		l := p.lits[0]
+		if p.masks[0]&mask != p.masks[0] {
+			return nil
+		}
+		switch p.anchor {
+		case atStart:
+			if strings.HasPrefix(s, l) {
+				return []int{0, len(l)}
+			}
+		case atEnd:
+			if strings.HasSuffix(s, l) {
+				return []int{len(s) - len(l), len(s)}
+			}
+		case whole:
+			if s == l {
+				return []int{0, len(s)}
+			}
+		default:
+			if i := utf8x.Index(s, l); i >= 0 {
+				return []int{i, i + len(l)}
+			}
+		}
+		return nil
+	}
+	if !p.May(s, mask) {
+		return nil
+	}
+	return p.Re.FindStringIndex(s)
+}
+
 // Literals returns the literals one of which every match of p.Re
 // contains, or nil when there are none to go by. They must not be
 // modified.

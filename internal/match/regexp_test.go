@@ -1,6 +1,8 @@
 package match
 
 import (
+	"regexp"
+	"slices"
 	"sync"
 	"testing"
 )
@@ -13,13 +15,13 @@ func TestDeferred(t *testing.T) {
 		pattern, s     string
 		match, compile bool
 	}{
-		{"调解|纠纷", "排查矛盾纠纷", true, false},                       // exact: the literals decide
-		{"(参学|通过)率$", "参学率", true, false},                       // exact, anchored
-		{"存在.{0,6}(问题|困难)", "受理案件", false, false},             // no literal: ruled out
+		{"调解|纠纷", "排查矛盾纠纷", true, false},                    // exact: the literals decide
+		{"(参学|通过)率$", "参学率", true, false},                   // exact, anchored
+		{"存在.{0,6}(问题|困难)", "受理案件", false, false},           // no literal: ruled out
 		{"(受理|调解).{0,8}(纠纷|案件)$", "受理各类纠纷数量", false, false}, // 受理 but no ending: ruled out
 		{"存在.{0,6}(问题|困难)", "还存在一些问题", true, true},
 		{"存在.{0,6}(问题|困难)", "存在诸多原因导致的问题", false, true}, // the literals are there, the regexp says no
-		{".+率", "结案率", true, true},                             // nothing to go by
+		{".+率", "结案率", true, true},                      // nothing to go by
 	}
 	for _, tc := range tests {
 		re := Deferred(tc.pattern)
@@ -83,4 +85,26 @@ func TestDeferredConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestFindIndexLiteral checks that a pattern that is one literal is found
+// where its regexp finds it, without compiling the regexp.
+func TestFindIndexLiteral(t *testing.T) {
+	tests := []struct{ pattern, s string }{
+		{"不足", "存在的不足和不足"}, {"不足", "没有问题"},
+		{"^下步", "下步工作"}, {"^下步", "做好下步工作"},
+		{"率$", "出庭率"}, {"率$", "率为"},
+		{"^一类$", "一类"}, {"^一类$", "一类案件"},
+	}
+	for _, tc := range tests {
+		re := Deferred(tc.pattern)
+		p := New(re)
+		got := p.FindIndex(tc.s, RuneMask(tc.s))
+		if want := regexp.MustCompile(tc.pattern).FindStringIndex(tc.s); !slices.Equal(got, want) {
+			t.Errorf("%s in %q: %v, want %v", tc.pattern, tc.s, got, want)
+		}
+		if re.Compiled() {
+			t.Errorf("%s in %q: compiled", tc.pattern, tc.s)
+		}
+	}
 }
