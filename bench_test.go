@@ -197,6 +197,31 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkFirstCheck loads the lean built-in rules, builds their Linter
+// and checks seed 003 once: what ducha check does with one report. The
+// checks build their pattern sets, and compile the patterns they need, on
+// their first report, so this is the cost that loading defers.
+func BenchmarkFirstCheck(b *testing.B) {
+	src, err := os.ReadFile("testdata/seeds/003_90fbc7d8aeb855ec.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		set, diags := rules.Load(rules.BuiltinLean()...)
+		if diags.HasErrors() {
+			b.Fatal(diags)
+		}
+		l, err := set.Linter()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := l.Check(context.Background(), src, lint.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // TestConcurrent checks one Linter from 16 goroutines on different reports:
 // each gets the findings a serial run gives (run it with -race).
 func TestConcurrent(t *testing.T) {

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -278,9 +279,25 @@ func compilePattern(p string) (*match.Regexp, error) {
 // ","; a folded character that is a regexp operator is escaped, so it
 // stays the literal it was written as.
 func foldPattern(p string) string {
+	i := 0
+	for i < len(p) {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(p[i:])
+		if norm.Rune(r) != r || w == 1 { // folds, or an invalid byte (written as U+FFFD)
+			break
+		}
+		i += w
+	}
+	if i == len(p) {
+		return p // most patterns have nothing to fold
+	}
 	var sb strings.Builder
 	sb.Grow(len(p))
-	for _, r := range p {
+	sb.WriteString(p[:i])
+	for _, r := range p[i:] {
 		f := norm.Rune(r)
 		if f != r && f < 0x80 && strings.ContainsRune(`\.+*?()|[]{}^$`, f) {
 			sb.WriteByte('\\')
