@@ -313,6 +313,8 @@ func TestCheckMessage(t *testing.T) {
 		{"${round(pct(success, total))}", `Function "round" expects 2 argument(s)`},
 		{"${abs(\"很多\")}", "a number is required"},
 		{"${format(\"%d%%\", pct(success, total))}", ""},
+		{"多于${success}件", ""},
+		{"多于", ""},
 	}
 	for _, tc := range tests {
 		diags := condition.CheckMessage(template(t, tc.src), caps)
