@@ -51,14 +51,26 @@ func anchorStart(re *match.Regexp) (*match.Regexp, startSet, error) {
 	if !ok || nullable || set.size() > maxStart {
 		return nil, nil, fmt.Errorf("模式 %q 不是以确定的字开头(如“X”“某”“〔”),不能以 .、[^…] 或过大的字符类开头", re.String())
 	}
-	// Printing a syntax tree with a negated class ("[^)]{0,30}") folds
-	// case over all of Unicode and takes milliseconds, so the source is
-	// wrapped instead, unless "\Q" (which would swallow the wrapper) is in it.
-	src := "^(?:" + re.String() + ")"
-	if strings.Contains(re.String(), `\Q`) {
-		src = (&syntax.Regexp{Op: syntax.OpConcat, Flags: syntax.Perl, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, tree}}).String()
+	return anchored(re, tree), set, nil
+}
+
+// anchored returns re anchored at the start of the text, compiled when
+// first matched (match.Deferred: it is re's syntax, valid). tree is re's
+// syntax, or nil to parse it if need be. Printing a syntax tree with a
+// negated class ("[^)]{0,30}") folds case over all of Unicode and takes
+// milliseconds, so the source is wrapped instead, unless "\Q" (which would
+// swallow the wrapper) is in it.
+func anchored(re *match.Regexp, tree *syntax.Regexp) *match.Regexp {
+	if !strings.Contains(re.String(), `\Q`) {
+		return match.Deferred("^(?:" + re.String() + ")")
 	}
-	return match.Deferred(src), set, nil
+	if tree == nil {
+		var err error
+		if tree, err = syntax.Parse(re.String(), syntax.Perl); err != nil {
+			return re // not reached: re compiles, or was checked when generated
+		}
+	}
+	return match.Deferred((&syntax.Regexp{Op: syntax.OpConcat, Flags: syntax.Perl, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, tree}}).String())
 }
 
 // firstChars adds to set the characters a match of re can start with, and

@@ -109,11 +109,9 @@ func (c *Term) Add(rule *lint.Rule, terms []TermEntry, message hcl.Expression) e
 			if prefix == "" {
 				return fmt.Errorf("%q 的模式 %q 应以确定的文字开头(如 \"纲要\\\\(\"),不能以 \\d、. 或字符类开头", t.Name, re)
 			}
-			anchored, _, err := anchorStart(re)
-			if err != nil {
-				return err
-			}
-			lits = append(lits, termLit{lit: prefix, entry: e, re: anchored})
+			// a pattern with a literal prefix starts with a definite
+			// character, which is all anchorStart would check
+			lits = append(lits, termLit{lit: prefix, entry: e, re: anchored(re, nil)})
 		}
 	}
 	for _, l := range lits {
