@@ -108,3 +108,23 @@ func TestFindIndexLiteral(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainLiterals checks that the patterns New reads without parsing get
+// the analysis that parsing gives, and that the others are left to it.
+func TestPlainLiterals(t *testing.T) {
+	for _, src := range []string{
+		"不足", "^下步", "率$", "^一类$", "调解|纠纷", "其他|其它", "ab|ac", "存在 问题",
+		"^a|b", "a||b", "a|", "", "^", "$", "^$", "存在.{0,6}问题", `纲要\(`, "(?i)ab", "x*", "\xff", "a\uFFFDb",
+	} {
+		p := New(Deferred(src))
+		want := analyse(Deferred(src))
+		_, _, plain := plainLiterals(src)
+		sort := func(ls []string) []string { return slices.Sorted(slices.Values(ls)) }
+		if p.exact != want.exact || p.anchor != want.anchor || !slices.Equal(sort(p.lits), sort(want.lits)) || len(p.more) != len(want.more) || len(want.ends.lits) != len(p.ends.lits) {
+			t.Errorf("%q (plain %v): lits %q exact %v anchor %v, parsing gives %q %v %v", src, plain, p.lits, p.exact, p.anchor, want.lits, want.exact, want.anchor)
+		}
+		if plain != (src == "不足" || src == "^下步" || src == "率$" || src == "^一类$" || src == "调解|纠纷" || src == "其他|其它" || src == "ab|ac" || src == "存在 问题") {
+			t.Errorf("%q: plain %v", src, plain)
+		}
+	}
+}
