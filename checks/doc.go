@@ -3,9 +3,10 @@
 // rules package builds them from HCL; a Go program may also build them
 // directly and hand them to lint.New (a check's patterns are
 // internal/match.Regexps, compiled on first use, which only this module
-// makes: a check with patterns comes from rules.Load). Each check is a lint.Check; its
-// exported fields are its configuration, set before the first Run and only
-// read after, so one check serves any number of reports at once.
+// makes: a check with patterns comes from rules.Load). Each check is a
+// lint.Check; its exported fields are its configuration, set before the
+// first Run and only read after, so one check serves any number of
+// reports at once.
 //
 // A kind in the registry of internal/kind (the date checks, NextYear,
 // YearHeading, Numbering, DocNumber, Placeholder, Brackets) also
