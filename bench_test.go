@@ -197,6 +197,52 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// TestConcurrentFirstUse checks a fresh Linter of the lean built-in rules
+// from 16 goroutines at once, so that they race to compile its patterns
+// and build its checks' tables (run it with -race): each gets the findings
+// of another Linter used serially.
+func TestConcurrentFirstUse(t *testing.T) {
+	lean := func() *lint.Linter {
+		set, diags := rules.Load(rules.BuiltinLean()...)
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		l, err := set.Linter()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	seeds := readSeeds(t)
+	names := slices.Sorted(maps.Keys(seeds))
+	serial, l := lean(), lean()
+	want := make([][]lint.Finding, len(names))
+	for i, n := range names {
+		res, err := serial.Check(context.Background(), seeds[n], lint.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = res.Findings
+	}
+	var wg sync.WaitGroup
+	for g := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			i := g % len(names)
+			res, err := l.Check(context.Background(), seeds[names[i]], lint.Options{})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if diff := cmp.Diff(want[i], res.Findings); diff != "" {
+				t.Errorf("goroutine %d, %s: findings differ from the serial run:\n%s", g, names[i], diff)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
 // BenchmarkFirstCheck loads the lean built-in rules, builds their Linter
 // and checks seed 003 once: what ducha check does with one report. The
 // checks build their pattern sets, and compile the patterns they need, on
