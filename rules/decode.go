@@ -50,7 +50,7 @@ type partRef struct {
 // diagnosed by HCL with their ranges.
 func content(b *hcl.Block, kind *hcl.BodySchema, diags *hcl.Diagnostics) (*body, []*hcl.Block) {
 	schema := &hcl.BodySchema{Attributes: append(append([]hcl.AttributeSchema(nil), commonAttrs...), kind.Attributes...), Blocks: kind.Blocks}
-	c, d := b.Body.Content(schema)
+	c, d := bodyContent(b.Body, schema)
 	*diags = append(*diags, d...)
 	if c == nil {
 		c = &hcl.BodyContent{}
@@ -62,7 +62,7 @@ func content(b *hcl.Block, kind *hcl.BodySchema, diags *hcl.Diagnostics) (*body,
 // assert): only its own attributes and blocks, not the rules' common ones,
 // so that a title or until written there is an error, not ignored.
 func sub(b *hcl.Block, schema *hcl.BodySchema, diags *hcl.Diagnostics) (*body, []*hcl.Block) {
-	c, d := b.Body.Content(schema)
+	c, d := bodyContent(b.Body, schema)
 	*diags = append(*diags, d...)
 	if c == nil {
 		c = &hcl.BodyContent{}

@@ -238,7 +238,7 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 			s.collectOverrides(c.Blocks, &diags)
 			continue
 		}
-		c, d := f.Body.Content(topSchema())
+		c, d := bodyContent(f.Body, topSchema())
 		diags = append(diags, d...)
 		if len(c.Blocks) == 0 && !d.HasErrors() {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty rule file",
