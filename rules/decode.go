@@ -257,13 +257,14 @@ func (b *body) patterns(name string) []*match.Regexp {
 // rules compiled into the program (an hclfreeze.Literal), folded and
 // deferred (match.Deferred): the same string, loaded from the HCL, was
 // compiled and diagnosed when the program was generated and is by the
-// tests, so it is compiled only when a check first matches it.
+// tests, so it is compiled only when a check first matches it, and its
+// prefilter is in builtinPrefilters, generated with it.
 func frozenPattern(e hcl.Expression) (*match.Regexp, bool) {
 	p, ok := hclfreeze.Text(e)
 	if !ok {
 		return nil, false
 	}
-	return match.Deferred(foldPattern(p)), true
+	return match.DeferredIn(foldPattern(p), &builtinPrefilters), true
 }
 
 // compilePattern compiles a pattern for the normalised view (foldPattern).

@@ -138,6 +138,9 @@ func New(re *Regexp) Pattern {
 		}
 		return p
 	}
+	if f := re.prefilters.lookup(re.src); f != nil {
+		return f.pattern(re)
+	}
 	return analyse(re)
 }
 

@@ -21,9 +21,12 @@ import (
 type Regexp struct {
 	src      string
 	deferred bool
-	once     sync.Once
-	re       *regexp.Regexp
-	compiled atomic.Bool
+	// prefilters may hold src's prefilter, made when the program was
+	// generated (DeferredIn).
+	prefilters *Prefilters
+	once       sync.Once
+	re         *regexp.Regexp
+	compiled   atomic.Bool
 }
 
 // Compile compiles src now, as regexp.Compile does: a rule pack's

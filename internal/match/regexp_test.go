@@ -1,8 +1,10 @@
 package match
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -128,3 +130,36 @@ func TestPlainLiterals(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefilter checks that a pattern rebuilt from its Prefilter is the
+// one New analyses, and that New takes it from a table.
+func TestPrefilter(t *testing.T) {
+	srcs := []string{
+		"存在.{0,6}(问题|困难)", "(受理|调解).{0,8}(纠纷|案件)$", "^(主要)?问题", "(参学|出庭(应诉)?)率$",
+		".+率", `\d{4}年度?.{0,16}(安排|打算)`, "(?i)abc", "a\uFFFDb", "不足", "其[他它]",
+	}
+	var table Prefilters
+	for _, src := range srcs {
+		table = append(table, Analyse(src))
+	}
+	slices.SortFunc(table, func(a, b Prefilter) int { return strings.Compare(a.Src, b.Src) })
+	for _, src := range srcs {
+		re := DeferredIn(src, &table)
+		got, want := New(re), analyse(re)
+		if plainLiteralsOK(src) {
+			want = New(Deferred(src))
+			want.Re = re
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: from the table %+v, analysed %+v", src, got, want)
+		}
+		if re.prefilters.lookup(src) == nil {
+			t.Errorf("%s: not in the table", src)
+		}
+	}
+	if (&table).lookup("nope") != nil {
+		t.Error("lookup found a pattern not in the table")
+	}
+}
+
+func plainLiteralsOK(src string) bool { _, _, ok := plainLiterals(src); return ok }
