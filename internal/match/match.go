@@ -1,11 +1,15 @@
 // Package match runs rule-pack regexps over many short texts (headings,
 // sentences, the labels of quantities) without running most of them: when
-// rules load, each regexp's syntax tree yields the literals one of which
-// every match must contain ("成功" for "(调解|化解)成功"), and a text that
-// contains none of them (told first by a 64-bit mask of its characters,
-// then by strings.Contains) cannot match. A regexp that is nothing but a
-// few literals ("调解|纠纷", "(参学|通过)率$") is matched by the literals
-// alone. A pattern with no such literal (".+率") always runs.
+// a check first uses a regexp, its syntax tree yields the literals one of
+// which every match must contain ("成功" for "(调解|化解)成功"), and a text
+// that contains none of them (told first by a 64-bit mask of its
+// characters, then by strings.Contains) cannot match. A regexp that is
+// nothing but a few literals ("调解|纠纷", "(参学|通过)率$") is matched by
+// the literals alone. A pattern with no such literal (".+率") always runs.
+//
+// The patterns are Regexps, compiled only when one must run: most never
+// are. The built-in rules' literals are worked out when the program is
+// generated (Prefilters), so their patterns are not even parsed.
 package match
 
 import (
