@@ -41,14 +41,21 @@ func fits(b *hclsyntax.Body, schema *hcl.BodySchema) (*hcl.BodyContent, bool) {
 			return nil, false
 		}
 	}
+	// what AsHCLAttribute and AsHCLBlock make, in one slice each
 	c := &hcl.BodyContent{Attributes: make(hcl.Attributes, len(b.Attributes)), MissingItemRange: b.MissingItemRange()}
+	attrs, i := make([]hcl.Attribute, len(b.Attributes)), 0
 	for name, a := range b.Attributes {
-		c.Attributes[name] = a.AsHCLAttribute()
+		attrs[i] = hcl.Attribute{Name: a.Name, Expr: a.Expr, Range: a.SrcRange, NameRange: a.NameRange}
+		c.Attributes[name] = &attrs[i]
+		i++
 	}
 	if len(b.Blocks) > 0 {
 		c.Blocks = make(hcl.Blocks, len(b.Blocks))
+		blocks := make([]hcl.Block, len(b.Blocks))
 		for i, bl := range b.Blocks {
-			c.Blocks[i] = bl.AsHCLBlock()
+			blocks[i] = hcl.Block{Type: bl.Type, Labels: bl.Labels, Body: bl.Body,
+				DefRange: bl.DefRange(), TypeRange: bl.TypeRange, LabelRanges: bl.LabelRanges}
+			c.Blocks[i] = &blocks[i]
 		}
 	}
 	return c, true
