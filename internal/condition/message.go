@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/ducha-dev/ducha/internal/hclfreeze"
 )
 
 // Message renders a finding's message: the rule pack's template when it has
@@ -35,6 +37,9 @@ func Message(tmpl hcl.Expression, def string, vars map[string]cty.Value) string 
 // CheckMessage checks an assert's message template when rules load: it may
 // refer to the captures by name (their values), to text.NAME and label.NAME,
 // and call MessageFuncs; anything else is a diagnostic at its position.
+// The calls' types are checked by evaluating the message, but for a
+// message of the built-in rules compiled into the program
+// (hclfreeze.Frozen), whose types were checked when it was generated.
 func CheckMessage(expr hcl.Expression, captures []string) hcl.Diagnostics {
 	var diags hcl.Diagnostics
 	isCapture := func(n string) bool {
@@ -81,7 +86,7 @@ func CheckMessage(expr hcl.Expression, captures []string) hcl.Diagnostics {
 			return nil
 		})
 	}
-	if !diags.HasErrors() && !plain {
+	if !diags.HasErrors() && !plain && !hclfreeze.Frozen(expr) {
 		diags = append(diags, typeCheckMessage(expr, captures)...)
 	}
 	return diags

@@ -112,7 +112,8 @@ func (t *thawer) body(b *Body) *hclsyntax.Body {
 }
 
 // attrExpr rebuilds an attribute's expression: a string, or a list of
-// strings, as Literals, anything else as expr does.
+// strings, as Literals, a template as a ThawedTemplate, anything else as expr
+// does.
 func (t *thawer) attrExpr(e *Expr) hclsyntax.Expression {
 	literal := func(e *Expr) *Literal {
 		l := t.newLiteral()
@@ -122,6 +123,12 @@ func (t *thawer) attrExpr(e *Expr) hclsyntax.Expression {
 	switch e.Kind {
 	case String:
 		return literal(e)
+	case Template:
+		x := &ThawedTemplate{TemplateExpr: hclsyntax.TemplateExpr{SrcRange: t.rng(e.Src), Parts: make([]hclsyntax.Expression, len(e.Elems))}}
+		for i := range e.Elems {
+			x.Parts[i] = t.expr(&e.Elems[i])
+		}
+		return x
 	case Tuple:
 		if !allStrings(e) {
 			break
