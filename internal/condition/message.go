@@ -37,10 +37,13 @@ func Message(tmpl hcl.Expression, def string, vars map[string]cty.Value) string 
 // CheckMessage checks an assert's message template when rules load: it may
 // refer to the captures by name (their values), to text.NAME and label.NAME,
 // and call MessageFuncs; anything else is a diagnostic at its position.
-// The calls' types are checked by evaluating the message, but for a
-// message of the built-in rules compiled into the program
-// (hclfreeze.Frozen), whose types were checked when it was generated.
+// A message of the built-in rules compiled into the program
+// (hclfreeze.Frozen) is not checked again: it was, against the same
+// captures, when it was generated (relations cannot be overridden).
 func CheckMessage(expr hcl.Expression, captures []string) hcl.Diagnostics {
+	if hclfreeze.Frozen(expr) {
+		return nil
+	}
 	var diags hcl.Diagnostics
 	isCapture := func(n string) bool {
 		for _, c := range captures {
@@ -86,7 +89,7 @@ func CheckMessage(expr hcl.Expression, captures []string) hcl.Diagnostics {
 			return nil
 		})
 	}
-	if !diags.HasErrors() && !plain && !hclfreeze.Frozen(expr) {
+	if !diags.HasErrors() && !plain {
 		diags = append(diags, typeCheckMessage(expr, captures)...)
 	}
 	return diags
