@@ -25,14 +25,11 @@ func bodyContent(body hcl.Body, schema *hcl.BodySchema) (*hcl.BodyContent, hcl.D
 // gives it. b must be a body as parsed or thawed, not what PartialContent
 // leaves (whose hidden attributes cannot be seen from here).
 func fits(b *hclsyntax.Body, schema *hcl.BodySchema) (*hcl.BodyContent, bool) {
-	for name := range b.Attributes {
-		if !hasAttr(schema, name) {
-			return nil, false
-		}
-	}
 	for _, a := range schema.Attributes {
-		if _, ok := b.Attributes[a.Name]; a.Required && !ok {
-			return nil, false
+		if a.Required {
+			if _, ok := b.Attributes[a.Name]; !ok {
+				return nil, false
+			}
 		}
 	}
 	for _, bl := range b.Blocks {
@@ -45,6 +42,9 @@ func fits(b *hclsyntax.Body, schema *hcl.BodySchema) (*hcl.BodyContent, bool) {
 	c := &hcl.BodyContent{Attributes: make(hcl.Attributes, len(b.Attributes)), MissingItemRange: b.MissingItemRange()}
 	attrs, i := make([]hcl.Attribute, len(b.Attributes)), 0
 	for name, a := range b.Attributes {
+		if !hasAttr(schema, name) {
+			return nil, false
+		}
 		attrs[i] = hcl.Attribute{Name: a.Name, Expr: a.Expr, Range: a.SrcRange, NameRange: a.NameRange}
 		c.Attributes[name] = &attrs[i]
 		i++
