@@ -103,8 +103,11 @@ func (t *thawer) body(b *Body) *hclsyntax.Body {
 		nb := &blocks[i]
 		*nb = hclsyntax.Block{Type: bl.Type, Labels: bl.Labels, Body: t.body(&bl.Body),
 			TypeRange: t.rng(bl.TypeRange), OpenBraceRange: t.rng(bl.Open), CloseBraceRange: t.rng(bl.Close)}
-		for _, r := range bl.LabelRanges {
-			nb.LabelRanges = append(nb.LabelRanges, t.rng(r))
+		if len(bl.LabelRanges) > 0 {
+			nb.LabelRanges = make([]hcl.Range, len(bl.LabelRanges))
+			for i, r := range bl.LabelRanges {
+				nb.LabelRanges[i] = t.rng(r)
+			}
 		}
 		out.Blocks[i] = nb
 	}
