@@ -197,6 +197,77 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// TestConcurrentFirstUse checks a fresh Linter of the lean built-in rules
+// from 16 goroutines at once, so that they race to compile its patterns
+// and build its checks' tables (run it with -race): each gets the findings
+// of another Linter used serially.
+func TestConcurrentFirstUse(t *testing.T) {
+	lean := func() *lint.Linter {
+		set, diags := rules.Load(rules.BuiltinLean()...)
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		l, err := set.Linter()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	seeds := readSeeds(t)
+	names := slices.Sorted(maps.Keys(seeds))
+	serial, l := lean(), lean()
+	want := make([][]lint.Finding, len(names))
+	for i, n := range names {
+		res, err := serial.Check(context.Background(), seeds[n], lint.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = res.Findings
+	}
+	var wg sync.WaitGroup
+	for g := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			i := g % len(names)
+			res, err := l.Check(context.Background(), seeds[names[i]], lint.Options{})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if diff := cmp.Diff(want[i], res.Findings); diff != "" {
+				t.Errorf("goroutine %d, %s: findings differ from the serial run:\n%s", g, names[i], diff)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// BenchmarkFirstCheck loads the lean built-in rules, builds their Linter
+// and checks seed 003 once: what ducha check does with one report. The
+// checks build their pattern sets, and compile the patterns they need, on
+// their first report, so this is the cost that loading defers.
+func BenchmarkFirstCheck(b *testing.B) {
+	src, err := os.ReadFile("testdata/seeds/003_90fbc7d8aeb855ec.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		set, diags := rules.Load(rules.BuiltinLean()...)
+		if diags.HasErrors() {
+			b.Fatal(diags)
+		}
+		l, err := set.Linter()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := l.Check(context.Background(), src, lint.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // TestConcurrent checks one Linter from 16 goroutines on different reports:
 // each gets the findings a serial run gives (run it with -race).
 func TestConcurrent(t *testing.T) {

@@ -74,7 +74,7 @@ type Conflict struct {
 	Rule    *lint.Rule
 	Figures []Figure
 	// NotLabel vetoes statements of any figure.
-	NotLabel []*regexp.Regexp
+	NotLabel []*match.Regexp
 	NotIn    []string
 
 	once    sync.Once
@@ -87,7 +87,7 @@ type figureMatch struct{ label, not match.Set }
 // A Figure is one key statistic.
 type Figure struct {
 	Name            string
-	Label, NotLabel []*regexp.Regexp
+	Label, NotLabel []*match.Regexp
 	// Units are the canonical units it is stated in; a statement in one
 	// unit is compared only with statements in the same unit.
 	Units []string

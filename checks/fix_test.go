@@ -3,13 +3,13 @@ package checks_test
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/ducha-dev/ducha/checks"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -108,7 +108,7 @@ func TestTermFix(t *testing.T) {
 		{Name: "委员会", Correct: "中央全面依法治国委员会", Wrong: []string{"中央依法治国委员会", "全面依法治国委员会"}},
 		{Name: "负责人", Correct: "党政主要负责人", Wrong: []string{"党政主要责任人"}},
 		{Name: "纲要", Correct: "《法治政府建设实施纲要(2021—2025年)》",
-			Patterns: []*regexp.Regexp{regexp.MustCompile(`纲要\(\d{4}[-—]*\d{4}年\)`)},
+			Patterns: []*match.Regexp{match.MustCompile(`纲要\(\d{4}[-—]*\d{4}年\)`)},
 			Allow:    []string{"纲要(2015—2020年)", "纲要(2021—2025年)"}},
 	}, nil)
 	if err != nil {

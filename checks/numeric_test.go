@@ -12,6 +12,7 @@ import (
 	"github.com/ducha-dev/ducha/checks"
 	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/condition"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -129,7 +130,7 @@ func TestRateMismatch(t *testing.T) {
 		NotRates: res("增长率"),
 		Composites: []checks.Composite{{
 			Name: "first-class-or-better", Rate: res("一类以上(案件|案卷)?率"),
-			Parts: [][]*regexp.Regexp{res("优秀"), res("^一类(案件|案卷)?$")},
+			Parts: [][]*match.Regexp{res("优秀"), res("^一类(案件|案卷)?$")},
 		}},
 		NotIn: []string{"next-year"},
 	}
@@ -312,6 +313,8 @@ func TestCheckMessage(t *testing.T) {
 		{"${round(pct(success, total))}", `Function "round" expects 2 argument(s)`},
 		{"${abs(\"很多\")}", "a number is required"},
 		{"${format(\"%d%%\", pct(success, total))}", ""},
+		{"多于${success}件", ""},
+		{"多于", ""},
 	}
 	for _, tc := range tests {
 		diags := condition.CheckMessage(template(t, tc.src), caps)

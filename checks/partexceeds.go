@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"regexp"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
@@ -54,9 +53,9 @@ func init() {
 type PartExceedsTotal struct {
 	Rule *lint.Rule
 	// Success and Total match the labels of the part and of the total.
-	Success, Total []*regexp.Regexp
+	Success, Total []*match.Regexp
 	// Exempt matches sentences that are left alone.
-	Exempt []*regexp.Regexp
+	Exempt []*match.Regexp
 	NotIn  []string
 
 	once                   sync.Once

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"math/big"
-	"regexp"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
@@ -51,7 +50,7 @@ var hundred = big.NewRat(100, 1) // never changed
 // -0% is left alone.
 type PercentRange struct {
 	Rule                        *lint.Rule
-	Proportions, NotProportions []*regexp.Regexp
+	Proportions, NotProportions []*match.Regexp
 
 	once     sync.Once
 	yes, not match.Set

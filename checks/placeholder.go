@@ -2,8 +2,8 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -45,12 +45,14 @@ func decodePlaceholder(d kind.Decoder, rule *lint.Rule) lint.Check {
 	if !d.Has("patterns") && !d.Has("unquoted") {
 		d.Errorf("patterns", "Missing required argument", "%s %q 缺少必需的属性 %s。", "text", "placeholder", "patterns")
 	}
-	var pats [3][]*regexp.Regexp
+	var pats [3][]*match.Regexp
 	for i, name := range []string{"patterns", "unquoted", "inside"} {
 		for _, re := range d.Patterns(name) {
-			if err := fastPattern(re); err != nil {
-				d.Errorf(name, "Pattern cannot be searched fast", "%v;请以要找的字开头,如 \"X次\" 而不是 \".?X次\"。", err)
-				continue
+			if !re.IsDeferred() {
+				if err := fastPattern(re); err != nil {
+					d.Errorf(name, "Pattern cannot be searched fast", "%v;请以要找的字开头,如 \"X次\" 而不是 \".?X次\"。", err)
+					continue
+				}
 			}
 			pats[i] = append(pats[i], re)
 		}
@@ -102,17 +104,21 @@ func decodePlaceholder(d kind.Decoder, rule *lint.Rule) lint.Check {
 type Placeholder struct {
 	Rule *lint.Rule
 
+	srcs     []placeholderPattern // as given, re not yet anchored
+	quotes   [][2]rune
+	surnames string
+
+	once  sync.Once
 	pats  []placeholderPattern
 	first runeBitmap // every pattern's first characters
 	marks runeBitmap // first and the quotation marks: where the scan stops
 	// plain says which ASCII characters are no mark.
-	plain    [utf8.RuneSelf]bool
-	open     map[rune]rune
-	surnames string
+	plain [utf8.RuneSelf]bool
+	open  map[rune]rune
 }
 
 type placeholderPattern struct {
-	re     *regexp.Regexp // anchored
+	re     *match.Regexp // anchored
 	starts startSet
 	quoted bool // reported inside quotation marks too
 	inside bool // reported only right after a Han character (inside a word)
@@ -124,17 +130,14 @@ type placeholderPattern struct {
 // placeholder-like string is an anonymised name. It fails when a pattern
 // does not start with a bounded set of characters ("X", "[Xx×]", "某",
 // "〔"): one that starts with ".", "[^…]" or \p{Han} could start anywhere.
-func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes []string, surnames string) (*Placeholder, error) {
-	c := &Placeholder{Rule: rule, open: map[rune]rune{}, surnames: surnames}
-	for i, list := range [][]*regexp.Regexp{anywhere, unquoted} {
-		for _, re := range list {
-			anchored, set, err := anchorStart(re)
-			if err != nil {
-				return nil, err
-			}
-			c.pats = append(c.pats, placeholderPattern{re: anchored, starts: set, quoted: i == 0})
-			c.first.Add(match.RuneSet(set))
-			c.marks.Add(match.RuneSet(set))
+// The patterns are analysed, and their anchored forms made, when the check
+// first runs (a deferred pattern is not checked here: see
+// match.Regexp.IsDeferred).
+func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*match.Regexp, quotes []string, surnames string) (*Placeholder, error) {
+	c := &Placeholder{Rule: rule, surnames: surnames}
+	for i, list := range [][]*match.Regexp{anywhere, unquoted} {
+		if err := c.add(list, i == 0, false); err != nil {
+			return nil, err
 		}
 	}
 	for _, q := range quotes {
@@ -142,11 +145,7 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes
 		if len(r) != 2 {
 			return nil, fmt.Errorf("引号 %q 应是一对字符:左引号和右引号,如 \"“”\"", q)
 		}
-		c.open[r[0]] = r[1]
-		c.marks.Add(match.RuneSet{r[0], r[0], r[1], r[1]})
-	}
-	for b := range c.plain {
-		c.plain[b] = !c.marks.Has(rune(b))
+		c.quotes = append(c.quotes, [2]rune{r[0], r[1]})
 	}
 	return c, nil
 }
@@ -155,20 +154,42 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*regexp.Regexp, quotes
 // character: "(\\*)\\p{Han}" reports the * of "法治*建设" but not of
 // "*注", "(_)\\p{Han}" a one-character blank "法治_建设". They are reported
 // inside quotation marks too. Each must start as NewPlaceholder requires.
-func (c *Placeholder) AddInside(res []*regexp.Regexp) error {
+func (c *Placeholder) AddInside(res []*match.Regexp) error {
+	return c.add(res, true, true)
+}
+
+func (c *Placeholder) add(res []*match.Regexp, quoted, inside bool) error {
 	for _, re := range res {
-		anchored, set, err := anchorStart(re)
-		if err != nil {
-			return err
+		if !re.IsDeferred() {
+			if err := fastPattern(re); err != nil {
+				return err
+			}
 		}
-		c.pats = append(c.pats, placeholderPattern{re: anchored, starts: set, quoted: true, inside: true})
+		c.srcs = append(c.srcs, placeholderPattern{re: re, quoted: quoted, inside: inside})
+	}
+	return nil
+}
+
+// build anchors the patterns and makes the scan's tables.
+func (c *Placeholder) build() {
+	c.open = map[rune]rune{}
+	for _, p := range c.srcs {
+		anchored, set, err := anchorStart(p.re)
+		if err != nil {
+			continue // a deferred pattern was checked when it was generated
+		}
+		p.re, p.starts = anchored, set
+		c.pats = append(c.pats, p)
 		c.first.Add(match.RuneSet(set))
 		c.marks.Add(match.RuneSet(set))
+	}
+	for _, q := range c.quotes {
+		c.open[q[0]] = q[1]
+		c.marks.Add(match.RuneSet{q[0], q[0], q[1], q[1]})
 	}
 	for b := range c.plain {
 		c.plain[b] = !c.marks.Has(rune(b))
 	}
-	return nil
 }
 
 func (c *Placeholder) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
@@ -177,6 +198,7 @@ func (c *Placeholder) Run(pass *lint.Pass) error {
 	if !pass.Applies(c.Rule) {
 		return nil
 	}
+	c.once.Do(c.build)
 	doc := pass.Doc
 	for _, l := range doc.Lines {
 		if l.Kind.IsText() {

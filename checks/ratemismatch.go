@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -56,7 +55,7 @@ func decodeRateMismatch(d kind.Decoder, rule *lint.Rule) lint.Check {
 		cd := d.Sub(b, compositeSchema)
 		comp := Composite{Name: b.Labels[0], Rate: cd.Patterns("rate")}
 		for _, p := range cd.Patterns("parts") {
-			comp.Parts = append(comp.Parts, []*regexp.Regexp{p})
+			comp.Parts = append(comp.Parts, []*match.Regexp{p})
 		}
 		c.Composites = append(c.Composites, comp)
 	}
@@ -93,14 +92,14 @@ func decodeRateMismatch(d kind.Decoder, rule *lint.Rule) lint.Check {
 // the other, and are not used.
 type RateMismatch struct {
 	Rule            *lint.Rule
-	Rates, NotRates []*regexp.Regexp
+	Rates, NotRates []*match.Regexp
 	Composites      []Composite
 	NotIn           []string
 	// Concluded match the labels of counts of concluded cases (审结, 结案).
 	// When a rate's clause states no denominator, the counts of its whole
 	// sentence are tried, unless a numerator exceeds one of these: see
 	// baseUnstated. Without Concluded the whole sentence is not tried.
-	Concluded []*regexp.Regexp
+	Concluded []*match.Regexp
 
 	once       sync.Once
 	rates, not match.Set
@@ -113,9 +112,9 @@ type RateMismatch struct {
 type Composite struct {
 	Name string
 	// Rate matches the rate's label.
-	Rate []*regexp.Regexp
+	Rate []*match.Regexp
 	// Parts match, each, the label of one count of the numerator.
-	Parts [][]*regexp.Regexp
+	Parts [][]*match.Regexp
 }
 
 func (c *RateMismatch) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }

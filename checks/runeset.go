@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
 	"regexp/syntax"
 	"strings"
 
@@ -32,7 +31,7 @@ func (s startSet) size() int { return match.RuneSet(s).Size() }
 // starts with, as the placeholder check searches: it fails for a pattern
 // that starts with ".", "[^…]", a class of more than 4096 characters
 // (\p{Han}), or that can match the empty string.
-func fastPattern(re *regexp.Regexp) error {
+func fastPattern(re *match.Regexp) error {
 	_, _, err := anchorStart(re)
 	return err
 }
@@ -40,8 +39,9 @@ func fastPattern(re *regexp.Regexp) error {
 // anchorStart returns re anchored at the start of the text it is matched
 // against, with the same capturing groups, and the characters a match can
 // start with. It builds the anchored pattern from re's syntax tree, not by
-// wrapping its source, which "\Q…" would swallow.
-func anchorStart(re *regexp.Regexp) (*regexp.Regexp, startSet, error) {
+// wrapping its source, which "\Q…" would swallow. The anchored pattern is
+// compiled when first matched (match.Deferred: it is re's syntax, valid).
+func anchorStart(re *match.Regexp) (*match.Regexp, startSet, error) {
 	tree, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		return nil, nil, err
@@ -51,18 +51,26 @@ func anchorStart(re *regexp.Regexp) (*regexp.Regexp, startSet, error) {
 	if !ok || nullable || set.size() > maxStart {
 		return nil, nil, fmt.Errorf("模式 %q 不是以确定的字开头(如“X”“某”“〔”),不能以 .、[^…] 或过大的字符类开头", re.String())
 	}
-	// Printing a syntax tree with a negated class ("[^)]{0,30}") folds
-	// case over all of Unicode and takes milliseconds, so the source is
-	// wrapped instead, unless "\Q" (which would swallow the wrapper) is in it.
-	src := "^(?:" + re.String() + ")"
-	if strings.Contains(re.String(), `\Q`) {
-		src = (&syntax.Regexp{Op: syntax.OpConcat, Flags: syntax.Perl, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, tree}}).String()
+	return anchored(re, tree), set, nil
+}
+
+// anchored returns re anchored at the start of the text, compiled when
+// first matched (match.Deferred: it is re's syntax, valid). tree is re's
+// syntax, or nil to parse it if need be. Printing a syntax tree with a
+// negated class ("[^)]{0,30}") folds case over all of Unicode and takes
+// milliseconds, so the source is wrapped instead, unless "\Q" (which would
+// swallow the wrapper) is in it.
+func anchored(re *match.Regexp, tree *syntax.Regexp) *match.Regexp {
+	if !strings.Contains(re.String(), `\Q`) {
+		return match.Deferred("^(?:" + re.String() + ")")
 	}
-	anchored, err := regexp.Compile(src)
-	if err != nil {
-		return nil, nil, err
+	if tree == nil {
+		var err error
+		if tree, err = syntax.Parse(re.String(), syntax.Perl); err != nil {
+			return re // not reached: re compiles, or was checked when generated
+		}
 	}
-	return anchored, set, nil
+	return match.Deferred((&syntax.Regexp{Op: syntax.OpConcat, Flags: syntax.Perl, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, tree}}).String())
 }
 
 // firstChars adds to set the characters a match of re can start with, and

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/ducha-dev/ducha/internal/match"
 )
 
 func TestStartsOf(t *testing.T) {
@@ -22,7 +24,7 @@ func TestStartsOf(t *testing.T) {
 		{`([Xx×*])(?:次|个)`, "Xx×*", "次"},
 	}
 	for _, tc := range tests {
-		_, set, err := anchorStart(regexp.MustCompile(tc.pattern))
+		_, set, err := anchorStart(match.MustCompile(tc.pattern))
 		if err != nil {
 			t.Errorf("%q: %v", tc.pattern, err)
 			continue
@@ -59,7 +61,7 @@ func FuzzStartsOf(f *testing.F) {
 		if err != nil || re.MatchString("") {
 			return
 		}
-		anchored, set, err := anchorStart(re)
+		anchored, set, err := anchorStart(match.FromRegexp(re))
 		if err != nil {
 			return
 		}

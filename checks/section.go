@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -163,7 +162,7 @@ type Requirement struct {
 // A CueClass is one kind of content and the phrases that evidence it.
 type CueClass struct {
 	Name string
-	Cues []*regexp.Regexp
+	Cues []*match.Regexp
 }
 
 // messageVars are the variables a Requirement's message template may use.
@@ -228,7 +227,7 @@ func (c *Section) require(pass *lint.Pass, req Requirement, cues []match.Set, h 
 	for i, cl := range req.Classes {
 		hit := cues[i].Match(text) // never the empty text
 		if text == "" {
-			hit = slices.ContainsFunc(cl.Cues, func(re *regexp.Regexp) bool { return re.MatchString(text) })
+			hit = slices.ContainsFunc(cl.Cues, func(re *match.Regexp) bool { return re.MatchString(text) })
 		}
 		if hit {
 			found = append(found, cl.Name)

@@ -2,7 +2,6 @@ package checks_test
 
 import (
 	"context"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -13,13 +12,14 @@ import (
 	"github.com/ducha-dev/ducha/checks"
 	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/condition"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
-func res(s ...string) []*regexp.Regexp {
-	var out []*regexp.Regexp
+func res(s ...string) []*match.Regexp {
+	var out []*match.Regexp
 	for _, p := range s {
-		out = append(out, regexp.MustCompile(p))
+		out = append(out, match.MustCompile(p))
 	}
 	return out
 }

@@ -1,18 +1,18 @@
 package checks_test
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/ducha-dev/ducha/checks"
 	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
 func TestNextYear(t *testing.T) {
-	plan := []document.PartSpec{{Name: "next-year", Headings: []*regexp.Regexp{
-		regexp.MustCompile(`下一?(年度?|步).{0,12}(安排|打算)`), regexp.MustCompile(`\d{4}年度?.{0,16}(安排|打算|思路)`),
+	plan := []document.PartSpec{{Name: "next-year", Headings: []*match.Regexp{
+		match.MustCompile(`下一?(年度?|步).{0,12}(安排|打算)`), match.MustCompile(`\d{4}年度?.{0,16}(安排|打算|思路)`),
 	}}}
 	c := &checks.NextYear{Rule: &lint.Rule{ID: "year/next-year", Severity: lint.Error}, Part: "next-year"}
 	head := "青山区2022年度法治政府建设情况报告\n2022年,我区扎实推进法治政府建设。\n一、主要工作\n全面落实行政执法“三项制度”。\n"
@@ -95,10 +95,10 @@ func TestDocNumber(t *testing.T) {
 }
 
 func TestPlaceholder(t *testing.T) {
-	res := func(p ...string) []*regexp.Regexp {
-		var out []*regexp.Regexp
+	res := func(p ...string) []*match.Regexp {
+		var out []*match.Regexp
 		for _, s := range p {
-			out = append(out, regexp.MustCompile(s))
+			out = append(out, match.MustCompile(s))
 		}
 		return out
 	}
@@ -129,12 +129,12 @@ func TestPlaceholder(t *testing.T) {
 func TestPlaceholderPatterns(t *testing.T) {
 	rule := &lint.Rule{ID: "text/placeholder"}
 	for _, p := range []string{`.X`, `[^a]X`, `\p{Han}X`, `[一-龥]{1,2}`, `X?`, `(?:a|.)`} {
-		if _, err := checks.NewPlaceholder(rule, []*regexp.Regexp{regexp.MustCompile(p)}, nil, nil, ""); err == nil {
+		if _, err := checks.NewPlaceholder(rule, []*match.Regexp{match.MustCompile(p)}, nil, nil, ""); err == nil {
 			t.Errorf("%q: no error for a pattern that can start anywhere", p)
 		}
 	}
 	for _, p := range []string{`X`, `[Xx×]{2,}`, `(?i)x+`, `(?:某某|××)`, `\b_{3,}`, `X?Y`, `(?:〔\s*〕)`, `[甲乙丙]`} {
-		if err := checks.FastPattern(regexp.MustCompile(p)); err != nil {
+		if err := checks.FastPattern(match.MustCompile(p)); err != nil {
 			t.Errorf("%q: %v", p, err)
 		}
 	}

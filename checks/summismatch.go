@@ -3,7 +3,6 @@ package checks
 import (
 	"fmt"
 	"math/big"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -74,7 +73,7 @@ type SumMismatch struct {
 	Short    lint.Severity
 	MinShort int
 	// Breaks end the list of parts when they come between two parts.
-	Breaks []*regexp.Regexp
+	Breaks []*match.Regexp
 	NotIn  []string
 
 	once   sync.Once

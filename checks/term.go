@@ -2,7 +2,6 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/ducha-dev/ducha/internal/condition"
 	"github.com/ducha-dev/ducha/internal/kind"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/internal/norm"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -83,6 +83,9 @@ func decodeTerm(d kind.Decoder, rule *lint.Rule) lint.Check {
 			continue
 		}
 		for _, re := range t.Patterns {
+			if re.IsDeferred() {
+				continue // the built-in rules' were checked when generated
+			}
 			if p, _ := re.LiteralPrefix(); p == "" {
 				td.Errorf("patterns", "Pattern without a literal start", "模式 %q 应以确定的文字开头(如 \"纲要\\\\(\"),不能以 \\d、. 或字符类开头:检查按开头的文字查找。", re)
 			}
@@ -161,7 +164,7 @@ type TermEntry struct {
 	Wrong []string
 	// Patterns are wrong forms as regexps; each must start with a literal
 	// of at least one character ("纲要\\(", not "\\d").
-	Patterns []*regexp.Regexp
+	Patterns []*match.Regexp
 	// Allow are forms that contain a wrong one and are right
 	// ("中央全面依法治国委员会" around "全面依法治国委员会"): a wrong form
 	// inside one of them is not reported. Correct is always allowed.
@@ -216,11 +219,9 @@ func (c *Term) Add(rule *lint.Rule, terms []TermEntry, message hcl.Expression) e
 			if prefix == "" {
 				return fmt.Errorf("%q 的模式 %q 应以确定的文字开头(如 \"纲要\\\\(\"),不能以 \\d、. 或字符类开头", t.Name, re)
 			}
-			anchored, _, err := anchorStart(re)
-			if err != nil {
-				return err
-			}
-			lits = append(lits, termLit{lit: prefix, entry: e, re: anchored})
+			// a pattern with a literal prefix starts with a definite
+			// character, which is all anchorStart would check
+			lits = append(lits, termLit{lit: prefix, entry: e, re: anchored(re, nil)})
 		}
 	}
 	for _, l := range lits {
@@ -360,19 +361,41 @@ func termFix(s string, r lint.Range, t TermEntry) (lint.Range, string, bool) {
 // works on the string itself, with no copy to []byte, and was faster.
 type termMatcher struct {
 	first runeBitmap
-	// index maps a first character below U+10000 to 1 + its list in
-	// lits (a table, not a map: it is read at every candidate); other
+	// A first character r below U+10000 maps to 1 + its list in lits
+	// through two tables, not a map (they are read at every candidate):
+	// blockOf[r>>6] is 1 + the index in blocks of r's block of 64
+	// characters, which maps r&63 (a table of all 65,536 characters
+	// was most of what the check allocated when the rules load). Other
 	// first characters are in far.
-	index [1 << 16]uint8
-	lits  [][]termLit
-	far   map[rune][]termLit
+	blockOf [1 << 10]uint8
+	blocks  [][64]uint8
+	lits    [][]termLit
+	far     map[rune][]termLit
+}
+
+// index returns 1 + the list in lits of r, below U+10000, or 0.
+func (m *termMatcher) index(r rune) uint8 {
+	if b := m.blockOf[r>>6]; b != 0 {
+		return m.blocks[b-1][r&63]
+	}
+	return 0
+}
+
+// setIndex sets index(r) to k; there are at most 255 first characters
+// below U+10000 (add), so at most 255 blocks.
+func (m *termMatcher) setIndex(r rune, k uint8) {
+	if m.blockOf[r>>6] == 0 {
+		m.blocks = append(m.blocks, [64]uint8{})
+		m.blockOf[r>>6] = uint8(len(m.blocks))
+	}
+	m.blocks[m.blockOf[r>>6]-1][r&63] = k
 }
 
 // termLit is one literal the matcher looks for.
 type termLit struct {
 	lit   string
 	entry int
-	re    *regexp.Regexp // the pattern to try where lit is its prefix; nil for a literal
+	re    *match.Regexp // the pattern to try where lit is its prefix; nil for a literal
 }
 
 // termHit is a literal or pattern found.
@@ -390,13 +413,14 @@ func (m *termMatcher) add(l termLit) error {
 			m.far = map[rune][]termLit{}
 		}
 		m.far[r] = append(m.far[r], l)
-	case m.index[r] != 0:
-		m.lits[m.index[r]-1] = append(m.lits[m.index[r]-1], l)
+	case m.index(r) != 0:
+		k := m.index(r) - 1
+		m.lits[k] = append(m.lits[k], l)
 	case len(m.lits) == 255:
 		return fmt.Errorf("要找的写法以 %d 个以上不同的字开头,超出上限 255;请分成几条规则", len(m.lits))
 	default:
 		m.lits = append(m.lits, []termLit{l})
-		m.index[r] = uint8(len(m.lits))
+		m.setIndex(r, uint8(len(m.lits)))
 	}
 	return nil
 }
@@ -404,7 +428,7 @@ func (m *termMatcher) add(l termLit) error {
 // starting returns the literals that start with r.
 func (m *termMatcher) starting(r rune) []termLit {
 	if r < 1<<16 {
-		if k := m.index[r]; k != 0 {
+		if k := m.index(r); k != 0 {
 			return m.lits[k-1]
 		}
 		return nil

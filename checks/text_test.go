@@ -2,11 +2,11 @@ package checks_test
 
 import (
 	"context"
-	"regexp"
 	"testing"
 
 	"github.com/ducha-dev/ducha/checks"
 	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -16,7 +16,7 @@ func TestTerm(t *testing.T) {
 		{Name: "第一责任人", Correct: "推进法治建设第一责任人职责", Wrong: []string{"推进法治政府建设第一责任人", "法治政府建设第一责任人"}},
 		{Name: "委员会", Correct: "中央全面依法治国委员会", Wrong: []string{"中央依法治国委员会", "全面依法治国委员会"}},
 		{Name: "纲要", Correct: "《法治政府建设实施纲要(2021—2025年)》",
-			Patterns: []*regexp.Regexp{regexp.MustCompile(`纲要\(\d{4}[-—]*\d{4}年\)`)},
+			Patterns: []*match.Regexp{match.MustCompile(`纲要\(\d{4}[-—]*\d{4}年\)`)},
 			Allow:    []string{"纲要(2015—2020年)", "纲要(2021—2025年)"}, Note: "只有两版。"},
 	}, nil)
 	if err != nil {
@@ -43,8 +43,8 @@ func TestTermErrors(t *testing.T) {
 	for name, e := range map[string]checks.TermEntry{
 		"no wrong form":      {Name: "a", Correct: "甲"},
 		"empty wrong form":   {Name: "a", Wrong: []string{""}},
-		"no literal prefix":  {Name: "a", Patterns: []*regexp.Regexp{regexp.MustCompile(`\d{4}年`)}},
-		"class at the start": {Name: "a", Patterns: []*regexp.Regexp{regexp.MustCompile(`[甲乙]丙`)}},
+		"no literal prefix":  {Name: "a", Patterns: []*match.Regexp{match.MustCompile(`\d{4}年`)}},
+		"class at the start": {Name: "a", Patterns: []*match.Regexp{match.MustCompile(`[甲乙]丙`)}},
 	} {
 		if _, err := checks.NewTerm(rule, []checks.TermEntry{e}, nil); err == nil {
 			t.Errorf("%s: no error", name)
@@ -124,11 +124,11 @@ func TestYearHeading(t *testing.T) {
 	c := &checks.YearHeading{
 		Rule:        rule,
 		Parts:       []string{"achievements"},
-		Citations:   []*regexp.Regexp{regexp.MustCompile(`《[^》]{0,40}?(\d{4})年度?法治政府建设[^》]{0,20}报告》`)},
-		ReviewVerbs: []*regexp.Regexp{regexp.MustCompile(`审议|通过|报送`)},
-		Plans:       []*regexp.Regexp{regexp.MustCompile(`(\d{4})年度?(?:工作)?(?:方案|计划)`)},
+		Citations:   []*match.Regexp{match.MustCompile(`《[^》]{0,40}?(\d{4})年度?法治政府建设[^》]{0,20}报告》`)},
+		ReviewVerbs: []*match.Regexp{match.MustCompile(`审议|通过|报送`)},
+		Plans:       []*match.Regexp{match.MustCompile(`(\d{4})年度?(?:工作)?(?:方案|计划)`)},
 	}
-	parts := []document.PartSpec{{Name: "achievements", Headings: []*regexp.Regexp{regexp.MustCompile(`情况|成效`)}}}
+	parts := []document.PartSpec{{Name: "achievements", Headings: []*match.Regexp{match.MustCompile(`情况|成效`)}}}
 	const title = "青山区人民政府关于2025年度法治政府建设情况的报告\n"
 	runCases(t, c, parts, []checkCase{
 		{"heading of another year", title + "一、2024年法治政府建设基本情况\n全面落实三项制度。\n", lint.Options{}, []string{
@@ -154,7 +154,7 @@ func FuzzTextChecks(f *testing.F) {
 	}
 	term, err := checks.NewTerm(&lint.Rule{ID: "text/term", Severity: lint.Warning}, []checks.TermEntry{
 		{Name: "委员会", Correct: "中央全面依法治国委员会", Wrong: []string{"中央依法治国委员会", "全面依法治国委员会"}},
-		{Name: "纲要", Correct: "纲要", Patterns: []*regexp.Regexp{regexp.MustCompile(`纲要\(\d{4}[-—]*\d{4}年?\)`)}, Allow: []string{"纲要(2021—2025年)"}},
+		{Name: "纲要", Correct: "纲要", Patterns: []*match.Regexp{match.MustCompile(`纲要\(\d{4}[-—]*\d{4}年?\)`)}, Allow: []string{"纲要(2021—2025年)"}},
 	}, nil)
 	if err != nil {
 		f.Fatal(err)

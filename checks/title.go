@@ -2,12 +2,13 @@ package checks
 
 import (
 	"fmt"
-	"regexp"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/kind"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -53,7 +54,10 @@ func init() {
 type TitleMissing struct {
 	Rule *lint.Rule
 	// Subject matches what the title must name ("法治政府建设").
-	Subject []*regexp.Regexp
+	Subject []*match.Regexp
+
+	once    sync.Once
+	subject match.Set
 }
 
 func (c *TitleMissing) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
@@ -67,11 +71,10 @@ func (c *TitleMissing) Run(pass *lint.Pass) error {
 		pass.Report(c.Rule, c.Rule.Severity, doc.Top(), "报告没有标题:应在正文前写明标题,如“××区人民政府关于2023年度法治政府建设情况的报告”。")
 		return nil
 	}
-	for _, re := range c.Subject {
-		if re.MatchString(doc.Title.Text) {
-			pass.Evidence(c.Rule, doc.Title.Range)
-			return nil
-		}
+	c.once.Do(func() { c.subject = match.NewSet(c.Subject) })
+	if c.subject.Match(doc.Title.Text) {
+		pass.Evidence(c.Rule, doc.Title.Range)
+		return nil
 	}
 	pass.Reportf(c.Rule, c.Rule.Severity, doc.Title.Range, "标题“%s”没有写明是法治政府建设年度报告;应写明,如“××区人民政府关于2023年度法治政府建设情况的报告”。", doc.Title.Text)
 	return nil

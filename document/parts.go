@@ -1,10 +1,10 @@
 package document
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/internal/utf8x"
@@ -19,12 +19,12 @@ type PartSpec struct {
 	// Name is the part's name, the suffix of its rule id ("deficiencies").
 	Name string
 	// Headings match the words of a heading that opens the part.
-	Headings []*regexp.Regexp
+	Headings []*match.Regexp
 	// NotHeadings veto a heading that Headings matched ("安排" keeps a plan
 	// heading from counting as achievements).
-	NotHeadings []*regexp.Regexp
+	NotHeadings []*match.Regexp
 	// Mentions match body text that evidences the part when no heading does.
-	Mentions []*regexp.Regexp
+	Mentions []*match.Regexp
 	// Leading makes the top-level headings that precede every other
 	// recognised part count as this part when no heading names it: reports
 	// often set out their achievements under several thematic headings.
@@ -104,15 +104,17 @@ func (p *Parts) At(n int) string {
 }
 
 // A PartFinder finds in a report the parts that PartSpecs describe. Build
-// it once per rule set: it analyses the specs' patterns.
+// it once per rule set: it analyses the specs' patterns when it first
+// finds, and serves any number of reports at once.
 type PartFinder struct {
 	specs []PartSpec
+	once  sync.Once
 	pats  []partPatterns
 }
 
 // NewPartFinder returns a PartFinder for specs.
 func NewPartFinder(specs []PartSpec) *PartFinder {
-	return &PartFinder{specs: specs, pats: compileParts(specs)}
+	return &PartFinder{specs: specs}
 }
 
 // Find finds the parts in d.
@@ -124,6 +126,7 @@ func NewPartFinder(specs []PartSpec) *PartFinder {
 // names. Parts left without a heading are then looked for in the body,
 // again outside the parts NotIn names.
 func (f *PartFinder) Find(d *Document) *Parts {
+	f.once.Do(func() { f.pats = compileParts(f.specs) })
 	return recognizeParts(d, f.specs, f.pats)
 }
 
@@ -206,11 +209,7 @@ func isItemSentence(h *Heading) bool {
 func matchLen(pats *partPatterns, text string, mask uint64) int {
 	best := 0
 	for i := range pats.headings {
-		pt := &pats.headings[i]
-		if !pt.May(text, mask) {
-			continue
-		}
-		if loc := pt.Re.FindStringIndex(text); loc != nil && loc[1]-loc[0] >= best {
+		if loc := pats.headings[i].FindIndex(text, mask); loc != nil && loc[1]-loc[0] >= best {
 			best = max(loc[1]-loc[0], 1)
 		}
 	}
@@ -278,10 +277,7 @@ func (p *Parts) mention(spec *PartSpec, pats []match.Pattern) Range {
 		}
 		text := p.doc.Slice(s)
 		for j := range pats {
-			if !pats[j].May(text, ^uint64(0)) {
-				continue
-			}
-			if loc := pats[j].Re.FindStringIndex(text); loc != nil {
+			if loc := pats[j].FindIndex(text, ^uint64(0)); loc != nil {
 				return Range{s.Start + loc[0], s.Start + loc[1]}
 			}
 		}

@@ -2,9 +2,9 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -12,6 +12,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/ducha-dev/ducha/internal/hclfreeze"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/internal/norm"
 	"github.com/ducha-dev/ducha/lint"
 )
@@ -51,7 +52,7 @@ type partRef struct {
 // diagnosed by HCL with their ranges.
 func content(b *hcl.Block, kind *hcl.BodySchema, diags *hcl.Diagnostics) (*body, []*hcl.Block) {
 	schema := &hcl.BodySchema{Attributes: append(append([]hcl.AttributeSchema(nil), commonAttrs...), kind.Attributes...), Blocks: kind.Blocks}
-	c, d := b.Body.Content(schema)
+	c, d := bodyContent(b.Body, schema)
 	*diags = append(*diags, inOrder(d)...)
 	if c == nil {
 		c = &hcl.BodyContent{}
@@ -63,7 +64,7 @@ func content(b *hcl.Block, kind *hcl.BodySchema, diags *hcl.Diagnostics) (*body,
 // assert): only its own attributes and blocks, not the rules' common ones,
 // so that a title or until written there is an error, not ignored.
 func sub(b *hcl.Block, schema *hcl.BodySchema, diags *hcl.Diagnostics) (*body, []*hcl.Block) {
-	c, d := b.Body.Content(schema)
+	c, d := bodyContent(b.Body, schema)
 	*diags = append(*diags, inOrder(d)...)
 	if c == nil {
 		c = &hcl.BodyContent{}
@@ -218,9 +219,12 @@ func (b *body) required(names ...string) {
 	}
 }
 
-// patterns reads a list of regular expressions, compiling each, and
-// diagnoses each bad one at its own position in the list.
-func (b *body) patterns(name string) []*regexp.Regexp {
+// patterns reads a list of regular expressions and diagnoses each bad one
+// at its own position in the list. A rule pack's are compiled here, to be
+// diagnosed; those of the built-in rules compiled into the program
+// (frozenPattern) were when they were generated, and are compiled when
+// first matched.
+func (b *body) patterns(name string) []*match.Regexp {
 	a, ok := b.attrs[name]
 	if !ok {
 		return nil
@@ -230,21 +234,22 @@ func (b *body) patterns(name string) []*regexp.Regexp {
 		b.errorf(a.Expr.Range(), "Invalid value for "+name, "属性 %s 应为正则表达式的列表,如 [\"不足\", \"存在.{0,4}问题\"]。", name)
 		return nil
 	}
-	var res []*regexp.Regexp
+	res := make([]*match.Regexp, 0, len(exprs))
 	for _, e := range exprs {
-		p, ok := hclfreeze.Text(e)
-		if !ok {
-			v, d := e.Value(nil)
-			if d.HasErrors() {
-				*b.diags = append(*b.diags, d...)
-				continue
-			}
-			if v.IsNull() || v.Type() != cty.String {
-				b.errorf(e.Range(), "Invalid pattern", "%s 的每一项都应是字符串形式的正则表达式。", name)
-				continue
-			}
-			p = v.AsString()
+		if re, ok := frozenPattern(e); ok {
+			res = append(res, re)
+			continue
 		}
+		v, d := e.Value(nil)
+		if d.HasErrors() {
+			*b.diags = append(*b.diags, d...)
+			continue
+		}
+		if v.IsNull() || v.Type() != cty.String {
+			b.errorf(e.Range(), "Invalid pattern", "%s 的每一项都应是字符串形式的正则表达式。", name)
+			continue
+		}
+		p := v.AsString()
 		re, err := compilePattern(p)
 		if err != nil {
 			b.errorf(e.Range(), "Invalid regular expression", "正则表达式 %q 无效:%v。语法见 https://pkg.go.dev/regexp/syntax;要匹配字面的括号、点号请加反斜杠,如 \"\\\\(一\\\\)\"。", p, err)
@@ -256,26 +261,65 @@ func (b *body) patterns(name string) []*regexp.Regexp {
 		}
 		res = append(res, re)
 	}
+	if len(res) == 0 {
+		return nil
+	}
 	return res
 }
 
-// compilePattern compiles a pattern for the normalised view. Full-width
-// characters in it are folded the way the text is, so "（一）" and "，" in a
-// rule file match the text's "(一)" and ","; a folded character that is a
-// regexp operator is escaped, so it stays the literal it was written as.
-func compilePattern(p string) (*regexp.Regexp, error) {
+// frozenPattern returns the pattern e is when e is a string of the built-in
+// rules compiled into the program (an hclfreeze.Literal), folded and
+// deferred (match.Deferred): the same string, loaded from the HCL, was
+// compiled and diagnosed when the program was generated and is by the
+// tests, so it is compiled only when a check first matches it, and its
+// prefilter is in builtinPrefilters, generated with it.
+func frozenPattern(e hcl.Expression) (*match.Regexp, bool) {
+	p, ok := hclfreeze.Text(e)
+	if !ok {
+		return nil, false
+	}
+	return match.DeferredIn(foldPattern(p), &builtinPrefilters), true
+}
+
+// compilePattern compiles a pattern for the normalised view (foldPattern).
+func compilePattern(p string) (*match.Regexp, error) {
 	if len(p) > 4096 {
 		return nil, fmt.Errorf("过长(%d 字节,上限 4096)", len(p))
 	}
+	return match.Compile(foldPattern(p))
+}
+
+// foldPattern folds the full-width characters of a pattern the way the
+// text is, so "（一）" and "，" in a rule file match the text's "(一)" and
+// ","; a folded character that is a regexp operator is escaped, so it
+// stays the literal it was written as.
+func foldPattern(p string) string {
+	i := 0
+	for i < len(p) {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(p[i:])
+		if norm.Rune(r) != r || w == 1 { // folds, or an invalid byte (written as U+FFFD)
+			break
+		}
+		i += w
+	}
+	if i == len(p) {
+		return p // most patterns have nothing to fold
+	}
 	var sb strings.Builder
-	for _, r := range p {
+	sb.Grow(len(p))
+	sb.WriteString(p[:i])
+	for _, r := range p[i:] {
 		f := norm.Rune(r)
 		if f != r && f < 0x80 && strings.ContainsRune(`\.+*?()|[]{}^$`, f) {
 			sb.WriteByte('\\')
 		}
 		sb.WriteRune(f)
 	}
-	return regexp.Compile(sb.String())
+	return sb.String()
 }
 
 // strList reads a list of strings.
@@ -296,10 +340,13 @@ func patternString(e hcl.Expression) (string, bool) {
 }
 
 // patternOrList reads one regexp or a list of them.
-func (b *body) patternOrList(name string) []*regexp.Regexp {
+func (b *body) patternOrList(name string) []*match.Regexp {
 	a, ok := b.attrs[name]
 	if !ok {
 		return nil
+	}
+	if re, ok := frozenPattern(a.Expr); ok {
+		return []*match.Regexp{re}
 	}
 	if p, ok := patternString(a.Expr); ok {
 		re, err := compilePattern(p)
@@ -311,7 +358,7 @@ func (b *body) patternOrList(name string) []*regexp.Regexp {
 			b.errorf(a.Expr.Range(), "Pattern matches everything", "正则表达式 %q 能匹配空字符串,因而匹配任何文字;请写出必须出现的字词。", p)
 			return nil
 		}
-		return []*regexp.Regexp{re}
+		return []*match.Regexp{re}
 	}
 	return b.patterns(name)
 }

@@ -2,13 +2,13 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/kind"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -173,8 +173,8 @@ func (d decoder) String(attr string) (string, bool) {
 }
 
 func (d decoder) Strings(attr string) []string                       { return d.b.strList(attr) }
-func (d decoder) Patterns(attr string) []*regexp.Regexp              { return d.b.patterns(attr) }
-func (d decoder) PatternOrList(attr string) []*regexp.Regexp         { return d.b.patternOrList(attr) }
+func (d decoder) Patterns(attr string) []*match.Regexp               { return d.b.patterns(attr) }
+func (d decoder) PatternOrList(attr string) []*match.Regexp          { return d.b.patternOrList(attr) }
 func (d decoder) Template(attr string, vars []string) hcl.Expression { return d.b.template(attr, vars) }
 
 func (d decoder) Expr(attr string) hcl.Expression {

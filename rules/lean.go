@@ -12,9 +12,10 @@ import (
 
 // The built-in rules are compiled into the program: go generate freezes
 // rules/builtin/*.hcl (package hclfreeze) into builtin_frozen.go, leaving out
-// what only documents the rules, and TestFrozenBuiltin fails when the file
-// is not what the HCL gives.
-//go:generate go test -run ^TestFrozenBuiltin$ . -update
+// what only documents the rules, and writes the prefilters of their
+// patterns (match.Analyse) into builtin_prefilters.go; TestFrozenBuiltin
+// and TestFrozenPrefilters fail when the files are not what the HCL gives.
+//go:generate go test -run ^TestFrozen(Builtin|Prefilters)$ . -update
 
 // BuiltinLean returns the built-in rule set without what only documents
 // the rules: loading it gives the same rules, checks and part specs as

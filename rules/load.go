@@ -86,7 +86,9 @@ func ReadFiles(paths ...string) ([]Source, error) {
 
 // A Set is a loaded rule pack: the rules, the part specs and the checks
 // compiled from them, ready to build a Linter. Everything that can be done
-// before a report is seen (regexps compiled, templates checked) is done.
+// before a report is seen (patterns and templates checked) is done; the
+// patterns themselves are compiled when a check first needs them (a rule
+// pack's are compiled once here, to be checked).
 type Set struct {
 	rules  []*lint.Rule
 	parts  []document.PartSpec
@@ -217,7 +219,7 @@ func Load(srcs ...Source) (*Set, hcl.Diagnostics) {
 			s.collectOverrides(c.Blocks, &diags)
 			continue
 		}
-		c, d := f.Body.Content(topSchema())
+		c, d := bodyContent(f.Body, topSchema())
 		diags = append(diags, d...)
 		if len(c.Blocks) == 0 && !d.HasErrors() {
 			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: "Empty rule file",

@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/ducha-dev/ducha/internal/hclfreeze"
 )
 
 // Message renders a finding's message: the rule pack's template when it has
@@ -35,7 +37,13 @@ func Message(tmpl hcl.Expression, def string, vars map[string]cty.Value) string 
 // CheckMessage checks an assert's message template when rules load: it may
 // refer to the captures by name (their values), to text.NAME and label.NAME,
 // and call MessageFuncs; anything else is a diagnostic at its position.
+// A message of the built-in rules compiled into the program
+// (hclfreeze.Frozen) is not checked again: it was, against the same
+// captures, when it was generated (relations cannot be overridden).
 func CheckMessage(expr hcl.Expression, captures []string) hcl.Diagnostics {
+	if hclfreeze.Frozen(expr) {
+		return nil
+	}
 	var diags hcl.Diagnostics
 	isCapture := func(n string) bool {
 		for _, c := range captures {
@@ -68,8 +76,11 @@ func CheckMessage(expr hcl.Expression, captures []string) hcl.Diagnostics {
 			diags = append(diags, diag(t.SourceRange(), "Unknown variable", "消息中的 ${%s} 不可用;可用的有:%s。", root, avail))
 		}
 	}
+	plain := false // only text and references to known names: nothing to type-check
 	if se, ok := expr.(hclsyntax.Expression); ok {
+		plain = true
 		hclsyntax.VisitAll(se, func(n hclsyntax.Node) hcl.Diagnostics {
+			plain = plain && plainNode(n)
 			if c, ok := n.(*hclsyntax.FunctionCallExpr); ok {
 				if _, known := MessageFuncs[c.Name]; !known {
 					diags = append(diags, diag(c.NameRange, "Function not allowed", "消息中不能调用函数 %s();可用的函数有:%s。", c.Name, "pct、round、sum、min、max、abs、format"))
@@ -78,10 +89,25 @@ func CheckMessage(expr hcl.Expression, captures []string) hcl.Diagnostics {
 			return nil
 		})
 	}
-	if !diags.HasErrors() {
+	if !diags.HasErrors() && !plain {
 		diags = append(diags, typeCheckMessage(expr, captures)...)
 	}
 	return diags
+}
+
+// plainNode reports whether n is a part of a message that cannot fail to
+// render once its names are known: a template, a string or number, or a
+// reference (a capture is a number, text.X and label.X strings). A message
+// of such parts only needs no type check, which evaluates it and was a
+// sixth of loading the built-in rules.
+func plainNode(n hclsyntax.Node) bool {
+	switch n := n.(type) {
+	case *hclsyntax.TemplateExpr, *hclsyntax.TemplateWrapExpr, *hclsyntax.ScopeTraversalExpr:
+		return true
+	case *hclsyntax.LiteralValueExpr:
+		return n.Val.IsKnown() && !n.Val.IsNull() && (n.Val.Type() == cty.String || n.Val.Type() == cty.Number)
+	}
+	return false
 }
 
 // typeCheckMessage evaluates a message whose names are known with every
@@ -96,7 +122,8 @@ func typeCheckMessage(expr hcl.Expression, captures []string) hcl.Diagnostics {
 		nums[c] = cty.UnknownVal(cty.Number)
 		strs[c] = cty.UnknownVal(cty.String)
 	}
-	nums["text"], nums["label"] = cty.ObjectVal(strs), cty.ObjectVal(strs)
+	obj := cty.ObjectVal(strs)
+	nums["text"], nums["label"] = obj, obj
 	v, diags := expr.Value(&hcl.EvalContext{Variables: nums, Functions: MessageFuncs})
 	if diags.HasErrors() {
 		return diags

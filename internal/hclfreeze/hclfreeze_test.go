@@ -236,3 +236,28 @@ func vars(e hcl.Expression) string {
 	}
 	return fmt.Sprint(out)
 }
+
+// TestFrozen checks which thawed attributes say they are frozen: strings
+// and templates, not what the parser built.
+func TestFrozen(t *testing.T) {
+	src := []byte(sample)
+	f, d := hclsyntax.ParseConfig(src, "s.hcl", hcl.InitialPos)
+	if d.HasErrors() {
+		t.Fatal(d)
+	}
+	ff, err := Freeze("s.hcl", src, f.Body.(*hclsyntax.Body), Options{Blank: blank})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := Thaw(&ff, src)
+	thawed := g.Body.(*hclsyntax.Body).Blocks[0].Body.Attributes
+	parsed := f.Body.(*hclsyntax.Body).Blocks[0].Body.Attributes
+	for name, want := range map[string]bool{"title": true, "message": true, "n": false, "wrap": false, "when": false, "list": false} {
+		if got := Frozen(thawed[name].Expr); got != want {
+			t.Errorf("%s: Frozen %v, want %v", name, got, want)
+		}
+		if Frozen(parsed[name].Expr) {
+			t.Errorf("%s: the parsed expression says it is frozen", name)
+		}
+	}
+}

@@ -55,3 +55,23 @@ func Texts(e hcl.Expression) ([]string, bool) {
 	}
 	return out, true
 }
+
+// A ThawedTemplate is a thawed attribute's template
+// ("调解成功${text.success}多于…"): an hclsyntax.TemplateExpr that says, by
+// its type, that it comes from a frozen file (Frozen).
+type ThawedTemplate struct {
+	hclsyntax.TemplateExpr
+}
+
+// Frozen reports whether e is an attribute's value thawed from a frozen
+// file, a Literal or a ThawedTemplate: it was checked, as the parsed file's, when
+// the frozen file was generated and by the tests that load the file it
+// was generated from, so what is costly to check again (a message
+// template's types) need not be.
+func Frozen(e hcl.Expression) bool {
+	switch e.(type) {
+	case *Literal, *ThawedTemplate:
+		return true
+	}
+	return false
+}

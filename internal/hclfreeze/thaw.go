@@ -15,35 +15,99 @@ import (
 // returned.
 func Thaw(f *File, src []byte) (*hcl.File, hcl.Diagnostics) {
 	t := thawer{name: f.Name}
+	nb, nl := count(&f.Body)
+	t.bodies, t.lits = make([]hclsyntax.Body, nb), make([]Literal, nl)
 	return &hcl.File{Body: t.body(&f.Body), Bytes: src}, t.diags
 }
 
 type thawer struct {
 	name  string
 	diags hcl.Diagnostics
+	// lits and bodies are allocated at once, as many as the file has
+	// (count): a file has hundreds of strings, and an allocation each was
+	// most of thawing.
+	lits   []Literal
+	bodies []hclsyntax.Body
+}
+
+// count returns the bodies and the Literals (attrExpr) b thaws to.
+func count(b *Body) (bodies, lits int) {
+	bodies = 1
+	for i := range b.Attrs {
+		switch e := &b.Attrs[i].Expr; {
+		case e.Kind == String:
+			lits++
+		case allStrings(e):
+			lits += len(e.Elems)
+		}
+	}
+	for i := range b.Blocks {
+		nb, nl := count(&b.Blocks[i].Body)
+		bodies, lits = bodies+nb, lits+nl
+	}
+	return bodies, lits
+}
+
+// allStrings reports whether e is a list of strings only.
+func allStrings(e *Expr) bool {
+	if e.Kind != Tuple {
+		return false
+	}
+	for i := range e.Elems {
+		if e.Elems[i].Kind != String {
+			return false
+		}
+	}
+	return true
+}
+
+func (t *thawer) newLiteral() *Literal {
+	if len(t.lits) == 0 {
+		return new(Literal)
+	}
+	l := &t.lits[0]
+	t.lits = t.lits[1:]
+	return l
+}
+
+func (t *thawer) newBody() *hclsyntax.Body {
+	if len(t.bodies) == 0 {
+		return new(hclsyntax.Body)
+	}
+	b := &t.bodies[0]
+	t.bodies = t.bodies[1:]
+	return b
 }
 
 func (t *thawer) body(b *Body) *hclsyntax.Body {
-	out := &hclsyntax.Body{SrcRange: t.rng(b.Src), EndRange: t.rng(b.End)}
+	out := t.newBody()
+	out.SrcRange, out.EndRange = t.rng(b.Src), t.rng(b.End)
 	if len(b.Attrs) > 0 {
 		out.Attributes = make(hclsyntax.Attributes, len(b.Attrs))
 	} else {
 		out.Attributes = hclsyntax.Attributes{}
 	}
+	attrs := make([]hclsyntax.Attribute, len(b.Attrs))
 	for i := range b.Attrs {
 		a := &b.Attrs[i]
-		out.Attributes[a.Name] = &hclsyntax.Attribute{Name: a.Name, Expr: t.attrExpr(&a.Expr),
+		attrs[i] = hclsyntax.Attribute{Name: a.Name, Expr: t.attrExpr(&a.Expr),
 			SrcRange: t.rng(a.Src), NameRange: t.rng(a.NameRange), EqualsRange: t.rng(a.Equal)}
+		out.Attributes[a.Name] = &attrs[i]
 	}
 	if len(b.Blocks) > 0 {
 		out.Blocks = make(hclsyntax.Blocks, len(b.Blocks))
 	}
+	blocks := make([]hclsyntax.Block, len(b.Blocks))
 	for i := range b.Blocks {
 		bl := &b.Blocks[i]
-		nb := &hclsyntax.Block{Type: bl.Type, Labels: bl.Labels, Body: t.body(&bl.Body),
+		nb := &blocks[i]
+		*nb = hclsyntax.Block{Type: bl.Type, Labels: bl.Labels, Body: t.body(&bl.Body),
 			TypeRange: t.rng(bl.TypeRange), OpenBraceRange: t.rng(bl.Open), CloseBraceRange: t.rng(bl.Close)}
-		for _, r := range bl.LabelRanges {
-			nb.LabelRanges = append(nb.LabelRanges, t.rng(r))
+		if len(bl.LabelRanges) > 0 {
+			nb.LabelRanges = make([]hcl.Range, len(bl.LabelRanges))
+			for i, r := range bl.LabelRanges {
+				nb.LabelRanges[i] = t.rng(r)
+			}
 		}
 		out.Blocks[i] = nb
 	}
@@ -51,20 +115,29 @@ func (t *thawer) body(b *Body) *hclsyntax.Body {
 }
 
 // attrExpr rebuilds an attribute's expression: a string, or a list of
-// strings, as Literals, anything else as expr does.
+// strings, as Literals, a template as a ThawedTemplate, anything else as expr
+// does.
 func (t *thawer) attrExpr(e *Expr) hclsyntax.Expression {
 	literal := func(e *Expr) *Literal {
-		return &Literal{LiteralValueExpr: hclsyntax.LiteralValueExpr{SrcRange: t.rng(e.Src)}, text: e.Val}
+		l := t.newLiteral()
+		l.SrcRange, l.text = t.rng(e.Src), e.Val
+		return l
 	}
 	switch e.Kind {
 	case String:
 		return literal(e)
+	case Template:
+		x := &ThawedTemplate{TemplateExpr: hclsyntax.TemplateExpr{SrcRange: t.rng(e.Src), Parts: make([]hclsyntax.Expression, len(e.Elems))}}
+		for i := range e.Elems {
+			x.Parts[i] = t.expr(&e.Elems[i])
+		}
+		return x
 	case Tuple:
+		if !allStrings(e) {
+			break
+		}
 		out := &hclsyntax.TupleConsExpr{Exprs: make([]hclsyntax.Expression, len(e.Elems)), SrcRange: t.rng(e.Src), OpenRange: t.rng(e.Open)}
 		for i := range e.Elems {
-			if e.Elems[i].Kind != String {
-				return t.expr(e)
-			}
 			out.Exprs[i] = literal(&e.Elems[i])
 		}
 		return out

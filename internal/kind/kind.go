@@ -11,13 +11,13 @@ package kind
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 
 	"github.com/ducha-dev/ducha/document"
+	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/lint"
 )
 
@@ -98,11 +98,15 @@ type Decoder interface {
 	// Names reads a list of part names; Load diagnoses those that no part
 	// block declares, once every file has loaded.
 	Names(attr string) []string
-	// Patterns reads a list of regular expressions, compiled for the
-	// normalised view (full-width characters folded as the text is).
-	Patterns(attr string) []*regexp.Regexp
+	// Patterns reads a list of regular expressions for the normalised
+	// view (full-width characters folded as the text is). A rule pack's
+	// are compiled, and diagnosed, here; the built-in rules' were when
+	// they were generated, and are compiled when first matched
+	// (match.Regexp.IsDeferred): check a pattern further only when it is
+	// not deferred, so that loading the built-in rules compiles nothing.
+	Patterns(attr string) []*match.Regexp
 	// PatternOrList reads one regular expression or a list of them.
-	PatternOrList(attr string) []*regexp.Regexp
+	PatternOrList(attr string) []*match.Regexp
 	// Template reads a message template over the variables vars: a
 	// reference to anything else or a function call is diagnosed, so that
 	// the template cannot fail when a report is checked. Nil when absent.

@@ -1,15 +1,18 @@
 // Package match runs rule-pack regexps over many short texts (headings,
 // sentences, the labels of quantities) without running most of them: when
-// rules load, each regexp's syntax tree yields the literals one of which
-// every match must contain ("成功" for "(调解|化解)成功"), and a text that
-// contains none of them (told first by a 64-bit mask of its characters,
-// then by strings.Contains) cannot match. A regexp that is nothing but a
-// few literals ("调解|纠纷", "(参学|通过)率$") is matched by the literals
-// alone. A pattern with no such literal (".+率") always runs.
+// a check first uses a regexp, its syntax tree yields the literals one of
+// which every match must contain ("成功" for "(调解|化解)成功"), and a text
+// that contains none of them (told first by a 64-bit mask of its
+// characters, then by strings.Contains) cannot match. A regexp that is
+// nothing but a few literals ("调解|纠纷", "(参学|通过)率$") is matched by
+// the literals alone. A pattern with no such literal (".+率") always runs.
+//
+// The patterns are Regexps, compiled only when one must run: most never
+// are. The built-in rules' literals are worked out when the program is
+// generated (Prefilters), so their patterns are not even parsed.
 package match
 
 import (
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -51,8 +54,9 @@ type Set []Pattern
 
 // A Pattern is a regexp with the literals that prefilter it.
 type Pattern struct {
-	// Re is the regexp.
-	Re   *regexp.Regexp
+	// Re is the regexp, compiled when the prefilter first lets a text
+	// through (an exact pattern is never compiled).
+	Re   *Regexp
 	lits []string // nil: no prefilter
 	// masks are the RuneMask of each of lits: a text whose mask lacks
 	// a bit of one cannot contain that literal.
@@ -120,7 +124,7 @@ const (
 )
 
 // NewSet analyses the regexps for matching.
-func NewSet(res []*regexp.Regexp) Set {
+func NewSet(res []*Regexp) Set {
 	m := make(Set, 0, len(res))
 	for _, re := range res {
 		m = append(m, New(re))
@@ -128,8 +132,59 @@ func NewSet(res []*regexp.Regexp) Set {
 	return m
 }
 
-// New analyses re for matching.
-func New(re *regexp.Regexp) Pattern {
+// New analyses re for matching, from its syntax: it does not compile re.
+func New(re *Regexp) Pattern {
+	p := Pattern{Re: re}
+	if lits, anc, ok := plainLiterals(re.String()); ok {
+		p.lits, p.exact, p.anchor = lits, true, anc
+		for _, l := range lits {
+			p.masks = append(p.masks, RuneMask(l))
+		}
+		return p
+	}
+	if f := re.prefilters.lookup(re.src); f != nil {
+		return f.pattern(re)
+	}
+	return analyse(re)
+}
+
+// plainLiterals returns what a pattern of plain characters matches, read
+// without parsing it (New would parse it for the same): a literal
+// ("不足"), anchored at the start, the end or both ("^下步", "率$"), or
+// literals in an alternation ("调解|纠纷"). More than half of the built-in
+// rules' patterns are such, and parsing them all was most of the first
+// check's analysis.
+func plainLiterals(src string) (lits []string, anc anchor, ok bool) {
+	s := src
+	if strings.HasPrefix(s, "^") {
+		s, anc = s[1:], atStart
+	}
+	if strings.HasSuffix(s, "$") {
+		s = s[:len(s)-1]
+		if anc == atStart {
+			anc = whole
+		} else {
+			anc = atEnd
+		}
+	}
+	if s == "" || strings.ContainsAny(s, `\.+*?()[]{}^$`) || !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError) {
+		return nil, anywhere, false
+	}
+	if !strings.Contains(s, "|") {
+		return []string{s}, anc, true
+	}
+	if anc != anywhere { // "^a|b" is (^a)|b
+		return nil, anywhere, false
+	}
+	lits = strings.Split(s, "|")
+	if len(lits) > maxLits*4 || slices.Contains(lits, "") {
+		return nil, anywhere, false
+	}
+	return lits, anywhere, true
+}
+
+// analyse analyses re from its syntax tree.
+func analyse(re *Regexp) Pattern {
 	p := Pattern{Re: re}
 	if t, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
 		t = t.Simplify()
@@ -217,6 +272,43 @@ func (p *Pattern) MatchMask(s string, mask uint64) bool {
 		return p.matchExact(s, mask)
 	}
 	return p.May(s, mask) && p.Re.MatchString(s)
+}
+
+// FindIndex returns where the leftmost match of p.Re in s is, as
+// regexp.Regexp.FindStringIndex does, or nil; s's RuneMask is mask (or a
+// superset of it). A pattern that is one literal ("不足", "^下步") is found
+// without running, or compiling, its regexp; any other runs only where
+// May lets it.
+func (p *Pattern) FindIndex(s string, mask uint64) []int {
+	if p.exact && len(p.lits) == 1 && p.lits[0] != "" && s != "" {
+		l := p.lits[0]
+		if p.masks[0]&mask != p.masks[0] {
+			return nil
+		}
+		switch p.anchor {
+		case atStart:
+			if strings.HasPrefix(s, l) {
+				return []int{0, len(l)}
+			}
+		case atEnd:
+			if strings.HasSuffix(s, l) {
+				return []int{len(s) - len(l), len(s)}
+			}
+		case whole:
+			if s == l {
+				return []int{0, len(s)}
+			}
+		default:
+			if i := utf8x.Index(s, l); i >= 0 {
+				return []int{i, i + len(l)}
+			}
+		}
+		return nil
+	}
+	if !p.May(s, mask) {
+		return nil
+	}
+	return p.Re.FindStringIndex(s)
 }
 
 // Literals returns the literals one of which every match of p.Re

@@ -39,7 +39,7 @@ func TestMatcher(t *testing.T) {
 		{"a*", "", false}, // never the empty label
 	}
 	for _, tc := range tests {
-		m := NewSet([]*regexp.Regexp{regexp.MustCompile(tc.pattern)})
+		m := NewSet([]*Regexp{Deferred(tc.pattern)})
 		if got := m.Match(tc.s); got != tc.want {
 			t.Errorf("%s on %q: %v, want %v (lits %q, exact %v)", tc.pattern, tc.s, got, tc.want, m[0].lits, m[0].exact)
 		}
@@ -83,6 +83,7 @@ func FuzzMay(f *testing.F) {
 		{"(受理|调解|调处|接收|排查)(各类)?.{0,8}(纠纷|案件)$", "受理各类矛盾纠纷"},
 		{"^(主要)?问题", "主要问题和不足"}, {"(参学|出庭(应诉)?)率$", "出庭应诉率"},
 		{"存在.{0,6}(问题|困难)", "还存在一些问题"}, {"a(b|c)d.*e$", "xabdqqe"}, {"^x+y|z", "xxy"},
+		{"不足", "存在的不足和问题"}, {"^下步", "下步工作"}, {"率$", "出庭率"}, {"(纲要)\\(\\d", "纲要(2021"},
 	} {
 		f.Add(s[0], s[1])
 	}
@@ -94,13 +95,21 @@ func FuzzMay(f *testing.F) {
 		if err != nil {
 			return
 		}
-		p := New(re)
+		p := New(Deferred(pattern))
 		want := re.MatchString(s)
 		if want && !p.May(s, RuneMask(s)) {
 			t.Fatalf("%q matches %q but May says no", pattern, s)
 		}
 		if s != "" && p.MatchMask(s, RuneMask(s)) != want {
 			t.Fatalf("%q on %q: MatchMask %v, regexp %v", pattern, s, !want, want)
+		}
+		if got, loc := p.FindIndex(s, RuneMask(s)), re.FindStringIndex(s); s != "" && !slices.Equal(got, loc) {
+			t.Fatalf("%q on %q: FindIndex %v, regexp %v", pattern, s, got, loc)
+		}
+		if loc := re.FindStringIndex(s); loc != nil {
+			if prefix, _ := Deferred(pattern).LiteralPrefix(); !strings.HasPrefix(s[loc[0]:], prefix) {
+				t.Fatalf("%q matches %q at %d, which does not start with the prefix %q", pattern, s, loc[0], prefix)
+			}
 		}
 	})
 }
