@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/interval"
 	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
@@ -74,7 +75,7 @@ type Conflict struct {
 	Rule    *lint.Rule
 	Figures []Figure
 	// NotLabel vetoes statements of any figure.
-	NotLabel []*match.Regexp
+	NotLabel []*document.Pattern
 	NotIn    []string
 
 	once    sync.Once
@@ -87,7 +88,7 @@ type figureMatch struct{ label, not match.Set }
 // A Figure is one key statistic.
 type Figure struct {
 	Name            string
-	Label, NotLabel []*match.Regexp
+	Label, NotLabel []*document.Pattern
 	// Units are the canonical units it is stated in; a statement in one
 	// unit is compared only with statements in the same unit.
 	Units []string

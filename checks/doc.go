@@ -1,9 +1,8 @@
 // Package checks implements the kinds of check a rule pack configures: one
 // file per kind, each documented with what it reports and an example. The
 // rules package builds them from HCL; a Go program may also build them
-// directly and hand them to lint.New (a check's patterns are
-// internal/match.Regexps, compiled on first use, which only this module
-// makes: a check with patterns comes from rules.Load). Each check is a
+// directly and hand them to lint.New, making their patterns with
+// document.CompilePattern (see the example). Each check is a
 // lint.Check; its exported fields are its configuration, set before the
 // first Run and only read after, so one check serves any number of
 // reports at once.

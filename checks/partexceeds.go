@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/interval"
 	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
@@ -53,9 +54,9 @@ func init() {
 type PartExceedsTotal struct {
 	Rule *lint.Rule
 	// Success and Total match the labels of the part and of the total.
-	Success, Total []*match.Regexp
+	Success, Total []*document.Pattern
 	// Exempt matches sentences that are left alone.
-	Exempt []*match.Regexp
+	Exempt []*document.Pattern
 	NotIn  []string
 
 	once                   sync.Once

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/interval"
 	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
@@ -50,7 +51,7 @@ var hundred = big.NewRat(100, 1) // never changed
 // -0% is left alone.
 type PercentRange struct {
 	Rule                        *lint.Rule
-	Proportions, NotProportions []*match.Regexp
+	Proportions, NotProportions []*document.Pattern
 
 	once     sync.Once
 	yes, not match.Set

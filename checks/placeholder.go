@@ -133,7 +133,7 @@ type placeholderPattern struct {
 // The patterns are analysed, and their anchored forms made, when the check
 // first runs (a deferred pattern is not checked here: see
 // match.Regexp.IsDeferred).
-func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*match.Regexp, quotes []string, surnames string) (*Placeholder, error) {
+func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*document.Pattern, quotes []string, surnames string) (*Placeholder, error) {
 	c := &Placeholder{Rule: rule, surnames: surnames}
 	for i, list := range [][]*match.Regexp{anywhere, unquoted} {
 		if err := c.add(list, i == 0, false); err != nil {
@@ -154,7 +154,7 @@ func NewPlaceholder(rule *lint.Rule, anywhere, unquoted []*match.Regexp, quotes 
 // character: "(\\*)\\p{Han}" reports the * of "法治*建设" but not of
 // "*注", "(_)\\p{Han}" a one-character blank "法治_建设". They are reported
 // inside quotation marks too. Each must start as NewPlaceholder requires.
-func (c *Placeholder) AddInside(res []*match.Regexp) error {
+func (c *Placeholder) AddInside(res []*document.Pattern) error {
 	return c.add(res, true, true)
 }
 

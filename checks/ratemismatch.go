@@ -92,14 +92,14 @@ func decodeRateMismatch(d kind.Decoder, rule *lint.Rule) lint.Check {
 // the other, and are not used.
 type RateMismatch struct {
 	Rule            *lint.Rule
-	Rates, NotRates []*match.Regexp
+	Rates, NotRates []*document.Pattern
 	Composites      []Composite
 	NotIn           []string
 	// Concluded match the labels of counts of concluded cases (审结, 结案).
 	// When a rate's clause states no denominator, the counts of its whole
 	// sentence are tried, unless a numerator exceeds one of these: see
 	// baseUnstated. Without Concluded the whole sentence is not tried.
-	Concluded []*match.Regexp
+	Concluded []*document.Pattern
 
 	once       sync.Once
 	rates, not match.Set
@@ -112,7 +112,7 @@ type RateMismatch struct {
 type Composite struct {
 	Name string
 	// Rate matches the rate's label.
-	Rate []*match.Regexp
+	Rate []*document.Pattern
 	// Parts match, each, the label of one count of the numerator.
 	Parts [][]*match.Regexp
 }

@@ -280,7 +280,7 @@ type Relation struct {
 	// Topic, when set, limits the relation to scopes whose text matches
 	// one of its patterns ("行政复议"): a 受理 and a 审结 in a sentence on
 	// something else are not the relation's.
-	Topic []*match.Regexp
+	Topic []*document.Pattern
 	// NotIn names the parts whose text is not checked (next year's plan
 	// states targets, not results).
 	NotIn []string
@@ -324,7 +324,7 @@ type Capture struct {
 	// Label matches the words before the number, After the words after it;
 	// a quantity is captured when one of either matches (and no NotLabel
 	// matches its label or After).
-	Label, After, NotLabel []*match.Regexp
+	Label, After, NotLabel []*document.Pattern
 	// Units are the canonical units allowed (quantity.Quantity.Unit); empty
 	// for any unit of the kind.
 	Units []string

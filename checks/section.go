@@ -162,7 +162,7 @@ type Requirement struct {
 // A CueClass is one kind of content and the phrases that evidence it.
 type CueClass struct {
 	Name string
-	Cues []*match.Regexp
+	Cues []*document.Pattern
 }
 
 // messageVars are the variables a Requirement's message template may use.

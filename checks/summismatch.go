@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/interval"
 	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
@@ -73,7 +74,7 @@ type SumMismatch struct {
 	Short    lint.Severity
 	MinShort int
 	// Breaks end the list of parts when they come between two parts.
-	Breaks []*match.Regexp
+	Breaks []*document.Pattern
 	NotIn  []string
 
 	once   sync.Once

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/condition"
 	"github.com/ducha-dev/ducha/internal/kind"
 	"github.com/ducha-dev/ducha/internal/match"
@@ -164,7 +165,7 @@ type TermEntry struct {
 	Wrong []string
 	// Patterns are wrong forms as regexps; each must start with a literal
 	// of at least one character ("纲要\\(", not "\\d").
-	Patterns []*match.Regexp
+	Patterns []*document.Pattern
 	// Allow are forms that contain a wrong one and are right
 	// ("中央全面依法治国委员会" around "全面依法治国委员会"): a wrong form
 	// inside one of them is not reported. Correct is always allowed.

@@ -54,7 +54,7 @@ func init() {
 type TitleMissing struct {
 	Rule *lint.Rule
 	// Subject matches what the title must name ("法治政府建设").
-	Subject []*match.Regexp
+	Subject []*document.Pattern
 
 	once    sync.Once
 	subject match.Set

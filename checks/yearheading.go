@@ -83,13 +83,13 @@ type YearHeading struct {
 	// Citations match the report's citations of a report of its kind;
 	// their first capturing group is the year ("《[^》]*?(\d{4})年度?法治
 	// 政府建设[^》]*报告》").
-	Citations []*match.Regexp
+	Citations []*document.Pattern
 	// ReviewVerbs match the words before a citation that make it a report
 	// under review ("审议", "通过", "报送").
-	ReviewVerbs []*match.Regexp
+	ReviewVerbs []*document.Pattern
 	// Plans match, in the title, a plan and its year (first capturing
 	// group): "(\d{4})年度?(工作)?(方案|计划|安排|要点)".
-	Plans []*match.Regexp
+	Plans []*document.Pattern
 
 	once  sync.Once
 	verbs match.Set

@@ -19,12 +19,12 @@ type PartSpec struct {
 	// Name is the part's name, the suffix of its rule id ("deficiencies").
 	Name string
 	// Headings match the words of a heading that opens the part.
-	Headings []*match.Regexp
+	Headings []*Pattern
 	// NotHeadings veto a heading that Headings matched ("安排" keeps a plan
 	// heading from counting as achievements).
-	NotHeadings []*match.Regexp
+	NotHeadings []*Pattern
 	// Mentions match body text that evidences the part when no heading does.
-	Mentions []*match.Regexp
+	Mentions []*Pattern
 	// Leading makes the top-level headings that precede every other
 	// recognised part count as this part when no heading names it: reports
 	// often set out their achievements under several thematic headings.

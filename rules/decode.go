@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 
+	"github.com/ducha-dev/ducha/document"
 	"github.com/ducha-dev/ducha/internal/hclfreeze"
 	"github.com/ducha-dev/ducha/internal/match"
 	"github.com/ducha-dev/ducha/internal/norm"
@@ -278,49 +278,12 @@ func frozenPattern(e hcl.Expression) (*match.Regexp, bool) {
 	if !ok {
 		return nil, false
 	}
-	return match.DeferredIn(foldPattern(p), &builtinPrefilters), true
+	return match.DeferredIn(norm.Pattern(p), &builtinPrefilters), true
 }
 
-// compilePattern compiles a pattern for the normalised view (foldPattern).
-func compilePattern(p string) (*match.Regexp, error) {
-	if len(p) > 4096 {
-		return nil, fmt.Errorf("过长(%d 字节,上限 4096)", len(p))
-	}
-	return match.Compile(foldPattern(p))
-}
-
-// foldPattern folds the full-width characters of a pattern the way the
-// text is, so "（一）" and "，" in a rule file match the text's "(一)" and
-// ","; a folded character that is a regexp operator is escaped, so it
-// stays the literal it was written as.
-func foldPattern(p string) string {
-	i := 0
-	for i < len(p) {
-		if p[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, w := utf8.DecodeRuneInString(p[i:])
-		if norm.Rune(r) != r || w == 1 { // folds, or an invalid byte (written as U+FFFD)
-			break
-		}
-		i += w
-	}
-	if i == len(p) {
-		return p // most patterns have nothing to fold
-	}
-	var sb strings.Builder
-	sb.Grow(len(p))
-	sb.WriteString(p[:i])
-	for _, r := range p[i:] {
-		f := norm.Rune(r)
-		if f != r && f < 0x80 && strings.ContainsRune(`\.+*?()|[]{}^$`, f) {
-			sb.WriteByte('\\')
-		}
-		sb.WriteRune(f)
-	}
-	return sb.String()
-}
+// compilePattern compiles a pattern for the normalised view
+// (document.CompilePattern).
+func compilePattern(p string) (*match.Regexp, error) { return document.CompilePattern(p) }
 
 // strList reads a list of strings.
 func (b *body) strList(name string) []string {

@@ -333,3 +333,36 @@ func fold(s string, first int) (string, Map) {
 	b.WriteString(s[run:])
 	return b.String(), m
 }
+
+// Pattern folds the full-width characters of a regular expression the way
+// View folds the text, so "（一）" and "，" in a rule file match the text's "(一)" and
+// ","; a folded character that is a regexp operator is escaped, so it
+// stays the literal it was written as.
+func Pattern(p string) string {
+	i := 0
+	for i < len(p) {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(p[i:])
+		if Rune(r) != r || w == 1 { // folds, or an invalid byte (written as U+FFFD)
+			break
+		}
+		i += w
+	}
+	if i == len(p) {
+		return p // most patterns have nothing to fold
+	}
+	var sb strings.Builder
+	sb.Grow(len(p))
+	sb.WriteString(p[:i])
+	for _, r := range p[i:] {
+		f := Rune(r)
+		if f != r && f < 0x80 && strings.ContainsRune(`\.+*?()|[]{}^$`, f) {
+			sb.WriteByte('\\')
+		}
+		sb.WriteRune(f)
+	}
+	return sb.String()
+}
