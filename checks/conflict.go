@@ -94,7 +94,9 @@ type Figure struct {
 	Units []string
 }
 
-var yearInLabel = regexp.MustCompile(`((?:19|20)\d\d)年`)
+// yearInLabel finds a year in a quantity's label; compiled on first use,
+// not when every command starts.
+var yearInLabel = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`((?:19|20)\d\d)年`) })
 
 func (c *Conflict) Rules() []*lint.Rule { return []*lint.Rule{c.Rule} }
 
@@ -154,7 +156,7 @@ func (c *Conflict) states(pass *lint.Pass, f *Figure, m *figureMatch, q *quantit
 	if l, mask := labelOf(pass.Doc, i); !m.label.MatchMask(l, mask) || m.not.MatchMask(l, mask) || c.not.MatchMask(l, mask) {
 		return false
 	}
-	if m := yearInLabel.FindStringSubmatch(q.Label); m != nil && pass.Doc.Year != 0 {
+	if m := yearInLabel().FindStringSubmatch(q.Label); m != nil && pass.Doc.Year != 0 {
 		if y, _ := strconv.Atoi(m[1]); y != pass.Doc.Year {
 			return false
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -70,7 +71,8 @@ func init() {
 	})
 }
 
-var monthDayPattern = regexp.MustCompile(`^(\d{1,2})-(\d{1,2})$`)
+// monthDayPattern is a deadline's MM-DD; compiled on first use.
+var monthDayPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,2})-(\d{1,2})$`) })
 
 // daysIn is the number of days of each month in a year that is not a leap
 // year: a deadline must exist every year.
@@ -82,7 +84,7 @@ func monthDay(d kind.Decoder, name string, defMonth, defDay int) (int, int) {
 	if !ok {
 		return defMonth, defDay
 	}
-	m := monthDayPattern.FindStringSubmatch(v)
+	m := monthDayPattern().FindStringSubmatch(v)
 	if m != nil {
 		month, _ := strconv.Atoi(m[1])
 		day, _ := strconv.Atoi(m[2])
