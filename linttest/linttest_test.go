@@ -354,19 +354,7 @@ func TestUpdateDropsContradictedAbsent(t *testing.T) {
 	if len(ft.logs) != 1 || !strings.Contains(ft.logs[0], `r.want:2: dropped "!text/xx": the rule is now reported at 1:5`) {
 		t.Errorf("warnings = %q, want one about r.want:2", ft.logs)
 	}
-	b, err := os.ReadFile(filepath.Join(dir, "r.want"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "# c\n#> 占位符XX\n1:5 warning text/xx\n!error text/xx\n!title/missing\n"
-	if diff := cmp.Diff(want, string(b)); diff != "" {
-		t.Errorf("rewritten r.want (-want +got):\n%s", diff)
-	}
-	ft = &logT{}
-	Run(ft, testLinter(t), dir)
-	if len(ft.errs)+len(ft.logs) != 0 {
-		t.Errorf("the rewritten file fails: %q %q", ft.errs, ft.logs)
-	}
+	wantRewritten(t, testLinter(t), dir, "# c\n#> 占位符XX\n1:5 warning text/xx\n!error text/xx\n!title/missing\n")
 }
 
 // TestUpdateWarnsWithoutLogf checks that a Testing without Logf still
@@ -509,20 +497,8 @@ func TestRewriteKeepsComments(t *testing.T) {
 		"# header\n# about line 1\n1:5 warning text/xx\n# about line 9, gone\n9 text/xx\n# no title rule\n!title/missing\n# trailer\n")
 	ft := &logT{}
 	withUpdate(t, func() { Run(ft, testLinter(t), dir) })
-	b, err := os.ReadFile(filepath.Join(dir, "r.want"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := "# header\n# about line 1\n#> 占位符XX\n1:5 warning text/xx\n#> 占位符XX\n2:1 warning text/xx\n" +
-		"# no title rule\n!title/missing\n# about line 9, gone\n# trailer\n"
-	if diff := cmp.Diff(want, string(b)); diff != "" {
-		t.Errorf("rewritten r.want (-want +got):\n%s", diff)
-	}
-	ft = &logT{}
-	Run(ft, testLinter(t), dir)
-	if len(ft.errs)+len(ft.logs) != 0 {
-		t.Errorf("the rewritten file fails: %q %q", ft.errs, ft.logs)
-	}
+	wantRewritten(t, testLinter(t), dir, "# header\n# about line 1\n#> 占位符XX\n1:5 warning text/xx\n#> 占位符XX\n2:1 warning text/xx\n"+
+		"# no title rule\n!title/missing\n# about line 9, gone\n# trailer\n")
 }
 
 // TestRewritePartial checks that rewriting a @partial file keeps it
@@ -543,15 +519,21 @@ func TestRewritePartial(t *testing.T) {
 	if len(ft.logs) != 1 || !strings.Contains(ft.logs[0], `r.want:4: dropped "7 text/xx"`) {
 		t.Errorf("warnings = %q, want one about r.want:4", ft.logs)
 	}
+	wantRewritten(t, l, dir, "@partial\n#> 占位符XX\n1:5 warning text/xx\n#> 占位符YY\n3:1 error text/yy\n# gone\n")
+}
+
+// wantRewritten fails unless dir's r.want, rewritten under -update, is
+// want, and passes when run again.
+func wantRewritten(t *testing.T, l *lint.Linter, dir, want string) {
+	t.Helper()
 	b, err := os.ReadFile(filepath.Join(dir, "r.want"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "@partial\n#> 占位符XX\n1:5 warning text/xx\n#> 占位符YY\n3:1 error text/yy\n# gone\n"
 	if diff := cmp.Diff(want, string(b)); diff != "" {
 		t.Errorf("rewritten r.want (-want +got):\n%s", diff)
 	}
-	ft = &logT{}
+	ft := &logT{}
 	Run(ft, l, dir)
 	if len(ft.errs)+len(ft.logs) != 0 {
 		t.Errorf("the rewritten file fails: %q %q", ft.errs, ft.logs)

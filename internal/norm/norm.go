@@ -326,9 +326,13 @@ func fold(s string, first int) (string, Map) {
 		b.WriteRune(f)
 		i += n
 		run = i
-		// The runes after this one start delta bytes later in the original.
-		delta += n - utf8.RuneLen(f)
-		m.shifts = append(m.shifts, shift{at: b.Len(), delta: delta, dropped: dropped})
+		// The runes after this one start delta bytes later in the original;
+		// a fold to a rune of the same length (an Extension A Traditional
+		// character, a half-width katakana) shifts nothing.
+		if d := n - utf8.RuneLen(f); d != 0 {
+			delta += d
+			m.shifts = append(m.shifts, shift{at: b.Len(), delta: delta, dropped: dropped})
+		}
 	}
 	b.WriteString(s[run:])
 	return b.String(), m

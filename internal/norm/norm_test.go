@@ -191,10 +191,9 @@ func reference(s string) (string, Map, []boundary) {
 		i += n
 		f := Rune(r)
 		b.WriteRune(f)
-		// as in View, a fold records a shift, but for a Traditional
-		// character (folded in place); so does an invalid byte, written
-		// as a three-byte U+FFFD
-		if f != r && (r < 0x3400 || r >= 0xA000) || r == utf8.RuneError && n == 1 {
+		// as in View, a fold to a rune of another length records a shift;
+		// so does an invalid byte, written as a three-byte U+FFFD
+		if f != r && utf8.RuneLen(f) != n || r == utf8.RuneError && n == 1 {
 			delta += n - utf8.RuneLen(f)
 			m.shifts = append(m.shifts, shift{at: b.Len(), delta: delta, dropped: dropped})
 		}
