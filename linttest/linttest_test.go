@@ -83,20 +83,26 @@ func TestRun(t *testing.T) {
 		{"error not returned", "@error 内容为空\n", []string{"no error was returned"}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			writeCase(t, dir, "r", report, tc.want)
-			ft := &fakeT{}
-			Run(ft, testLinter(t), dir)
-			if len(ft.errs) != len(tc.errs) {
-				t.Fatalf("got %d errors, want %d:\n%s", len(ft.errs), len(tc.errs), strings.Join(ft.errs, "\n"))
-			}
-			for i, e := range tc.errs {
-				if !strings.Contains(ft.errs[i], e) {
-					t.Errorf("error %d = %q, want it to contain %q", i, ft.errs[i], e)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { wantErrors(t, report, tc.want, tc.errs) })
+	}
+}
+
+// wantErrors runs the harness on report with expectation file want and
+// fails unless it reports one error per errs, in order, each containing
+// its string.
+func wantErrors(t *testing.T, report, want string, errs []string) {
+	t.Helper()
+	dir := t.TempDir()
+	writeCase(t, dir, "r", report, want)
+	ft := &fakeT{}
+	Run(ft, testLinter(t), dir)
+	if len(ft.errs) != len(errs) {
+		t.Fatalf("got %d errors, want %d:\n%s", len(ft.errs), len(errs), strings.Join(ft.errs, "\n"))
+	}
+	for i, e := range errs {
+		if !strings.Contains(ft.errs[i], e) {
+			t.Errorf("error %d = %q, want it to contain %q", i, ft.errs[i], e)
+		}
 	}
 }
 
@@ -262,20 +268,7 @@ func TestReading(t *testing.T) {
 		{"bad first part", "@first-part\n", []string{"@first-part wants a line number"}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			writeCase(t, dir, "r", report, tc.want)
-			ft := &fakeT{}
-			Run(ft, testLinter(t), dir)
-			if len(ft.errs) != len(tc.errs) {
-				t.Fatalf("got %d errors, want %d:\n%s", len(ft.errs), len(tc.errs), strings.Join(ft.errs, "\n"))
-			}
-			for i, e := range tc.errs {
-				if !strings.Contains(ft.errs[i], e) {
-					t.Errorf("error %d = %q, want it to contain %q", i, ft.errs[i], e)
-				}
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { wantErrors(t, report, tc.want, tc.errs) })
 	}
 }
 

@@ -24,19 +24,7 @@ func TestFrozenBuiltin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const name = "builtin_frozen.go"
-	if golden.Update() {
-		if err := os.WriteFile(name, want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s is stale: run go generate ./rules (-want +got):\n%.2000s", name, diff)
-	}
+	wantGenerated(t, "builtin_frozen.go", want)
 }
 
 // TestFrozenPrefilters checks that builtin_prefilters.go holds the
@@ -99,7 +87,13 @@ func TestFrozenPrefilters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const name = "builtin_prefilters.go"
+	wantGenerated(t, "builtin_prefilters.go", want)
+}
+
+// wantGenerated fails unless the generated file name is want; under
+// -update it writes want there first.
+func wantGenerated(t *testing.T, name string, want []byte) {
+	t.Helper()
 	if golden.Update() {
 		if err := os.WriteFile(name, want, 0o644); err != nil {
 			t.Fatal(err)

@@ -59,13 +59,10 @@ func blank(path []string, attr string) bool {
 	return attr == "doc" || attr == "text" && len(path) == 1 && path[0] == "example"
 }
 
-// TestRoundTrip freezes a file with every kind of expression, checks that
-// the Go source written is valid Go, and that the thawed syntax has the
-// blocks, labels, ranges and attributes of the parsed one, each attribute
-// with the same value (under a context that defines every variable), the
-// same variables and the same range; blanked attributes are "".
-func TestRoundTrip(t *testing.T) {
-	src := []byte(sample)
+// freezeSample parses the sample and freezes it, blanking blank.
+func freezeSample(t *testing.T) (src []byte, f *hcl.File, ff File) {
+	t.Helper()
+	src = []byte(sample)
 	f, d := hclsyntax.ParseConfig(src, "s.hcl", hcl.InitialPos)
 	if d.HasErrors() {
 		t.Fatal(d)
@@ -74,6 +71,16 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return src, f, ff
+}
+
+// TestRoundTrip freezes a file with every kind of expression, checks that
+// the Go source written is valid Go, and that the thawed syntax has the
+// blocks, labels, ranges and attributes of the parsed one, each attribute
+// with the same value (under a context that defines every variable), the
+// same variables and the same range; blanked attributes are "".
+func TestRoundTrip(t *testing.T) {
+	src, f, ff := freezeSample(t)
 	gosrc, err := Write("p", "files", "a test", []File{ff})
 	if err != nil {
 		t.Fatal(err)
@@ -240,15 +247,7 @@ func vars(e hcl.Expression) string {
 // TestFrozen checks which thawed attributes say they are frozen: strings
 // and templates, not what the parser built.
 func TestFrozen(t *testing.T) {
-	src := []byte(sample)
-	f, d := hclsyntax.ParseConfig(src, "s.hcl", hcl.InitialPos)
-	if d.HasErrors() {
-		t.Fatal(d)
-	}
-	ff, err := Freeze("s.hcl", src, f.Body.(*hclsyntax.Body), Options{Blank: blank})
-	if err != nil {
-		t.Fatal(err)
-	}
+	src, f, ff := freezeSample(t)
 	g, _ := Thaw(&ff, src)
 	thawed := g.Body.(*hclsyntax.Body).Blocks[0].Body.Attributes
 	parsed := f.Body.(*hclsyntax.Body).Blocks[0].Body.Attributes
